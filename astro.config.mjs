@@ -1,0 +1,38 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { loadConfig } from './src/config/load-config.ts';
+import { formatCliReport } from './src/reporters/cli.ts';
+import { mdxCommandPlugin } from './src/site/mdx-command-plugin.ts';
+
+// One configuration place: lifeboat.config.yaml, overridden by LIFEBOAT_* variables
+// (which `npm run build` sets from its flags).
+const result = loadConfig();
+if (!result.config) throw new Error(`\n${formatCliReport(result.issues)}`);
+const config = result.config;
+
+export default defineConfig({
+  site: config.site,
+  outDir: config.outDir,
+  trailingSlash: 'always',
+  markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
+  integrations: [
+    starlight({
+      title: config.title,
+      // Small and fixed on purpose: runbook pages pass their own per-service sidebar,
+      // so no page carries a link to every runbook (see src/site/navigation.ts).
+      sidebar: [
+        { label: 'All runbooks', link: '/' },
+        { label: 'Error codes', link: '/errors/' },
+        { label: 'Using this site', link: '/about/' },
+      ],
+      customCss: ['./src/styles/lifeboat.css'],
+      components: { Footer: './src/components/overrides/Footer.astro' },
+      lastUpdated: false,
+      pagination: false,
+    }),
+    mdx(),
+  ],
+});

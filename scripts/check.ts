@@ -1,0 +1,33 @@
+/** `npm run check`: validate every runbook without building. */
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
+import { hasErrors } from '../src/errors/issue.ts';
+import { loadRunbooks } from '../src/load/load-runbooks.ts';
+import { formatCliReport } from '../src/reporters/cli.ts';
+import { formatJsonReport } from '../src/reporters/json.ts';
+
+const USAGE = `Usage: npm run check -- [--runbooks DIR] [--format text|json] [--strict]
+
+Validates every runbook (YAML syntax, schema, MDX, ids, gotos, decision trees, cluster roles,
+placeholders) and prints every problem with file:line:col, a code and a hint.
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
+
+  --format FORMAT   text (default) or json
+  --strict          treat warnings as errors
+
+${CONFIG_HELP}`;
+
+const flags = parseFlags({ ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' } }, USAGE);
+if (flags.format !== 'text' && flags.format !== 'json') {
+  process.stderr.write(`--format must be "text" or "json", not "${flags.format}".\n\n${USAGE}\n`);
+  process.exit(EXIT.usage);
+}
+const config = loadConfigOrExit(flags);
+const { runbooks, issues } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
+const checked = `${runbooks.length} runbook${runbooks.length === 1 ? '' : 's'}`;
+process.stdout.write(
+  flags.format === 'json'
+    ? `${formatJsonReport(reported, { runbooks: runbooks.length })}\n`
+    : `${formatCliReport(reported, { color: useColor(), site: config.site, checked })}\n`,
+);
+process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;

@@ -1,0 +1,54 @@
+/**
+ * The edge: shared by the thin scripts in `scripts/`. Parses flags, loads the configuration,
+ * prints, and sets exit codes (0 ok, 1 errors or findings, 2 usage or configuration error).
+ */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { loadConfig, type ConfigOverrides } from '../config/load-config.ts';
+import type { LifeboatConfig } from '../config/config-schema.ts';
+import { formatCliReport } from '../reporters/cli.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Flags every command that reads the configuration accepts. */
+export const CONFIG_FLAGS = {
+  config: { type: 'string' },
+  runbooks: { type: 'string' },
+  facts: { type: 'string' },
+  out: { type: 'string' },
+  site: { type: 'string' },
+  title: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const CONFIG_HELP = `Configuration (flags win over environment, then lifeboat.config.yaml):
+  --config FILE     configuration file            (LIFEBOAT_CONFIG, default lifeboat.config.yaml)
+  --runbooks DIR    runbooks folder               (LIFEBOAT_RUNBOOKS, default runbooks)
+  --facts DIR       facts snapshots folder        (LIFEBOAT_FACTS, default facts)
+  --out DIR         build output folder           (LIFEBOAT_OUT, default dist)
+  --site URL        public URL of the site        (LIFEBOAT_SITE)
+  --title TEXT      site title                    (LIFEBOAT_TITLE)`;
+
+export const useColor = (stream: NodeJS.WriteStream = process.stdout) => stream.isTTY === true && !process.env.NO_COLOR;
+
+/** Parses argv or exits 2 with the usage text. */
+export function parseFlags<O extends ParseArgsOptionsConfig>(options: O, usage: string, argv = process.argv.slice(2)) {
+  try {
+    const parsed = parseArgs({ options, args: argv, allowPositionals: false, strict: true });
+    if ((parsed.values as { help?: boolean }).help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(EXIT.ok);
+    }
+    return parsed.values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    process.exit(EXIT.usage);
+  }
+}
+
+/** Loads the configuration, or prints the problems and exits 2. */
+export function loadConfigOrExit(flags: ConfigOverrides): LifeboatConfig {
+  const result = loadConfig(flags);
+  if (result.config) return result.config;
+  process.stderr.write(`${formatCliReport(result.issues, { color: useColor(process.stderr) })}\n`);
+  process.exit(EXIT.usage);
+}

@@ -1,0 +1,51 @@
+/**
+ * The one place for site settings: `lifeboat.config.yaml`, overridable by environment variables
+ * and command-line flags (flags win, then environment, then the file, then these defaults).
+ */
+import { z } from 'zod';
+import { RoleSchema } from '../schema/runbook.ts';
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Site title, shown in the header, the binder cover and the browser tab. */
+    title: z.string().min(1).default('Lifeboat runbooks').describe('Site title, shown in the header and on the binder cover.'),
+    /** Public URL the site is served from; used for canonical links, the sitemap and printed QR codes. */
+    site: z.url().optional().describe('Public URL of the site, e.g. "https://runbooks.example.com". Env: LIFEBOAT_SITE.'),
+    /** Folder of runbooks. */
+    runbooks: z.string().min(1).default('runbooks').describe('Folder of runbooks (YAML and MDX). Env: LIFEBOAT_RUNBOOKS.'),
+    /** Folder of collected facts snapshots. */
+    facts: z.string().min(1).default('facts').describe('Folder of facts snapshots, facts/<cluster>.json. Env: LIFEBOAT_FACTS.'),
+    /** Output folder of the build. */
+    out: z.string().min(1).default('dist').describe('Output folder of the site build. Env: LIFEBOAT_OUT.'),
+    /** Default role → cluster name mapping; runbooks add to or override it. */
+    clusters: z.record(RoleSchema, z.string().regex(/^[a-z0-9][a-z0-9._-]*$/)).default({}).describe('Default cluster roles, e.g. { primary: prod-euw1, dr: dr-euc1 }.'),
+    /** Site-wide values for `{{ name }}` placeholders. */
+    vars: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/), z.string()).default({}).describe('Site-wide values for {{ name }} placeholders.'),
+    /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
+    editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
+  })
+  .describe('Lifeboat site configuration.');
+
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type ConfigFile = z.output<typeof ConfigSchema>;
+
+/** Settings with every path made absolute. */
+export interface LifeboatConfig extends ConfigFile {
+  /** Absolute path of the config file, or undefined when none was found. */
+  configFile?: string;
+  /** Folder relative paths in reports start from. */
+  cwd: string;
+  runbooksDir: string;
+  factsDir: string;
+  outDir: string;
+}
+
+/** Environment variables that override settings. */
+export const ENV_OVERRIDES = {
+  LIFEBOAT_RUNBOOKS: 'runbooks',
+  LIFEBOAT_FACTS: 'facts',
+  LIFEBOAT_OUT: 'out',
+  LIFEBOAT_SITE: 'site',
+  LIFEBOAT_TITLE: 'title',
+} as const;

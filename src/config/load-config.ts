@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { createIssue } from '../errors/create-issue.ts';
+import type { Issue } from '../errors/issue.ts';
+import { parseYamlSource } from '../load/yaml-source.ts';
+import { mapZodIssues } from '../load/zod-issues.ts';
+import { ConfigSchema, ENV_OVERRIDES, type LifeboatConfig } from './config-schema.ts';
+
+export const CONFIG_FILE = 'lifeboat.config.yaml';
+
+export interface ConfigOverrides {
+  /** Path to the config file (`--config` or `LIFEBOAT_CONFIG`). */
+  config?: string;
+  runbooks?: string;
+  facts?: string;
+  out?: string;
+  site?: string;
+  title?: string;
+}
+
+export type ConfigResult = { config: LifeboatConfig; issues: [] } | { config?: undefined; issues: Issue[] };
+
+/**
+ * Resolves the configuration: flags over environment over `lifeboat.config.yaml` over defaults.
+ * Paths from the file are relative to the file; paths from flags and environment to `cwd`.
+ */
+export function loadConfig(
+  flags: ConfigOverrides = {},
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): ConfigResult {
+  const explicit = flags.config ?? env.LIFEBOAT_CONFIG;
+  const configFile = resolve(cwd, explicit ?? CONFIG_FILE);
+  let raw: Record<string, unknown> = {};
+  const baseDir = explicit || existsSync(configFile) ? dirname(configFile) : cwd;
+
+  if (existsSync(configFile)) {
+    const source = parseYamlSource(readFileSync(configFile, 'utf8'), displayPath(configFile, cwd));
+    if (source.issues.length) return { issues: source.issues };
+    if (source.data != null && (typeof source.data !== 'object' || Array.isArray(source.data))) {
+      return { issues: [createIssue('ConfigInvalid', { file: displayPath(configFile, cwd) }, { detail: 'the file must hold a mapping of settings' })] };
+    }
+    raw = (source.data ?? {}) as Record<string, unknown>;
+    const parsed = ConfigSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = mapZodIssues(parsed.error.issues, {
+        schema: ConfigSchema,
+        data: raw,
+        file: displayPath(configFile, cwd),
+        rootName: 'the configuration',
+        locate: source.locate,
+        locateKey: source.locateKey,
+      });
+      return { issues };
+    }
+  } else if (explicit) {
+    return {
+      issues: [
+        createIssue('ConfigInvalid', { file: displayPath(configFile, cwd) }, { detail: `the configuration file "${explicit}" does not exist`, hint: 'Check --config or LIFEBOAT_CONFIG.' }),
+      ],
+    };
+  }
+
+  // Paths from the file resolve against its folder; overrides against the working directory.
+  const fromFile = ConfigSchema.parse(raw);
+  const resolved = { ...fromFile };
+  const dirs = { runbooks: resolve(baseDir, fromFile.runbooks), facts: resolve(baseDir, fromFile.facts), out: resolve(baseDir, fromFile.out) };
+  const issues: Issue[] = [];
+  for (const [name, key] of Object.entries(ENV_OVERRIDES)) {
+    const value = flags[key] ?? env[name];
+    if (value === undefined) continue;
+    if (value.trim() === '') {
+      issues.push(createIssue('ConfigInvalid', { file: flags[key] !== undefined ? `--${key}` : name }, { detail: `${flags[key] !== undefined ? `--${key}` : name} is empty` }));
+      continue;
+    }
+    if (key === 'runbooks' || key === 'facts' || key === 'out') dirs[key] = isAbsolute(value) ? value : resolve(cwd, value);
+    else resolved[key] = value;
+  }
+  const checked = ConfigSchema.safeParse(resolved);
+  if (!checked.success) {
+    for (const zi of checked.error.issues) {
+      issues.push(createIssue('ConfigInvalid', { file: 'environment' }, { detail: `${zi.path.join('.')} ${zi.message.toLowerCase()}` }));
+    }
+  }
+  if (issues.length) return { issues };
+  return {
+    config: {
+      ...checked.data!,
+      configFile: existsSync(configFile) ? configFile : undefined,
+      cwd,
+      runbooksDir: dirs.runbooks,
+      factsDir: dirs.facts,
+      outDir: dirs.out,
+    },
+    issues: [],
+  };
+}
+
+function displayPath(path: string, cwd: string): string {
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+}

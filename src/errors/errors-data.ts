@@ -1,0 +1,280 @@
+/**
+ * The catalogue of every problem Lifeboat reports about runbooks and configuration.
+ *
+ * Names are permanent: people paste them into search engines and CI logs link to them. Each entry
+ * carries what the docs page needs (`description`, `example`, `fix`) next to the functions that
+ * phrase the message and hint, so the page and the terminal never drift apart.
+ * A message says what happened and why; a hint says what to do. Neither carries the location.
+ */
+import type { Severity } from './issue.ts';
+
+export interface ErrorData<P> {
+  /** One-line title for the docs page and the error index. */
+  title: string;
+  severity: Severity;
+  message: (p: P) => string;
+  hint?: (p: P) => string | undefined;
+  /** @description Longer explanation for the docs page. */
+  description: string;
+  /** A minimal input that triggers it, shown on the docs page. */
+  example: string;
+  /** How to fix it, for the docs page. */
+  fix: string;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const suggest = (suggestion: string | undefined, fallback?: string) =>
+  suggestion ? `Did you mean "${suggestion}"?` : fallback;
+
+export const errorsData = {
+  YamlSyntax: {
+    title: 'YAML syntax error',
+    severity: 'error',
+    message: (p: { detail: string }) => `The YAML cannot be parsed: ${p.detail}.`,
+    hint: (p: { hint?: string }) =>
+      p.hint ?? 'Check indentation (spaces only, no tabs) and quote values that contain ": " or start with "*", "&", "!", "{" or "[".',
+    description: 'The file, or the frontmatter of an MDX runbook, is not valid YAML, so nothing else in it can be checked.',
+    example: 'steps:\n  - id: drain\n     title: Drain the node   # indented one space too far',
+    fix: 'Fix the syntax at the reported line; the column points at the first character the parser could not accept.',
+  },
+  MissingField: {
+    title: 'Required field missing',
+    severity: 'error',
+    message: (p: { field: string; where: string; expected: string }) =>
+      `${capitalize(p.where)} has no "${p.field}", which is required (${p.expected}).`,
+    hint: (p: { field: string; example?: string }) =>
+      p.example ? `Add \`${p.field}: ${p.example}\`.` : `Add the "${p.field}" field.`,
+    description: 'A field the runbook schema requires is absent.',
+    example: 'id: restore-db\ntitle: Restore the ledger database\n# no service, tier, owners, …',
+    fix: 'Add the field. The JSON Schema (`runbook.schema.json`) lets your editor list the required fields.',
+  },
+  UnknownKey: {
+    title: 'Unknown key',
+    severity: 'error',
+    message: (p: { key: string; where: string }) =>
+      `"${p.key}" is not a field of ${p.where}, so Lifeboat would silently ignore it.`,
+    hint: (p: { suggestion?: string; allowed: string }) =>
+      suggest(p.suggestion, undefined) ?? `Allowed fields here: ${p.allowed}.`,
+    description: 'Runbooks are strict: a misspelt key would otherwise drop information (an `expcet:` would hide the expected output).',
+    example: 'steps:\n  - id: check\n    title: Check pods\n    comands: []',
+    fix: 'Rename the key to the field you meant, or remove it.',
+  },
+  InvalidType: {
+    title: 'Wrong type',
+    severity: 'error',
+    message: (p: { field: string; expected: string; received: string }) =>
+      `${p.field} must be ${p.expected}, but it is ${p.received}.`,
+    hint: (p: { hint?: string }) => p.hint,
+    description: 'A field holds the wrong kind of value, for example a list where a single string is expected.',
+    example: 'steps:\n  - id: scale\n    title: Scale down\n    commands:\n      - run: [kubectl, scale]',
+    fix: 'Change the value to the expected type; quote strings that YAML would read as numbers, booleans or dates.',
+  },
+  InvalidValue: {
+    title: 'Value not allowed',
+    severity: 'error',
+    message: (p: { field: string; detail: string }) => `${p.field} ${p.detail}.`,
+    hint: (p: { suggestion?: string; allowed?: string }) =>
+      suggest(p.suggestion, p.allowed ? `Allowed values: ${p.allowed}.` : undefined),
+    description: 'The value has the right type but is outside what the field allows (an unknown enum value, an empty list, a number out of range).',
+    example: 'tier: 7',
+    fix: 'Use one of the allowed values listed in the hint.',
+  },
+  InvalidDuration: {
+    title: 'Invalid duration',
+    severity: 'error',
+    message: (p: { field: string; value: string }) =>
+      `${p.field} is "${p.value}", which is not a duration Lifeboat can read.`,
+    hint: () => 'Write a whole number with a unit, largest first: "0", "90s", "15m", "4h", "1h30m", "2d".',
+    description: 'RTO, RPO, step estimates, drill durations and escalation delays are human durations made of days, hours, minutes and seconds.',
+    example: 'rto: 15 minutes',
+    fix: 'Write `15m`. Units are d, h, m and s; combine them largest first (`1h30m`). Zero is `0`.',
+  },
+  InvalidDate: {
+    title: 'Invalid date',
+    severity: 'error',
+    message: (p: { field: string; value: string }) =>
+      `${p.field} is "${p.value}", which is not a calendar date in YYYY-MM-DD form.`,
+    hint: () => 'Write the date as YYYY-MM-DD, for example "2026-11-02".',
+    description: 'Dates (`lastReviewed`, drill dates) are calendar dates in ISO form, so they sort and compare correctly.',
+    example: 'lastReviewed: 02/11/2026',
+    fix: 'Write `lastReviewed: 2026-11-02`.',
+  },
+  InvalidId: {
+    title: 'Invalid id',
+    severity: 'error',
+    message: (p: { field: string; value: string }) =>
+      `${p.field} is "${p.value}", but ids become URLs and anchors, so they may hold only lowercase letters, digits and single hyphens.`,
+    hint: (p: { fixed?: string }) => (p.fixed ? `Use "${p.fixed}".` : 'Use lowercase letters, digits and hyphens, starting with a letter or digit.'),
+    description: 'Runbook, step and decision ids appear in URLs (`/runbooks/<id>/#step-<id>`), gotos and CI reports; they must be stable, lowercase slugs.',
+    example: 'id: Restore DB',
+    fix: 'Use a slug such as `restore-db`. Changing an id breaks links to it, so choose it once.',
+  },
+  DuplicateRunbookId: {
+    title: 'Two runbooks share an id',
+    severity: 'error',
+    message: (p: { id: string; other: string }) =>
+      `Runbook id "${p.id}" is already used by ${p.other}; ids must be unique because each becomes a page URL.`,
+    hint: () => 'Rename one of the two ids (and update gotos or links that point to it).',
+    description: 'Every runbook id becomes `/runbooks/<id>/`; two runbooks with one id would overwrite each other.',
+    example: '# runbooks/a.yaml and runbooks/b.mdx both say\nid: restore-db',
+    fix: 'Give each runbook its own id.',
+  },
+  DuplicateStepId: {
+    title: 'Two steps or decisions share an id',
+    severity: 'error',
+    message: (p: { id: string; first: string }) =>
+      `Id "${p.id}" is already used by ${p.first} in this runbook; step and decision ids share one namespace so gotos are unambiguous.`,
+    hint: () => 'Rename one of them and update any goto that points to it.',
+    description: 'Steps (in prechecks, steps, verify and rollback) and decision nodes are addressed by id from gotos and URLs, so ids must be unique within a runbook.',
+    example: 'prechecks:\n  - id: check\n    title: Check access\nverify:\n  - id: check\n    title: Check pods',
+    fix: 'Give each step and decision its own id.',
+  },
+  DanglingGoto: {
+    title: 'Goto points nowhere',
+    severity: 'error',
+    message: (p: { goto: string; field: string }) =>
+      `${p.field} goes to "${p.goto}", but no step or decision in this runbook has that id.`,
+    hint: (p: { suggestion?: string; known: string }) =>
+      suggest(p.suggestion, p.known ? `Known ids: ${p.known}.` : 'This runbook defines no steps or decisions to go to.'),
+    description: 'A decision answer must lead somewhere the on-call can follow: a step, another decision, another runbook, or an outcome.',
+    example: 'decisions:\n  - id: root\n    question: Is the API up?\n    answers:\n      - label: No\n        goto: restart-pods   # no such step',
+    fix: 'Point `goto` at an existing step or decision id, use `runbook: <id>` for another runbook, or end the path with `outcome:`.',
+  },
+  UnknownRunbook: {
+    title: 'Link to an unknown runbook',
+    severity: 'error',
+    message: (p: { target: string; field: string }) =>
+      `${p.field} points to runbook "${p.target}", which does not exist in this collection.`,
+    hint: (p: { suggestion?: string }) => suggest(p.suggestion, 'Check the id in the other runbook\'s `id:` field.'),
+    description: 'Cross-runbook links (decision answers with `runbook:`, `related:`) must resolve, or the on-call hits a dead end mid-incident.',
+    example: 'related: [restore-ledgr]',
+    fix: 'Use the exact id of an existing runbook.',
+  },
+  UnknownRunbookTarget: {
+    title: 'Link to an unknown step in another runbook',
+    severity: 'error',
+    message: (p: { target: string; runbook: string; field: string }) =>
+      `${p.field} points to "${p.target}" in runbook "${p.runbook}", which has no step or decision with that id.`,
+    hint: (p: { suggestion?: string; known: string }) => suggest(p.suggestion, `Its ids: ${p.known}.`),
+    description: 'A decision answer may jump to a step of another runbook (`runbook: id`, `goto: step`); the step must exist there.',
+    example: 'answers:\n  - label: DNS is wrong\n    runbook: dns-failover\n    goto: flip-recordz',
+    fix: 'Use an id that exists in the target runbook, or drop `goto` to link to its top.',
+  },
+  UnreachableDecision: {
+    title: 'Decision node cannot be reached',
+    severity: 'error',
+    message: (p: { id: string; root: string }) =>
+      `Decision "${p.id}" cannot be reached from the first decision "${p.root}", so nobody walking the tree would ever see it.`,
+    hint: () => 'Add an answer that goes to it, move it into the tree, or delete it.',
+    description: 'The first entry of `decisions` is the root of the tree; every other node must be reachable from it through answers.',
+    example: 'decisions:\n  - id: root\n    question: Pods running?\n    answers: [{label: Yes, outcome: Done}]\n  - id: orphan\n    question: Never asked',
+    fix: 'Link the node from an answer, or remove it.',
+  },
+  DecisionCycleWithoutExit: {
+    title: 'Decision loop with no way out',
+    severity: 'error',
+    message: (p: { ids: string }) =>
+      `Decisions ${p.ids} form a loop in which every answer leads back into the loop, so the on-call could never leave it.`,
+    hint: () => 'Give one of these decisions an answer that goes to a step, an outcome, another runbook, or a decision outside the loop.',
+    description: 'Loops are fine ("retry, then check again") as long as at least one answer leaves them.',
+    example: 'decisions:\n  - id: a\n    question: Healthy?\n    answers: [{label: No, goto: b}]\n  - id: b\n    question: Retried?\n    answers: [{label: Yes, goto: a}]',
+    fix: 'Add an exit answer, for example `{label: Still failing, goto: escalate}`.',
+  },
+  UnknownClusterRole: {
+    title: 'Unknown cluster role',
+    severity: 'error',
+    message: (p: { role: string; field: string }) =>
+      `${p.field} names cluster role "${p.role}", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.`,
+    hint: (p: { suggestion?: string; known: string }) =>
+      suggest(p.suggestion, p.known ? `Known roles: ${p.known}. Or add \`clusters: { ${'role'}: <cluster-name> }\`.` : 'Add a `clusters:` mapping, for example `clusters: { dr: dr-euc1 }`.'),
+    description: 'Commands and `requires` entries name a role (`primary`, `dr`) that must map to a cluster name whose facts Lifeboat collects.',
+    example: 'commands:\n  - run: kubectl get pods\n    cluster: disaster',
+    fix: 'Use a mapped role, or map it in `clusters:` (per runbook) or in `lifeboat.config.yaml` (site default).',
+  },
+  UnresolvedPlaceholder: {
+    title: 'Placeholder has no value',
+    severity: 'error',
+    message: (p: { name: string; field: string }) =>
+      `${p.field} uses {{ ${p.name} }}, but no variable of that name is defined, so the copied command would contain the placeholder literally.`,
+    hint: (p: { suggestion?: string; known: string }) =>
+      suggest(p.suggestion, undefined) ??
+      `Define it under \`vars:\` in the runbook or the site configuration${p.known ? ` (known: ${p.known})` : ''}. For values chosen during the incident use a shell variable such as "$BACKUP" instead.`,
+    description: 'Placeholders `{{ name }}` are filled in at build time from `vars` (runbook, then site) and `cluster.<role>`, so the on-call copies a ready command.',
+    example: 'vars: { ns: payments }\nsteps:\n  - id: s\n    title: List pods\n    commands:\n      - run: kubectl -n {{ namespace }} get pods',
+    fix: 'Define the variable or correct its name.',
+  },
+  MdxSyntax: {
+    title: 'MDX syntax error',
+    severity: 'error',
+    message: (p: { detail: string }) => `The MDX cannot be compiled: ${p.detail}.`,
+    hint: (p: { hint?: string }) =>
+      p.hint ?? 'Close every component tag (`<Step …>` needs `</Step>` or `/>`), and escape literal "<" and "{" in prose as "&lt;" and "\\{".',
+    description: 'The MDX body does not parse, so the page cannot be rendered.',
+    example: '<Step id="drain" title="Drain">\nkubectl drain node-1\n',
+    fix: 'Fix the syntax at the reported position.',
+  },
+  MdxUnknownComponent: {
+    title: 'Unknown MDX component',
+    severity: 'error',
+    message: (p: { name: string }) =>
+      `<${p.name}> is neither a Lifeboat component nor imported in this file, so the page would fail to render.`,
+    hint: (p: { suggestion?: string; known: string }) =>
+      suggest(p.suggestion, `Lifeboat components: ${p.known}. Import any other component at the top of the file.`),
+    description: 'MDX runbooks may use `<Step>`, `<Command>`, `<Expect>` and `<Decision>` without importing them; any other component must be imported.',
+    example: '<Stpe id="drain" title="Drain the node">…</Stpe>',
+    fix: 'Correct the name or add an `import` line.',
+  },
+  MdxInvalidComponent: {
+    title: 'Lifeboat component used incorrectly',
+    severity: 'error',
+    message: (p: { component: string; detail: string }) => `<${p.component}> ${p.detail}.`,
+    hint: (p: { hint?: string }) => p.hint,
+    description: 'Lifeboat components carry runbook data (ids, commands, expected output) that checks and the printed binder read statically, so their attributes must be plain values, not expressions, and their content must have the documented shape.',
+    example: '<Command cluster="dr">\nkubectl get pods   (not inside a fenced code block)\n</Command>',
+    fix: 'Follow the shape in the hint, for example wrap the command in a fenced ```sh block.',
+  },
+  FrontmatterMissing: {
+    title: 'MDX runbook has no frontmatter',
+    severity: 'error',
+    message: () => 'An MDX runbook must start with a YAML frontmatter block between two "---" lines that holds id, title, service and the other runbook fields.',
+    hint: () => 'Start the file with "---", the runbook fields, and another "---" line.',
+    description: 'MDX runbooks use the same schema as YAML runbooks; the frontmatter carries it.',
+    example: '# Restore the ledger\n\n<Step …>',
+    fix: 'Add a frontmatter block at the very top of the file.',
+  },
+  IgnoredFile: {
+    title: 'File is not a runbook',
+    severity: 'warning',
+    message: (p: { ext: string }) => `Files ending in "${p.ext}" are not read as runbooks — skipping this file.`,
+    hint: () => 'Rename it to .yaml, .yml or .mdx to publish it, or move it out of the runbooks folder.',
+    description: 'Only `.yaml`, `.yml` and `.mdx` files are runbooks. A `.md` file is most likely a runbook with the wrong extension.',
+    example: 'runbooks/restore-db.md',
+    fix: 'Rename it to `.mdx` (and check its frontmatter) or move it elsewhere.',
+  },
+  NoRunbooks: {
+    title: 'No runbooks found',
+    severity: 'error',
+    message: (p: { dir: string }) => `No .yaml, .yml or .mdx runbooks were found in "${p.dir}", so there is nothing to check or publish.`,
+    hint: () => 'Point --runbooks (or LIFEBOAT_RUNBOOKS, or `runbooks:` in lifeboat.config.yaml) at the folder that holds your runbooks.',
+    description: 'The runbooks folder is empty or does not exist.',
+    example: 'npm run check -- --runbooks ./does-not-exist',
+    fix: 'Use the right folder.',
+  },
+  ConfigInvalid: {
+    title: 'Invalid configuration',
+    severity: 'error',
+    message: (p: { detail: string }) => `The configuration is not valid: ${p.detail}.`,
+    hint: (p: { hint?: string }) => p.hint ?? 'See "Configuration" in the README for every setting.',
+    description: 'A setting in lifeboat.config.yaml, an environment variable or a flag has a value Lifeboat cannot use. Commands exit with code 2.',
+    example: 'out: ""',
+    fix: 'Correct the setting named in the message.',
+  },
+} as const satisfies Record<string, ErrorData<never>>;
+
+/** Stable names of every problem Lifeboat reports. */
+export type ErrorCode = keyof typeof errorsData;
+
+/** The parameters each code's message and hint need. */
+export type ErrorParams<C extends ErrorCode> = Parameters<(typeof errorsData)[C]['message']>[0] &
+  ((typeof errorsData)[C] extends { hint: (p: infer H) => unknown } ? H : unknown);

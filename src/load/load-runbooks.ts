@@ -1,0 +1,108 @@
+/**
+ * Reads every runbook under a folder and validates it: syntax, schema, MDX body, then the
+ * collection-wide rules. Collects every problem in every file and never throws for bad input.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { createIssue } from '../errors/create-issue.ts';
+import { sortIssues, type Issue } from '../errors/issue.ts';
+import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
+import { mdxLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
+import { parseYamlRunbook } from './parse-yaml-runbook.ts';
+import type { Runbook } from './runbook-model.ts';
+
+export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
+
+export interface LoadResult {
+  /** Runbooks that parsed and passed the schema (they may still carry collection-level issues). */
+  runbooks: Runbook[];
+  issues: Issue[];
+}
+
+export interface LoadOptions extends Partial<ValidationContext> {
+  /** Base for the file paths in reports; defaults to the working directory. */
+  cwd?: string;
+}
+
+/** Loads and validates every runbook in `dir`. */
+export async function loadRunbooks(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, dir);
+  const files = await listFiles(root);
+  const issues: Issue[] = [];
+  const runbooks: Runbook[] = [];
+  /** Valid runbooks plus salvaged partial ones: what the collection rules see. */
+  const checked: Runbook[] = [];
+  const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
+
+  for (const absolutePath of files) {
+    const file = display(absolutePath);
+    const ext = extname(absolutePath).toLowerCase();
+    if (!RUNBOOK_EXTENSIONS.has(ext)) {
+      if (ext === '.md') issues.push(createIssue('IgnoredFile', { file }, { ext }));
+      continue;
+    }
+    const text = await readFile(absolutePath, 'utf8');
+    const runbook = parseRunbookFile(text, file, absolutePath);
+    issues.push(...runbook.issues);
+    if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
+    if (runbook.runbook) checked.push(runbook.runbook);
+  }
+  if (files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).length === 0) {
+    issues.push(createIssue('NoRunbooks', { file: display(root) }, { dir: display(root) || '.' }));
+  }
+  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {} }));
+  return { runbooks, issues: sortIssues(issues) };
+}
+
+/** Parses one runbook file's text; `file` is the path printed in reports. */
+export function parseRunbookFile(
+  text: string,
+  file: string,
+  absolutePath: string,
+): { runbook?: Runbook; partial?: boolean; issues: Issue[] } {
+  if (extname(file).toLowerCase() === '.mdx') {
+    const parsed = parseMdxRunbook(text, file);
+    const data = parsed.data ?? parsed.partial;
+    if (!data) return { issues: parsed.issues };
+    const runbook: Runbook = {
+      file,
+      absolutePath,
+      format: 'mdx',
+      data,
+      bodySteps: parsed.body.steps,
+      bodyDecisions: parsed.body.decisions,
+      locate: mdxLocator(parsed),
+    };
+    return { runbook, partial: !parsed.data, issues: parsed.issues };
+  }
+  const parsed = parseYamlRunbook(text, file);
+  const data = parsed.data ?? parsed.partial;
+  if (!data) return { issues: parsed.issues };
+  const runbook: Runbook = {
+    file,
+    absolutePath,
+    format: 'yaml',
+    data,
+    bodySteps: [],
+    bodyDecisions: [],
+    locate: parsed.source.locate,
+  };
+  return { runbook, partial: !parsed.data, issues: parsed.issues };
+}
+
+/** Every file under `root`, sorted, skipping dot-folders and node_modules. Missing root → []. */
+async function listFiles(root: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw error;
+  }
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((p) => !relative(root, p).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .sort();
+}

@@ -1,0 +1,96 @@
+/**
+ * YAML with positions: parses a document once and answers "where is this path?" from the AST,
+ * so schema errors at any depth point at the exact key or value (starlight-links-validator's
+ * approach: `parseDocument` + `getIn(path, true)` + `lineCounter.linePos`).
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createIssue } from '../errors/create-issue.ts';
+import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
+
+export interface YamlSource {
+  /** The plain data, or undefined when the YAML did not parse. */
+  data: unknown;
+  /** Syntax errors, already as issues. */
+  issues: Issue[];
+  /** Position of the value at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly (string | number)[]): Position;
+  /** Position of the key `key` inside the mapping at `path` (for unknown keys). */
+  locateKey(path: readonly (string | number)[], key: string): Position;
+  /** Source offset of the value at `path`, for callers that need columns inside a scalar. */
+  rangeOf(path: readonly (string | number)[]): [number, number] | undefined;
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'Each key may appear once per mapping: remove or rename the second one.',
+  TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces.',
+  MISSING_CHAR: 'Close the quote or bracket that starts earlier on this line, or use a block scalar (`|`) for multi-line text.',
+  BAD_INDENT: 'Line the keys of one mapping up in the same column, and indent nested values further than their key.',
+  BLOCK_AS_IMPLICIT_KEY: 'Line the keys of one mapping up in the same column; a key indented further is read as part of the previous value.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check the indentation of this line and the one before.',
+};
+
+/**
+ * Parses `text` as one YAML document. `lineOffset` shifts reported lines, for frontmatter that
+ * starts after the opening `---` of an MDX file.
+ */
+export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const positionOf = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return at(line + lineOffset, col);
+  };
+
+  const issues: Issue[] = [];
+  const seenLines = new Set<number>();
+  for (const error of doc.errors) {
+    const position = positionOf(error.pos[0]);
+    // The parser's later errors on a line are usually echoes of its first one.
+    if (position.type === 'source' && seenLines.has(position.line)) continue;
+    if (position.type === 'source') seenLines.add(position.line);
+    issues.push(
+      createIssue('YamlSyntax', { file, position }, { detail: lowerFirst(error.message), hint: SYNTAX_HINTS[error.code] }),
+    );
+  }
+
+  const data = issues.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const nodeAt = (path: readonly (string | number)[]) => deepestNode(doc, path);
+  return {
+    data,
+    issues,
+    locate: (path) => {
+      const node = nodeAt(path);
+      return node?.range ? positionOf(node.range[0]) : noPosition;
+    },
+    locateKey: (path, key) => {
+      const map = nodeAt(path);
+      if (isMap(map)) {
+        const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return positionOf(keyNode.range[0]);
+      }
+      return map?.range ? positionOf(map.range[0]) : noPosition;
+    },
+    rangeOf: (path) => {
+      const node = doc.getIn(path, true) as Node | undefined;
+      return node?.range ? [node.range[0], node.range[1]] : undefined;
+    },
+  };
+}
+
+/** The node at `path`, or the deepest ancestor that exists (a missing field points at its parent). */
+function deepestNode(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const part of path) {
+    let next: unknown;
+    if (isMap(node)) next = node.get(part, true);
+    else if (isSeq(node) && typeof part === 'number') next = node.get(part, true);
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return node as Node | undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+}

@@ -1,0 +1,141 @@
+/**
+ * Click-through decision trees: one question at a time, answer buttons, back and restart, the
+ * path so far as breadcrumbs, and the current node in the URL (`#decision-<id>`) so a link can
+ * open the tree at any question. The nested text form stays in the page for no-JS and print.
+ */
+interface TreeNode {
+  id: string;
+  question: string;
+  bodyHtml: string;
+  answers: { label: string; kind: 'decision' | 'step' | 'runbook' | 'outcome'; id?: string; href?: string; text: string }[];
+}
+interface TreeData {
+  start: string;
+  nodes: TreeNode[];
+}
+
+export function initDecisionTrees(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-lb-tree]')) initTree(root);
+}
+
+function initTree(root: HTMLElement): void {
+  const data = JSON.parse(root.querySelector('script[data-tree-data]')!.textContent!) as TreeData;
+  const nodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const walk = root.querySelector<HTMLElement>('[data-walk]')!;
+  const crumbs = walk.querySelector<HTMLOListElement>('[data-crumbs]')!;
+  const panel = walk.querySelector<HTMLElement>('[data-node]')!;
+  const back = walk.querySelector<HTMLButtonElement>('[data-back]')!;
+  const restart = walk.querySelector<HTMLButtonElement>('[data-restart]')!;
+  /** Path taken: each entry is a node id and the answer given there. */
+  let path: { id: string; answer?: number }[] = [{ id: data.start }];
+
+  const render = (focus: boolean, updateUrl = true) => {
+    const current = path.at(-1)!;
+    crumbs.replaceChildren(
+      ...path.slice(0, -1).map((step, i) => {
+        const li = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'lb-crumb';
+        const node = nodes.get(step.id)!;
+        button.textContent = `${node.question} ${node.answers[step.answer!]!.label}`;
+        button.addEventListener('click', () => {
+          path = path.slice(0, i + 1).map((s, j) => (j === i ? { id: s.id } : s));
+          render(true);
+        });
+        li.append(button);
+        return li;
+      }),
+    );
+    back.disabled = path.length === 1;
+    restart.disabled = path.length === 1 && current.answer === undefined;
+    const node = nodes.get(current.id)!;
+    panel.replaceChildren();
+    const heading = document.createElement('p');
+    heading.className = 'lb-walk-question';
+    heading.tabIndex = -1;
+    heading.textContent = node.question;
+    panel.append(heading);
+    if (node.bodyHtml) {
+      const body = document.createElement('div');
+      body.className = 'lb-walk-body';
+      body.innerHTML = node.bodyHtml; // rendered at build time from the runbook's own Markdown
+      panel.append(body);
+    }
+    if (current.answer === undefined) {
+      const list = document.createElement('div');
+      list.className = 'lb-walk-answers';
+      list.setAttribute('role', 'group');
+      list.setAttribute('aria-label', 'Answers');
+      node.answers.forEach((answer, index) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'lb-answer';
+        button.textContent = answer.label;
+        button.addEventListener('click', () => choose(index));
+        list.append(button);
+      });
+      panel.append(list);
+    } else {
+      panel.append(resultOf(node.answers[current.answer]!));
+    }
+    if (updateUrl) history.replaceState(null, '', `#decision-${current.id}`);
+    if (focus) heading.focus({ preventScroll: false });
+  };
+
+  const choose = (index: number) => {
+    const current = path.at(-1)!;
+    const answer = nodes.get(current.id)!.answers[index]!;
+    current.answer = index;
+    if (answer.kind === 'decision') path.push({ id: answer.id! });
+    render(true);
+  };
+
+  back.addEventListener('click', () => {
+    const current = path.at(-1)!;
+    if (current.answer !== undefined) current.answer = undefined;
+    else if (path.length > 1) {
+      path.pop();
+      path.at(-1)!.answer = undefined;
+    }
+    render(true);
+  });
+  restart.addEventListener('click', () => {
+    path = [{ id: data.start }];
+    render(true);
+  });
+
+  const fromHash = () => {
+    const id = decodeURIComponent(location.hash.replace(/^#decision-/, ''));
+    if (location.hash.startsWith('#decision-') && nodes.has(id)) {
+      path = [{ id }];
+      render(false, false);
+      walk.scrollIntoView({ block: 'start' });
+      return true;
+    }
+    return false;
+  };
+  walk.hidden = false;
+  root.classList.add('lb-tree-enhanced');
+  // The click-through is the main view now; the text form stays one click away (and in print).
+  root.querySelector<HTMLDetailsElement>('.lb-tree-text')?.removeAttribute('open');
+  if (!fromHash()) render(false, false);
+  window.addEventListener('hashchange', fromHash);
+}
+
+function resultOf(answer: TreeNode['answers'][number]): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'lb-walk-result';
+  if (answer.kind === 'outcome') {
+    const strong = document.createElement('strong');
+    strong.textContent = answer.text;
+    box.append(strong);
+    return box;
+  }
+  box.append(answer.kind === 'step' ? 'Go to step ' : 'Continue in runbook ');
+  const link = document.createElement('a');
+  link.href = answer.href!;
+  link.textContent = answer.text;
+  box.append(link);
+  return box;
+}

@@ -1,0 +1,73 @@
+/**
+ * Decision trees as diagrams, rendered to SVG at build time in plain Node (beautiful-mermaid):
+ * no browser is needed to build and no 5 MB mermaid bundle ships to the reader. Colours are
+ * CSS variables so the diagram follows the light/dark theme.
+ */
+import { renderMermaidSVG } from 'beautiful-mermaid';
+import type { DecisionView } from './runbook-view.ts';
+
+/** Mermaid source for a decision tree. Exported for tests and for the printed binder. */
+export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
+  const lines = ['flowchart TD'];
+  const declared = new Set<string>();
+  const node = (key: string, shape: string) => {
+    if (!declared.has(key)) {
+      declared.add(key);
+      lines.push(`  ${key}${shape}`);
+    }
+    return key;
+  };
+  const key = (kind: string, id: string) => `${kind}_${id.replace(/[^a-zA-Z0-9]/g, '_')}`;
+  decisions.forEach((d) => node(key('d', d.id), `{"${label(d.question)}"}`));
+  decisions.forEach((d, di) => {
+    d.answers.forEach((a, ai) => {
+      const t = a.target;
+      const to =
+        t.kind === 'decision'
+          ? key('d', t.id)
+          : t.kind === 'step'
+            ? node(key('s', t.id), `["${label(`Go to ${t.label}`)}"]`)
+            : t.kind === 'runbook'
+              ? node(key('r', t.id), `[["${label(`Runbook: ${t.label}`)}"]]`)
+              : node(`o_${di}_${ai}`, `(["${label(t.text)}"])`);
+      lines.push(`  ${key('d', d.id)} -->|"${label(a.label)}"| ${to}`);
+    });
+  });
+  return lines.join('\n');
+}
+
+/**
+ * The diagram as an SVG string, themed with the site's CSS variables. beautiful-mermaid always
+ * adds a Google Fonts `@import`; it is removed so the page makes no third-party request and the
+ * diagram renders identically offline (the system font stack is used instead).
+ */
+export function renderDecisionSvg(decisions: readonly DecisionView[]): string {
+  const svg = renderMermaidSVG(decisionsToMermaid(decisions), {
+    bg: 'var(--sl-color-bg)',
+    fg: 'var(--sl-color-white)',
+    accent: 'var(--sl-color-accent)',
+    font: 'system-ui',
+    transparent: true,
+  });
+  return svg.replace(/^\s*@import url\([^)]*\);\s*$/gm, '');
+}
+
+/** Mermaid label text: quotes and angle brackets become entities; long labels wrap. */
+function label(text: string): string {
+  const escaped = text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n+/g, ' ');
+  return wrap(escaped, 28);
+}
+
+function wrap(text: string, width: number): string {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('<br/>');
+}

@@ -1,0 +1,40 @@
+/**
+ * The decision tree as nested text: readable without JavaScript, by screen readers, in print.
+ * A node reached a second time (shared subtree or loop) becomes a link to where it is written.
+ */
+import { escapeHtml, renderMarkdown } from './markdown.ts';
+import type { AnswerTarget, DecisionView } from './runbook-view.ts';
+
+export function renderDecisionOutline(decisions: readonly DecisionView[], startId?: string): string {
+  const byId = new Map(decisions.map((d) => [d.id, d]));
+  const written = new Set<string>();
+  const start = (startId && byId.get(startId)) || decisions[0];
+  if (!start) return '';
+
+  const node = (d: DecisionView): string => {
+    written.add(d.id);
+    const answers = d.answers.map((a) => `<li><span class="lb-answer-label">${escapeHtml(a.label)}</span> → ${target(a.target)}</li>`).join('');
+    return (
+      `<div class="lb-outline-node" id="${d.anchor}"><p class="lb-outline-question"><strong>${escapeHtml(d.question)}</strong></p>` +
+      `${renderMarkdown(d.body)}<ul class="lb-outline-answers">${answers}</ul></div>`
+    );
+  };
+  const target = (t: AnswerTarget): string => {
+    switch (t.kind) {
+      case 'decision': {
+        const next = byId.get(t.id)!;
+        return written.has(t.id) ? `back to <a href="${t.href}">${escapeHtml(next.question)}</a>` : node(next);
+      }
+      case 'step':
+        return `go to step <a href="${t.href}">${escapeHtml(t.label)}</a>`;
+      case 'runbook':
+        return `continue in runbook <a href="${t.href}">${escapeHtml(t.label)}</a>`;
+      case 'outcome':
+        return `<strong class="lb-outcome">${escapeHtml(t.text)}</strong>`;
+    }
+  };
+  let html = node(start);
+  // Nodes not reachable from `start` (another <Decision> placement starts elsewhere) still get written once.
+  for (const d of decisions) if (!written.has(d.id) && !startId) html += node(d);
+  return html;
+}

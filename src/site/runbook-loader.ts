@@ -1,0 +1,52 @@
+/**
+ * Astro content loader for the `runbooks` collection. It reuses Lifeboat's own loader (the same
+ * code `npm run check` runs), so the site and the gate can never disagree about a runbook.
+ * MDX entries are handed to Astro's MDX pipeline for rendering (`deferredRender`).
+ */
+import type { Loader } from 'astro/loaders';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors } from '../errors/issue.ts';
+import { loadRunbooks } from '../load/load-runbooks.ts';
+import { formatCliReport } from '../reporters/cli.ts';
+import { siteConfig } from './site-config.ts';
+import type { RunbookEntry } from './runbook-entry.ts';
+
+export function runbookLoader(): Loader {
+  return {
+    name: 'lifeboat-runbooks',
+    load: async ({ store, config: astroConfig, generateDigest, logger, watcher }) => {
+      const config = siteConfig();
+      const sync = async () => {
+        const { runbooks, issues } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+        // `npm run build` checks first and prints the report; this guards `astro build`/`astro dev` run directly.
+        if (hasErrors(issues)) throw new Error(`Runbooks have format errors:\n\n${formatCliReport(issues.filter((i) => i.severity === 'error'))}`);
+        const root = fileURLToPath(astroConfig.root);
+        store.clear();
+        for (const runbook of runbooks) {
+          const data: RunbookEntry = {
+            runbook: runbook.data,
+            file: runbook.file,
+            format: runbook.format,
+            bodySteps: runbook.bodySteps,
+            bodyDecisions: runbook.bodyDecisions.map((d) => d.id),
+          };
+          const filePath = relative(root, runbook.absolutePath).split(sep).join('/');
+          store.set({
+            id: runbook.data.id,
+            data: data as unknown as Record<string, unknown>,
+            digest: generateDigest(JSON.stringify(data)),
+            filePath,
+            ...(runbook.format === 'mdx' ? { deferredRender: true } : {}),
+          });
+        }
+        logger.info(`${runbooks.length} runbooks loaded from ${relative(process.cwd(), config.runbooksDir) || '.'}`);
+      };
+      await sync();
+      watcher?.add(config.runbooksDir);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(config.runbooksDir)) sync().catch((error) => logger.error(String(error.message ?? error)));
+      });
+    },
+  };
+}

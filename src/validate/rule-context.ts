@@ -1,0 +1,37 @@
+import { createIssue } from '../errors/create-issue.ts';
+import type { ErrorCode, ErrorParams } from '../errors/errors-data.ts';
+import type { Issue } from '../errors/issue.ts';
+import type { Runbook } from '../load/runbook-model.ts';
+
+/** Site-wide settings the format rules need (from the configuration). */
+export interface ValidationContext {
+  /** Default role → cluster name mapping. */
+  clusters: Readonly<Record<string, string>>;
+  /** Site-wide placeholder values. */
+  vars: Readonly<Record<string, string>>;
+}
+
+/** What a rule sees: one runbook, the whole collection, and a way to report. */
+export interface RuleContext extends ValidationContext {
+  runbook: Runbook;
+  byId: ReadonlyMap<string, Runbook>;
+  report<C extends ErrorCode>(code: C, path: (string | number)[], params: ErrorParams<C>): void;
+}
+
+/** A format rule: small, named after the assertion it makes, pushes issues through `report`. */
+export type Rule = (ctx: RuleContext) => void;
+
+export function createRuleContext(
+  runbook: Runbook,
+  byId: ReadonlyMap<string, Runbook>,
+  settings: ValidationContext,
+  issues: Issue[],
+): RuleContext {
+  return {
+    ...settings,
+    runbook,
+    byId,
+    report: (code, path, params) =>
+      issues.push(createIssue(code, { file: runbook.file, path, position: runbook.locate(path) }, params)),
+  };
+}
