@@ -18,6 +18,17 @@ export default defineConfig({
   outDir: config.outDir,
   trailingSlash: 'always',
   markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about
+        // it is expected (see STACK.md) and would only bury real warnings.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: config.title,
@@ -31,6 +42,7 @@ export default defineConfig({
       customCss: ['./src/styles/lifeboat.css'],
       components: { Footer: './src/components/overrides/Footer.astro' },
       lastUpdated: false,
+      disable404Route: true,
       pagination: false,
     }),
     mdx(),

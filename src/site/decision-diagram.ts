@@ -52,10 +52,12 @@ export function renderDecisionSvg(decisions: readonly DecisionView[]): string {
   return svg.replace(/^\s*@import url\([^)]*\);\s*$/gm, '');
 }
 
-/** Mermaid label text: quotes and angle brackets become entities; long labels wrap. */
+/**
+ * Mermaid label text. beautiful-mermaid escapes `<`, `&` and `'` itself but has no escape for
+ * the `"` that delimits a label, so double quotes become single ones; long labels wrap.
+ */
 function label(text: string): string {
-  const escaped = text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n+/g, ' ');
-  return wrap(escaped, 28);
+  return wrap(text.replace(/"/g, "'").replace(/\s+/g, ' ').trim(), 28);
 }
 
 function wrap(text: string, width: number): string {

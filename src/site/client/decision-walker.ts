@@ -38,7 +38,7 @@ function initTree(root: HTMLElement): void {
         button.type = 'button';
         button.className = 'lb-crumb';
         const node = nodes.get(step.id)!;
-        button.textContent = `${node.question} ${node.answers[step.answer!]!.label}`;
+        button.textContent = `${node.question} → ${node.answers[step.answer!]!.label}`;
         button.addEventListener('click', () => {
           path = path.slice(0, i + 1).map((s, j) => (j === i ? { id: s.id } : s));
           render(true);

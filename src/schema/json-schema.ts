@@ -1,0 +1,20 @@
+/**
+ * `runbook.schema.json`, generated from the zod schema so editors (YAML language server, VS
+ * Code) autocomplete fields, show the descriptions on hover and flag mistakes as you type.
+ * A test keeps the committed file equal to what this generates.
+ */
+import { z } from 'zod';
+import { RunbookSchema } from './runbook.ts';
+
+export const SCHEMA_FILE = 'runbook.schema.json';
+
+export function generateRunbookJsonSchema(): string {
+  const schema = z.toJSONSchema(RunbookSchema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' });
+  const withId = {
+    $schema: schema.$schema,
+    $id: 'https://lifeboat.dev/runbook.schema.json',
+    title: 'Lifeboat runbook',
+    ...schema,
+  };
+  return `${JSON.stringify(withId, null, 2)}\n`;
+}
