@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
-import type { Issue } from '../errors/issue.ts';
+import { sortIssues, type Issue } from '../errors/issue.ts';
 import { parseYamlSource } from '../load/yaml-source.ts';
 import { mapZodIssues } from '../load/zod-issues.ts';
 import { ConfigSchema, ENV_OVERRIDES, type LifeboatConfig } from './config-schema.ts';
@@ -51,7 +51,7 @@ export function loadConfig(
         locate: source.locate,
         locateKey: source.locateKey,
       });
-      return { issues };
+      return { issues: sortIssues(issues) };
     }
   } else if (explicit) {
     return {

@@ -16,7 +16,7 @@ function distance(a: string, b: string): number {
 
 /**
  * The closest candidate to `input`, or undefined when nothing is close enough to be a typo.
- * "Close enough" scales with length so `tier`→`tiers` matches but `id`→`rto` does not.
+ * "Close enough" scales with length so `tier`→`tiers` matches but `c`→`a` does not.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
@@ -26,7 +26,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     const score = distance(needle, candidate.toLowerCase());
     if (score < bestScore) [best, bestScore] = [candidate, score];
   }
-  const allowed = Math.max(1, Math.floor(Math.max(needle.length, 3) / 3));
+  // One edit per three characters; ids of one or two characters are too short to guess at.
+  const allowed = Math.floor(needle.length / 3);
   return bestScore <= allowed ? best : undefined;
 }
 

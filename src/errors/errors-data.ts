@@ -186,8 +186,9 @@ export const errorsData = {
     severity: 'error',
     message: (p: { role: string; field: string }) =>
       `${p.field} names cluster role "${p.role}", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.`,
-    hint: (p: { suggestion?: string; known: string }) =>
-      suggest(p.suggestion, p.known ? `Known roles: ${p.known}. Or add \`clusters: { ${'role'}: <cluster-name> }\`.` : 'Add a `clusters:` mapping, for example `clusters: { dr: dr-euc1 }`.'),
+    hint: (p: { role: string; suggestion?: string; known: string }) =>
+      suggest(p.suggestion, undefined) ??
+      `${p.known ? `Known roles: ${p.known}. ` : ''}To map it, add \`clusters: { ${p.role}: <cluster-name> }\` to the runbook or to lifeboat.config.yaml.`,
     description: 'Commands and `requires` entries name a role (`primary`, `dr`) that must map to a cluster name whose facts Lifeboat collects.',
     example: 'commands:\n  - run: kubectl get pods\n    cluster: disaster',
     fix: 'Use a mapped role, or map it in `clusters:` (per runbook) or in `lifeboat.config.yaml` (site default).',

@@ -17,6 +17,8 @@ export interface LoadResult {
   /** Runbooks that parsed and passed the schema (they may still carry collection-level issues). */
   runbooks: Runbook[];
   issues: Issue[];
+  /** Number of runbook files read, valid or not. */
+  files: number;
 }
 
 export interface LoadOptions extends Partial<ValidationContext> {
@@ -48,11 +50,12 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
     if (runbook.runbook) checked.push(runbook.runbook);
   }
-  if (files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).length === 0) {
-    issues.push(createIssue('NoRunbooks', { file: display(root) }, { dir: display(root) || '.' }));
+  const runbookFiles = files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).length;
+  if (runbookFiles === 0) {
+    issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
   issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {} }));
-  return { runbooks, issues: sortIssues(issues) };
+  return { runbooks, issues: sortIssues(issues), files: runbookFiles };
 }
 
 /** Parses one runbook file's text; `file` is the path printed in reports. */
@@ -71,6 +74,7 @@ export function parseRunbookFile(
       format: 'mdx',
       data,
       bodySteps: parsed.body.steps,
+      bodyComplete: parsed.body.issues.length === 0,
       bodyDecisions: parsed.body.decisions,
       locate: mdxLocator(parsed),
     };
@@ -85,6 +89,7 @@ export function parseRunbookFile(
     format: 'yaml',
     data,
     bodySteps: [],
+    bodyComplete: true,
     bodyDecisions: [],
     locate: parsed.source.locate,
   };

@@ -98,8 +98,11 @@ export function readMdxBody(source: string, file: string): MdxBody {
     const prose: string[] = [];
     for (const child of node.children ?? []) {
       if (isJsx(child) && child.name === 'Command') {
+        const command = readCommand(child);
+        // A command already reported as malformed is left out, so the schema does not report it twice.
+        if (!command) continue;
         body.positions.set(`$body/${index}/commands/${commands.length}`, posOf(child));
-        commands.push(readCommand(child));
+        commands.push(command);
       } else {
         visit(child, true, false);
         if (child.position) prose.push(source.slice(child.position.start.offset, child.position.end.offset));
@@ -129,7 +132,8 @@ export function readMdxBody(source: string, file: string): MdxBody {
     }
   };
 
-  const readCommand = (node: MdNode): Record<string, unknown> => {
+  const readCommand = (node: MdNode): Record<string, unknown> | undefined => {
+    const before = body.issues.length;
     const attrs = readAttributes(node, 'Command', problem);
     const command: Record<string, unknown> = { ...attrs };
     for (const child of node.children ?? []) {
@@ -147,9 +151,9 @@ export function readMdxBody(source: string, file: string): MdxBody {
         problem(child, 'Command', 'holds text outside a fenced code block', 'Wrap the command in a fenced ```sh block so it is copied byte for byte; put prose before the <Command>.');
       }
     }
-    if (command.run === undefined)
+    if (command.run === undefined && body.issues.length === before)
       problem(node, 'Command', 'has no command', 'Put the command in a fenced ```sh block inside <Command>, or write <Command run="…" /> for a one-liner.');
-    return command as Command;
+    return body.issues.length === before ? command : undefined;
   };
 
   visit(tree, false, false);
@@ -224,7 +228,8 @@ function mdxSyntaxIssue(error: unknown, file: string): Issue {
   const text = error instanceof Error ? error.message : String(error);
   const match = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([\w:-]+\))?$/.exec(text.trim());
   const position = match ? at(Number(match[1]), Number(match[2])) : at(1, 1);
-  const detail = (match ? match[3]! : text).replace(/\.$/, '');
+  // Sätteri repeats the opening tag's position as "(5:1)" at the end; the location is printed apart.
+  const detail = (match ? match[3]! : text).replace(/\s*\(\d+:\d+\)\s*$/, '').replace(/\.$/, '');
   const hint = /closing tag/i.test(detail)
     ? 'Close the component with its matching tag (`</Step>`), or make it self-closing (`<Decision id="root" />`).'
     : /expression/i.test(detail)

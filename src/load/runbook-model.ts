@@ -21,6 +21,11 @@ export interface Runbook {
   data: RunbookData;
   /** Steps from the MDX body, in document order (empty for YAML). */
   bodySteps: BodyStep[];
+  /**
+   * False when the MDX body could not be read completely (syntax error, unknown component), so
+   * rules that count body steps stay quiet instead of piling a second error on the first.
+   */
+  bodyComplete: boolean;
   /** Decision ids placed in the MDX body with `<Decision id="…">`, with where they are. */
   bodyDecisions: { id: string; position: Position }[];
   /** Source position of a path: data paths such as `['steps', 0, 'commands', 1, 'run']`, or `['$body', 0, …]`. */

@@ -150,6 +150,8 @@ function formatIssue(
 ): Issue {
   const text = String(value);
   if (issue.format === 'date') return createIssue('InvalidDate', site, { field, value: text });
+  if (issue.format === 'url')
+    return createIssue('InvalidValue', site, { field, detail: `is "${text}", which is not an absolute URL such as "https://runbooks.example.com"` });
   const pattern = 'pattern' in issue ? String(issue.pattern) : '';
   if (pattern === String(DURATION_PATTERN)) return createIssue('InvalidDuration', site, { field, value: text });
   if (pattern === String(ID_PATTERN)) {

@@ -8,7 +8,7 @@ import type { Rule } from '../rule-context.ts';
  * escalation contact can be reached, and a Service requirement names its namespace.
  */
 export const fieldsAreComplete: Rule = ({ runbook, report }) => {
-  if (allSteps(runbook).length === 0) {
+  if (runbook.bodyComplete && allSteps(runbook).length === 0) {
     report('MissingField', ['steps'], {
       field: 'steps',
       where: 'the runbook',
@@ -29,7 +29,7 @@ export const fieldsAreComplete: Rule = ({ runbook, report }) => {
     if (req.kind === 'Service' && !req.namespace) {
       report('MissingField', ['requires', i], {
         field: 'namespace',
-        where: formatPath(['requires', i]),
+        where: `"${formatPath(['requires', i])}"`,
         expected: 'a Service lives in a namespace',
         example: 'payments',
       });

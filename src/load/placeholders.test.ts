@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fillPlaceholders, findPlaceholders, placeholderValues } from './placeholders.ts';
+
+describe('placeholders', () => {
+  const values = placeholderValues({ ns: 'payments' }, { ns: 'site-default', region: 'eu' }, { dr: 'dr-euc1' });
+
+  it('prefers runbook vars over site vars and exposes cluster.<role>', () => {
+    expect(values).toEqual({ 'cluster.dr': 'dr-euc1', ns: 'payments', region: 'eu' });
+  });
+
+  it('fills names with or without spaces inside the braces', () => {
+    expect(fillPlaceholders('kubectl --context {{cluster.dr}} -n {{ ns }} get pods', values)).toBe(
+      'kubectl --context dr-euc1 -n payments get pods',
+    );
+  });
+
+  it('leaves Go template actions and escaped braces alone', () => {
+    const template = `kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`;
+    expect(findPlaceholders(template)).toEqual([]);
+    expect(fillPlaceholders(template, values)).toBe(template);
+    expect(fillPlaceholders('helm template \\{{ ns }}', values)).toBe('helm template {{ ns }}');
+    expect(findPlaceholders('\\{{ ns }}')).toEqual([]);
+  });
+
+  it('finds unknown names with their offsets and leaves them unfilled', () => {
+    expect(findPlaceholders('a {{ nope }} b {{ ns }}')).toEqual([
+      { name: 'nope', index: 2 },
+      { name: 'ns', index: 15 },
+    ]);
+    expect(fillPlaceholders('a {{ nope }}', values)).toBe('a {{ nope }}');
+  });
+});

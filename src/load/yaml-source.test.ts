@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseYamlSource } from './yaml-source.ts';
+
+const SOURCE = `id: a
+steps:
+  - id: one
+    commands:
+      - run: kubectl get pods
+        cluster: dr
+`;
+
+describe('parseYamlSource', () => {
+  it('locates values at any depth from the YAML AST', () => {
+    const source = parseYamlSource(SOURCE, 'a.yaml');
+    expect(source.locate(['steps', 0, 'commands', 0, 'cluster'])).toEqual({ type: 'source', line: 6, column: 18 });
+    expect(source.locate(['steps', 0, 'id'])).toEqual({ type: 'source', line: 3, column: 9 });
+  });
+
+  it('falls back to the nearest existing ancestor for a missing field', () => {
+    const source = parseYamlSource(SOURCE, 'a.yaml');
+    // `title` is missing from steps[0]: point at the step itself.
+    expect(source.locate(['steps', 0, 'title'])).toEqual({ type: 'source', line: 3, column: 5 });
+  });
+
+  it('locates a key (not its value) for unknown-key errors', () => {
+    const source = parseYamlSource(SOURCE, 'a.yaml');
+    expect(source.locateKey(['steps', 0, 'commands', 0], 'cluster')).toEqual({ type: 'source', line: 6, column: 9 });
+  });
+
+  it('shifts lines for frontmatter', () => {
+    const source = parseYamlSource(SOURCE, 'a.mdx', 1);
+    expect(source.locate(['id'])).toEqual({ type: 'source', line: 2, column: 5 });
+  });
+
+  it('reports a syntax error once per line with a position and a hint', () => {
+    const source = parseYamlSource('a: 1\na: 2\n', 'dup.yaml');
+    expect(source.data).toBeUndefined();
+    expect(source.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "YamlSyntax",
+          "file": "dup.yaml",
+          "hint": "Each key may appear once per mapping: remove or rename the second one.",
+          "message": "The YAML cannot be parsed: map keys must be unique.",
+          "path": [],
+          "position": {
+            "column": 1,
+            "line": 2,
+            "type": "source",
+          },
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reads YAML 1.2: dates and yes/no stay strings', () => {
+    const source = parseYamlSource('date: 2026-11-02\nanswer: yes\n', 'a.yaml');
+    expect(source.data).toEqual({ date: '2026-11-02', answer: 'yes' });
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
+
+describe('runbook.schema.json', () => {
+  it('is current: run `npm run schema` and commit the result when this fails', () => {
+    const committed = readFileSync(fileURLToPath(new URL(`../../${SCHEMA_FILE}`, import.meta.url)), 'utf8');
+    expect(committed).toBe(generateRunbookJsonSchema());
+  });
+
+  it('forbids unknown keys and documents every field, so editors flag typos and show help', () => {
+    const schema = JSON.parse(generateRunbookJsonSchema());
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'service', 'tier', 'owners', 'escalation', 'lastReviewed', 'rto', 'rpo']));
+    const undocumented: string[] = [];
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!child.description) undocumented.push(`${path}.${key}`);
+        walk(child, `${path}.${key}`);
+        if (child.items) walk(child.items as Record<string, unknown>, `${path}.${key}[]`);
+      }
+    };
+    walk(schema, '');
+    expect(undocumented).toEqual([]);
+  });
+});
