@@ -22,12 +22,12 @@ if (flags.format !== 'text' && flags.format !== 'json') {
   process.exit(EXIT.usage);
 }
 const config = loadConfigOrExit(flags);
-const { runbooks, issues, files } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+const { issues, files } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 const checked = `${files} runbook file${files === 1 ? '' : 's'}`;
 process.stdout.write(
   flags.format === 'json'
-    ? `${formatJsonReport(reported, { runbookFiles: files, validRunbooks: runbooks.length })}\n`
+    ? `${formatJsonReport(reported, { runbookFiles: files })}\n`
     : `${formatCliReport(reported, { color: useColor(), site: config.site, checked })}\n`,
 );
 process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;

@@ -6,7 +6,7 @@ export function formatJsonReport(issues: readonly Issue[], extra: Record<string,
   return JSON.stringify(
     {
       version: 1,
-      summary: { errors, warnings: issues.length - errors, files: new Set(issues.map((i) => i.file)).size, ...extra },
+      summary: { errors, warnings: issues.length - errors, filesWithIssues: new Set(issues.map((i) => i.file)).size, ...extra },
       issues: issues.map((i) => ({
         code: i.code,
         severity: i.severity,

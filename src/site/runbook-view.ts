@@ -78,7 +78,8 @@ export interface ViewContext {
 
 /**
  * The text a copy button copies: the command without trailing newlines (a YAML `|` block adds
- * one), so pasting into a terminal never runs it before the on-call presses Enter.
+ * one), so pasting into a terminal never runs it before the on-call presses Enter. Expected
+ * output is trimmed the same way, so YAML and MDX render it identically.
  */
 export const trimCommand = (run: string) => run.replace(/\s+$/, '');
 
@@ -112,7 +113,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
       commands: (step.commands ?? []).map((command, c) => ({
         ...command,
         run: trimCommand(fill(command.run)),
-        expect: command.expect === undefined ? undefined : fill(command.expect),
+        expect: command.expect === undefined ? undefined : trimCommand(fill(command.expect)),
         domId: `cmd-${step.id}-${c + 1}`,
         clusterName: command.cluster ? clusterMap[command.cluster] : undefined,
       })),

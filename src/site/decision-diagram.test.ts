@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { renderDecisionSvg } from './decision-diagram.ts';
+import { renderDecisionOutline } from './decision-outline.ts';
+import type { DecisionView } from './runbook-view.ts';
+
+const decisions: DecisionView[] = [
+  {
+    id: 'root',
+    anchor: 'decision-root',
+    question: 'Does "curl" return <503> & fail?',
+    answers: [
+      { label: 'Yes', target: { kind: 'decision', id: 'eps', href: '#decision-eps' } },
+      { label: 'No', target: { kind: 'outcome', text: 'Resolved' } },
+    ],
+  },
+  {
+    id: 'eps',
+    anchor: 'decision-eps',
+    question: 'Endpoints ready?',
+    answers: [
+      { label: 'No', target: { kind: 'step', id: 'fix', href: '#step-fix', label: '2.1 Fix pods' } },
+      { label: 'Loop', target: { kind: 'decision', id: 'root', href: '#decision-root' } },
+    ],
+  },
+];
+
+describe('decision tree renderings', () => {
+  it('draws every question, answer and target into a self-contained SVG', () => {
+    const svg = renderDecisionSvg(decisions);
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const text of ["Does 'curl' return &lt;503&gt; &amp;", 'Endpoints ready?', 'Yes', 'No', 'Resolved', 'Go to 2.1 Fix pods']) {
+      expect(svg).toContain(text);
+    }
+    // No web fonts or other requests: the diagram must render offline.
+    expect(svg).not.toMatch(/@import|https?:\/\/(?!www\.w3\.org)/);
+    expect(svg).not.toContain('foreignObject');
+  });
+
+  it('writes the tree as nested text with anchors, escaping, and links for revisited nodes', () => {
+    const html = renderDecisionOutline(decisions);
+    expect(html).toContain('<div class="lb-outline-node" id="decision-root">');
+    expect(html).toContain('Does &quot;curl&quot; return &lt;503&gt; &amp; fail?');
+    // eps is nested inside root's "Yes" answer, and its loop back is a link, not a copy.
+    expect(html.indexOf('id="decision-eps"')).toBeGreaterThan(html.indexOf('id="decision-root"'));
+    expect(html).toContain('back to <a href="#decision-root">');
+    expect(html).toContain('go to step <a href="#step-fix">2.1 Fix pods</a>');
+  });
+});

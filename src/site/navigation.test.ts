@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildSidebar, SERVICE_LINK_CAP, type NavRunbook } from './navigation.ts';
+
+/** 1,000 runbooks over 40 services, one of them with 200. */
+function collection(): NavRunbook[] {
+  const runbooks: NavRunbook[] = [];
+  for (let i = 0; i < 800; i++) runbooks.push({ id: `rb-${i}`, title: `Runbook ${i}`, service: `svc-${i % 39}`, tier: i % 4 });
+  for (let i = 0; i < 200; i++) runbooks.push({ id: `big-${i}`, title: `Big ${String(i).padStart(3, '0')}`, service: 'big', tier: 1 });
+  return runbooks;
+}
+
+const countLinks = (items: unknown): number =>
+  (items as { link?: string; items?: unknown[] }[]).reduce((n, item) => n + (item.link ? 1 : 0) + (item.items ? countLinks(item.items) : 0), 0);
+
+describe('buildSidebar', () => {
+  it('stays small at 1,000 runbooks: own service (capped) plus one link per other service', () => {
+    const sidebar = buildSidebar(collection(), { service: 'big', id: 'big-150' });
+    // All runbooks + capped service list + "all N in big" + 39 other services + 2 fixed links.
+    expect(countLinks(sidebar)).toBe(1 + SERVICE_LINK_CAP + 1 + 39 + 2);
+    const own = sidebar.find((i) => 'label' in i && i.label === 'big') as { items: { label: string; link: string }[] };
+    expect(own.items.some((i) => i.link === '/runbooks/big-150/')).toBe(true);
+    expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/services/big/' });
+  });
+
+  it('lists every runbook of a small service, most critical first', () => {
+    const runbooks: NavRunbook[] = [
+      { id: 'b', title: 'B', service: 's', tier: 2 },
+      { id: 'a', title: 'A', service: 's', tier: 0 },
+      { id: 'c', title: 'C', service: 't', tier: 1 },
+    ];
+    const sidebar = buildSidebar(runbooks, { service: 's', id: 'b' }, '/docs/');
+    expect(sidebar).toEqual([
+      { label: 'All runbooks', link: '/docs/' },
+      {
+        label: 's',
+        items: [
+          { label: 'A', link: '/docs/runbooks/a/', badge: 'T0' },
+          { label: 'B', link: '/docs/runbooks/b/', badge: 'T2' },
+        ],
+      },
+      { label: 'Other services', collapsed: false, items: [{ label: 't (1)', link: '/docs/services/t/' }] },
+      { label: 'Error codes', link: '/docs/errors/' },
+      { label: 'Using this site', link: '/docs/about/' },
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * `npm run build` end to end: the real script builds a small fixture site; the tests read the
+ * generated HTML and the manifest, and prove a failed build never replaces a good one.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from './support/run-script.ts';
+import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
+
+const FIXTURE = new URL('./fixtures/site-basic/', import.meta.url).pathname;
+
+let work: string;
+let out: string;
+const page = (path: string) => readFileSync(join(out, path), 'utf8');
+/** The HTML of the first command block on a page, with its DOM id normalised. */
+const commandBlock = (html: string) =>
+  html
+    .match(/<div class="lb-command[\s\S]*?<\/pre><div class="lb-expect">[\s\S]*?<\/div><\/div>/)![0]
+    .replace(/cmd-[\w-]+/g, 'cmd-ID');
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'lifeboat-build-'));
+  out = join(work, 'dist');
+  const result = await runScript('build', ['--runbooks', FIXTURE, '--out', out], { env: { LIFEBOAT_COMMIT: 'abc123def4567890' } });
+  expect(result.stderr).not.toMatch(/error/i);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^Built 3 runbooks into .*: \d+ files, [\d.]+ MB, in [\d.]+ s\.\n$/);
+});
+
+describe('the built site', () => {
+  it('has a page per runbook, per service, the home page, error pages and a search index', () => {
+    for (const path of ['index.html', '404.html', 'runbooks/yaml-twin/index.html', 'runbooks/mdx-twin/index.html', 'services/fixtures/index.html', 'errors/unknown-key/index.html', 'pagefind/pagefind.js']) {
+      expect(existsSync(join(out, path)), path).toBe(true);
+    }
+  });
+
+  it('shows the header facts first: service, tier, objectives, owners and escalation in order', () => {
+    const html = page('runbooks/yaml-twin/index.html');
+    const header = html.slice(html.indexOf('class="lb-header"'), html.indexOf('id="escalation"') + 2000);
+    expect(header).toContain('<dd class="lb-tier lb-tier-0">Tier 0 · critical</dd>');
+    expect(header).toMatch(/RTO<\/abbr><\/dt><dd>30m<\/dd>/);
+    expect(header).toMatch(/RPO<\/abbr><\/dt><dd>5m<\/dd>/);
+    expect(header).toContain('<dd>team-a, team-b</dd>');
+    expect(header.indexOf('First responder')).toBeLessThan(header.indexOf('Second line'));
+    expect(header).toContain('<a href="tel:+442079460999">+44 20 7946 0999</a>');
+    expect(header).toContain('2026-10-01</time>: pass, 45m');
+  });
+
+  it('prints the filled-in command exactly, escaped, with its expected output and destructive marker', () => {
+    const block = commandBlock(page('runbooks/yaml-twin/index.html'));
+    expect(block).toContain(
+      '<code id="cmd-ID">kubectl --context dr-euc1 -n shop apply -f - &lt;&lt;&#39;EOF&#39;\n  kind: ConfigMap # &lt;b&gt;not html&lt;/b&gt; &amp; &quot;quoted&quot;\nEOF</code>',
+    );
+    expect(block).toContain('data-destructive="true"');
+    expect(block).toContain('Destructive');
+    expect(block).toContain('<pre><code>configmap/x created</code></pre>');
+  });
+
+  it('renders an MDX command exactly like its YAML twin', () => {
+    const yaml = commandBlock(page('runbooks/yaml-twin/index.html'));
+    const mdx = commandBlock(page('runbooks/mdx-twin/index.html'));
+    expect(mdx).toBe(yaml);
+  });
+
+  it('renders the decision tree as a diagram, as nested text and as click-through data', () => {
+    const html = page('runbooks/yaml-twin/index.html');
+    expect(html).toMatch(/<figure><svg [^>]*viewBox=/);
+    expect(html).toContain('<div class="lb-outline-node" id="decision-root"><p class="lb-outline-question"><strong>Is the &lt;thing&gt; broken?</strong>');
+    expect(html).toContain('go to step <a href="#step-restore">1.1 Restore the thing</a>');
+    const data = JSON.parse(html.match(/<script type="application\/json" data-tree-data>(.*?)<\/script>/)![1]!);
+    expect(data.nodes[0].answers).toEqual([
+      { label: 'Yes', kind: 'step', id: 'restore', href: '#step-restore', text: '1.1 Restore the thing' },
+      { label: 'No', kind: 'outcome', text: 'Nothing to do.' },
+    ]);
+  });
+
+  it("keeps navigation to the page's own service: no link to another service's runbooks", () => {
+    const html = page('runbooks/yaml-twin/index.html');
+    const sidebar = html.slice(html.indexOf('id="starlight__sidebar"'), html.indexOf('</nav>', html.indexOf('id="starlight__sidebar"')));
+    expect(sidebar).toContain('href="/runbooks/mdx-twin/"');
+    expect(sidebar).not.toContain('href="/runbooks/other-service/"');
+    expect(sidebar).toContain('href="/services/elsewhere/"');
+  });
+
+  it('shows the build time and commit in the footer', () => {
+    expect(page('runbooks/mdx-twin/index.html')).toMatch(/from commit <code title="abc123def4567890">abc123def456<\/code>/);
+  });
+
+  it('writes a manifest with the hash of every file', () => {
+    const manifest = JSON.parse(page('lifeboat-manifest.json'));
+    expect(manifest).toMatchObject({ version: 1, commit: 'abc123def4567890' });
+    const files = readdirSync(out, { recursive: true }).map(String).filter((f) => statSync(join(out, f)).isFile() && f !== 'lifeboat-manifest.json');
+    expect(Object.keys(manifest.files).sort()).toEqual(files.map((f) => `/${f}`).sort());
+    const index = readFileSync(join(out, 'index.html'));
+    expect(manifest.files['/index.html']).toEqual({ sha256: createHash('sha256').update(index).digest('hex'), bytes: index.length });
+  });
+});
+
+describe('a failed build', () => {
+  /** Snapshot of a folder: relative path → content hash, to prove nothing changed. */
+  const snapshot = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => statSync(join(dir, f)).isFile())
+        .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
+    );
+  const leftovers = () => readdirSync(work).filter((name) => name.includes('.tmp-') || name.includes('.old-'));
+
+  it('stops on a format error, prints the report, and leaves the previous output untouched', async () => {
+    const before = snapshot(out);
+    const broken = testdir({ 'bad.yaml': `${RUNBOOK_HEAD('bad').replace('rto: 1h', 'rto: 1 hour')}steps: [{ id: one, title: One }]\n` });
+    const result = await runScript('build', ['--runbooks', broken, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad.yaml:8:6  error  InvalidDuration');
+    expect(result.stderr).toContain('Build stopped: fix the errors above. The previous output was left untouched.');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves the previous output untouched when rendering fails midway through the Astro build', async () => {
+    const before = snapshot(out);
+    const runbooks = join(work, 'render-fails');
+    cpSync(FIXTURE, runbooks, { recursive: true });
+    // Valid MDX that passes every check but throws while the page renders.
+    const mdx = `---\n${RUNBOOK_HEAD('throws')}---\n\n<Step id="one" title="One">\nValue: {missingVariable.field}\n</Step>\n`;
+    cpSync(testdir({ 'throws.mdx': mdx }), runbooks, { recursive: true });
+    expect((await runScript('check', ['--runbooks', runbooks])).code).toBe(0);
+
+    const result = await runScript('build', ['--runbooks', runbooks, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('missingVariable');
+    expect(result.stderr).toContain('Build failed. The previous output was left untouched.');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+});

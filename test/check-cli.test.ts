@@ -1,0 +1,124 @@
+/**
+ * `npm run check` end to end: the real script on real files, exit codes and the full report.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScript } from './support/run-script.ts';
+import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
+
+describe('npm run check', () => {
+  it('passes on the example runbooks', async () => {
+    const result = await runScript('check');
+    expect(result.stdout).toBe('No problems found (7 runbook files checked).\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('reports every problem in a folder of broken runbooks with file:line:col, code and hint, and exits 1', async () => {
+    const result = await runScript('check', ['--runbooks', 'test/fixtures/broken-runbooks']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "test/fixtures/broken-runbooks/bad-duration.yaml:8:6  error  InvalidDuration
+        rto is "15 minutes", which is not a duration Lifeboat can read.
+        hint: Write a whole number with a unit, largest first: "0", "90s", "15m", "4h", "1h30m", "2d".
+        docs: https://runbooks.kestrelpay.example/errors/invalid-duration/
+
+      test/fixtures/broken-runbooks/broken-mdx.mdx:13:1  error  MdxSyntax
+        The MDX cannot be compiled: expected a closing tag for \`<Step>\`.
+        hint: Close the component with its matching tag (\`</Step>\`), or make it self-closing (\`<Decision id="root" />\`).
+        docs: https://runbooks.kestrelpay.example/errors/mdx-syntax/
+
+      test/fixtures/broken-runbooks/dangling-goto.yaml:18:15  error  DanglingGoto
+        decisions[0].answers[0] goes to "restart-pod", but no step or decision in this runbook has that id.
+        hint: Did you mean "restart-pods"?
+        docs: https://runbooks.kestrelpay.example/errors/dangling-goto/
+
+      test/fixtures/broken-runbooks/decision-loop.yaml:14:9  error  DecisionCycleWithoutExit
+        Decisions "healthy", "retried" form a loop in which every answer leads back into the loop, so the on-call could never leave it.
+        hint: Give one of these decisions an answer that goes to a step, an outcome, another runbook, or a decision outside the loop.
+        docs: https://runbooks.kestrelpay.example/errors/decision-cycle-without-exit/
+
+      test/fixtures/broken-runbooks/decision-loop.yaml:24:9  error  UnreachableDecision
+        Decision "orphan" cannot be reached from the first decision "healthy", so nobody walking the tree would ever see it.
+        hint: Add an answer that goes to it, move it into the tree, or delete it.
+        docs: https://runbooks.kestrelpay.example/errors/unreachable-decision/
+
+      test/fixtures/broken-runbooks/deep-type.yaml:19:22  error  InvalidType
+        steps[1].commands[0].destructive must be true or false, but it is the string "maybe".
+        docs: https://runbooks.kestrelpay.example/errors/invalid-type/
+
+      test/fixtures/broken-runbooks/duplicate-id-b.yaml:1:5  error  DuplicateRunbookId
+        Runbook id "shared-id" is already used by test/fixtures/broken-runbooks/duplicate-id-a.yaml; ids must be unique because each becomes a page URL.
+        hint: Rename one of the two ids (and update gotos or links that point to it).
+        docs: https://runbooks.kestrelpay.example/errors/duplicate-runbook-id/
+
+      test/fixtures/broken-runbooks/roles-and-placeholders.yaml:19:14  error  UnresolvedPlaceholder
+        steps[0].commands[0].run uses {{ namspace }}, but no variable of that name is defined, so the copied command would contain the placeholder literally.
+        hint: Did you mean "namespace"?
+        docs: https://runbooks.kestrelpay.example/errors/unresolved-placeholder/
+
+      test/fixtures/broken-runbooks/roles-and-placeholders.yaml:20:18  error  UnknownClusterRole
+        steps[0].commands[0].cluster names cluster role "dsaster", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.
+        hint: Known roles: "primary", "dr". To map it, add \`clusters: { dsaster: <cluster-name> }\` to the runbook or to lifeboat.config.yaml.
+        docs: https://runbooks.kestrelpay.example/errors/unknown-cluster-role/
+
+      test/fixtures/broken-runbooks/unknown-component.mdx:13:1  error  MdxUnknownComponent
+        <Stpe> is neither a Lifeboat component nor imported in this file, so the page would fail to render.
+        hint: Did you mean "Step"?
+        docs: https://runbooks.kestrelpay.example/errors/mdx-unknown-component/
+
+      test/fixtures/broken-runbooks/unknown-key.yaml:15:9  error  UnknownKey
+        "expcet" is not a field of "steps[0].commands[0]", so Lifeboat would silently ignore it.
+        hint: Did you mean "expect"?
+        docs: https://runbooks.kestrelpay.example/errors/unknown-key/
+
+      test/fixtures/broken-runbooks/yaml-syntax.yaml:12:12  error  YamlSyntax
+        The YAML cannot be parsed: nested mappings are not allowed in compact mappings.
+        hint: Line the keys of one mapping up in the same column; a key indented further is read as part of the previous value.
+        docs: https://runbooks.kestrelpay.example/errors/yaml-syntax/
+
+      12 errors, 0 warnings in 10 files (11 runbook files checked).
+      "
+    `);
+  });
+
+  it('writes a machine-readable JSON report', async () => {
+    const result = await runScript('check', ['--runbooks', 'test/fixtures/broken-runbooks', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary).toEqual({ errors: 12, warnings: 0, filesWithIssues: 10, runbookFiles: 11 });
+    expect(report.issues[0]).toEqual({
+      code: 'InvalidDuration',
+      severity: 'error',
+      file: 'test/fixtures/broken-runbooks/bad-duration.yaml',
+      line: 8,
+      column: 6,
+      path: ['rto'],
+      message: 'rto is "15 minutes", which is not a duration Lifeboat can read.',
+      hint: 'Write a whole number with a unit, largest first: "0", "90s", "15m", "4h", "1h30m", "2d".',
+    });
+  });
+
+  it('exits 0 on warnings, and 1 with --strict', async () => {
+    const dir = testdir({ 'a.yaml': `${RUNBOOK_HEAD('a')}steps: [{ id: one, title: One }]\n`, 'notes.md': '# notes' });
+    const plain = await runScript('check', ['--runbooks', dir]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('IgnoredFile');
+    expect((await runScript('check', ['--runbooks', dir, '--strict'])).code).toBe(1);
+  });
+
+  it('exits 2 on a usage or configuration error', async () => {
+    const badFlag = await runScript('check', ['--runbok', 'x']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain("Unknown option '--runbok'");
+    expect(badFlag.stderr).toContain('Usage: npm run check');
+    expect((await runScript('check', ['--format', 'xml'])).code).toBe(2);
+    const badConfig = await runScript('check', ['--config', 'does-not-exist.yaml']);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toContain('the configuration file "does-not-exist.yaml" does not exist');
+  });
+
+  it('prints help', async () => {
+    const help = await runScript('check', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes: 0 no errors, 1 errors');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The example site in real Chromium (Debian's, driven by playwright-core): copy buttons copy the
+ * exact command, destructive commands need a confirm, decision trees can be walked.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('siteDir'));
+  browser = await launchBrowser();
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+const setClipboard = (text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+const copyButton = (stepId: string, n = 0) => page.locator(`#step-${stepId} button.lb-copy`).nth(n);
+
+describe('copying commands', () => {
+  it('copies a multi-line YAML command byte for byte, placeholders filled in', async () => {
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    await setClipboard('sentinel');
+    await copyButton('find-backup').click();
+    await expect.poll(clipboard).toBe(
+      'velero --kubecontext prod-euw1 backup get \\\n' +
+        '  --selector velero.io/schedule-name=payments-hourly \\\n' +
+        '  | sort -k5 -r | head -n 6',
+    );
+    await expect.poll(() => copyButton('find-backup').textContent()).toBe('Copied');
+  });
+
+  it('copies a multi-line MDX command byte for byte, including $(…) and continuation lines', async () => {
+    await page.goto(`${server.url}/runbooks/etcd-snapshot-restore/`);
+    await setClipboard('sentinel');
+    // Destructive: arm, then copy.
+    await copyButton('restore-data-dir').click();
+    await copyButton('restore-data-dir').click();
+    await expect.poll(clipboard).toBe(
+      'etcdutl snapshot restore /var/backups/etcd/snapshot-latest.db \\\n' +
+        '  --name cp-1 \\\n' +
+        '  --data-dir /var/lib/etcd-restored \\\n' +
+        '  --initial-cluster cp-1=https://10.20.1.10:2380,cp-2=https://10.20.2.10:2380,cp-3=https://10.20.3.10:2380 \\\n' +
+        '  --initial-cluster-token etcd-restore-$(date +%Y%m%d) \\\n' +
+        '  --initial-advertise-peer-urls https://10.20.1.10:2380 \\\n' +
+        '  --bump-revision 1000000000 \\\n' +
+        '  --mark-compacted',
+    );
+  });
+
+  it('copies a destructive command only after an explicit second click', async () => {
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    await setClipboard('sentinel');
+    const button = copyButton('remove-bad-restore');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Confirm copy');
+    expect(await clipboard()).toBe('sentinel');
+    await button.click();
+    await expect.poll(clipboard).toBe('kubectl --context prod-euw1 delete namespace payments --wait=true');
+    await expect.poll(() => button.textContent()).toBe('Copied');
+  });
+
+  it('shows the expected output right under its command', async () => {
+    await page.goto(`${server.url}/runbooks/dns-failover/`);
+    const command = page.locator('#step-wait-insync .lb-command').first();
+    await expect.poll(() => command.locator('.lb-expect pre').textContent()).toBe('INSYNC');
+  });
+});
+
+describe('walking a decision tree', () => {
+  const question = () => page.locator('.lb-walk-question').first().textContent();
+  const crumbs = () => page.locator('.lb-crumbs li').allTextContents();
+
+  it('asks one question at a time, records the path, and leads to a step', async () => {
+    await page.goto(`${server.url}/runbooks/post-restore-503/`);
+    expect(await question()).toBe('Does the 503 come from the ingress controller (no x-checkout-version header)?');
+    await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
+    expect(await question()).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
+    expect(new URL(page.url()).hash).toBe('#decision-ingress-class-present');
+    expect(await crumbs()).toEqual(['Does the 503 come from the ingress controller (no x-checkout-version header)? → Yes, from the ingress controller']);
+
+    await page.getByRole('button', { name: 'No', exact: true }).click();
+    const result = page.locator('.lb-walk-result');
+    expect(await result.textContent()).toBe('Go to step 2.2 Point the Ingress at the DR IngressClass');
+    await result.getByRole('link').click();
+    expect(new URL(page.url()).hash).toBe('#step-fix-ingress-class');
+    await expect.poll(() => page.locator('#step-fix-ingress-class').isVisible()).toBe(true);
+  });
+
+  it('goes back and restarts', async () => {
+    await page.goto(`${server.url}/runbooks/post-restore-503/`);
+    await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    expect(await question()).toBe('Does the Service have ready endpoints?');
+    await page.getByRole('button', { name: 'Back' }).click();
+    expect(await question()).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
+    await page.getByRole('button', { name: 'Restart' }).click();
+    expect(await question()).toBe('Does the 503 come from the ingress controller (no x-checkout-version header)?');
+    expect(await crumbs()).toEqual([]);
+  });
+
+  it('opens at a deep-linked question and continues into another runbook', async () => {
+    await page.goto(`${server.url}/runbooks/post-restore-503/#decision-pod-state`);
+    expect(await question()).toBe('Which state are the pods in?');
+    await page.getByRole('button', { name: 'Pending' }).click();
+    const link = page.locator('.lb-walk-result a');
+    expect(await link.textContent()).toBe('Pods Pending after a DR restore because PVCs cannot bind');
+    await link.click();
+    await page.waitForURL(`${server.url}/runbooks/pvc-pending-storageclass-missing/`);
+    expect(await page.locator('h1').textContent()).toBe('Pods Pending after a DR restore because PVCs cannot bind');
+  });
+
+  it('walks a tree placed in an MDX body with <Decision>', async () => {
+    await page.goto(`${server.url}/runbooks/etcd-snapshot-restore/`);
+    expect(await question()).toBe('Is any etcd member still serving reads?');
+    await page.getByRole('button', { name: 'No member answers' }).click();
+    expect(await question()).toMatch(/^Does the newest snapshot in \/var\/backups\/etcd/);
+    await page.getByRole('button', { name: 'No, it is corrupt' }).click();
+    await page.getByRole('button', { name: 'No', exact: true }).click();
+    expect(await page.locator('.lb-walk-result').textContent()).toBe(
+      'Escalate to the Head of Infrastructure and prepare the full DR-region restore instead.',
+    );
+  });
+});
+
+describe('on a phone', () => {
+  it('fits a 360 px wide screen without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/', '/runbooks/velero-restore-namespace/', '/runbooks/post-restore-503/']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+  });
+});
