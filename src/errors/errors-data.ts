@@ -238,8 +238,8 @@ export const errorsData = {
   FrontmatterMissing: {
     title: 'MDX runbook has no frontmatter',
     severity: 'error',
-    message: () => 'An MDX runbook must start with a YAML frontmatter block between two "---" lines that holds id, title, service and the other runbook fields.',
-    hint: () => 'Start the file with "---", the runbook fields, and another "---" line.',
+    message: (_: object) => 'An MDX runbook must start with a YAML frontmatter block between two "---" lines that holds id, title, service and the other runbook fields.',
+    hint: (_: object) => 'Start the file with "---", the runbook fields, and another "---" line.',
     description: 'MDX runbooks use the same schema as YAML runbooks; the frontmatter carries it.',
     example: '# Restore the ledger\n\n<Step …>',
     fix: 'Add a frontmatter block at the very top of the file.',

@@ -64,7 +64,7 @@ function salvage(raw: Record<string, unknown>): RunbookData | undefined {
     else if ((STRUCTURE as readonly string[]).includes(key)) return undefined;
   }
   if (typeof kept.id !== 'string') return undefined;
-  return { title: String(raw.title ?? kept.id), service: '', tier: 0, owners: [], escalation: [], lastReviewed: '', rto: '0', rpo: '0', ...kept } as RunbookData;
+  return { title: String(raw.title ?? kept.id), service: '', tier: 0, owners: [], escalation: [], lastReviewed: '', rto: '0', rpo: '0', ...kept } as unknown as RunbookData;
 }
 
 /** Parses a `.yaml`/`.yml` runbook file. */

@@ -17,7 +17,7 @@ describe('buildSidebar', () => {
     const sidebar = buildSidebar(collection(), { service: 'big', id: 'big-150' });
     // All runbooks + capped service list + "all N in big" + 39 other services + 2 fixed links.
     expect(countLinks(sidebar)).toBe(1 + SERVICE_LINK_CAP + 1 + 39 + 2);
-    const own = sidebar.find((i) => 'label' in i && i.label === 'big') as { items: { label: string; link: string }[] };
+    const own = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'big') as unknown as { items: { label: string; link: string }[] };
     expect(own.items.some((i) => i.link === '/runbooks/big-150/')).toBe(true);
     expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/services/big/' });
   });
