@@ -20,6 +20,8 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
   vite: {
     build: {
+      // Ship scripts as shared, cacheable files instead of inlining small ones into every page.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about
         // it is expected (see STACK.md) and would only bury real warnings.

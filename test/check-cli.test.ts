@@ -50,6 +50,11 @@ describe('npm run check', () => {
         hint: Rename one of the two ids (and update gotos or links that point to it).
         docs: https://runbooks.kestrelpay.example/errors/duplicate-runbook-id/
 
+      test/fixtures/broken-runbooks/frontmatter-syntax.mdx:3:8  error  YamlSyntax
+        The YAML cannot be parsed: missing closing "quote.
+        hint: Close the quote or bracket that opens here, or use a block scalar (\`|\`) for multi-line text.
+        docs: https://runbooks.kestrelpay.example/errors/yaml-syntax/
+
       test/fixtures/broken-runbooks/roles-and-placeholders.yaml:19:14  error  UnresolvedPlaceholder
         steps[0].commands[0].run uses {{ namspace }}, but no variable of that name is defined, so the copied command would contain the placeholder literally.
         hint: Did you mean "namespace"?
@@ -75,7 +80,7 @@ describe('npm run check', () => {
         hint: Line the keys of one mapping up in the same column; a key indented further is read as part of the previous value.
         docs: https://runbooks.kestrelpay.example/errors/yaml-syntax/
 
-      12 errors, 0 warnings in 10 files (11 runbook files checked).
+      13 errors, 0 warnings in 11 files (12 runbook files checked).
       "
     `);
   });
@@ -84,7 +89,7 @@ describe('npm run check', () => {
     const result = await runScript('check', ['--runbooks', 'test/fixtures/broken-runbooks', '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.summary).toEqual({ errors: 12, warnings: 0, filesWithIssues: 10, runbookFiles: 11 });
+    expect(report.summary).toEqual({ errors: 13, warnings: 0, filesWithIssues: 11, runbookFiles: 12 });
     expect(report.issues[0]).toEqual({
       code: 'InvalidDuration',
       severity: 'error',

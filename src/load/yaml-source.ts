@@ -23,7 +23,7 @@ export interface YamlSource {
 const SYNTAX_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'Each key may appear once per mapping: remove or rename the second one.',
   TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces.',
-  MISSING_CHAR: 'Close the quote or bracket that starts earlier on this line, or use a block scalar (`|`) for multi-line text.',
+  MISSING_CHAR: 'Close the quote or bracket that opens here, or use a block scalar (`|`) for multi-line text.',
   BAD_INDENT: 'Line the keys of one mapping up in the same column, and indent nested values further than their key.',
   BLOCK_AS_IMPLICIT_KEY: 'Line the keys of one mapping up in the same column; a key indented further is read as part of the previous value.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check the indentation of this line and the one before.',
@@ -44,7 +44,9 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const issues: Issue[] = [];
   const seenLines = new Set<number>();
   for (const error of doc.errors) {
-    const position = positionOf(error.pos[0]);
+    // The parser reports an unclosed quote where the text runs out; point at where it opens.
+    const offset = error.code === 'MISSING_CHAR' ? (openingQuoteBefore(text, error.pos[0]) ?? error.pos[0]) : error.pos[0];
+    const position = positionOf(offset);
     // The parser's later errors on a line are usually echoes of its first one.
     if (position.type === 'source' && seenLines.has(position.line)) continue;
     if (position.type === 'source') seenLines.add(position.line);
@@ -89,6 +91,23 @@ function deepestNode(doc: Document, path: readonly (string | number)[]): Node | 
     node = next;
   }
   return node as Node | undefined;
+}
+
+/**
+ * Offset of the quote that was never closed: the last line before `offset` with an odd number of
+ * unescaped double (or single) quotes. Undefined when none is found (a bracket, say).
+ */
+function openingQuoteBefore(text: string, offset: number): number | undefined {
+  const lineStarts = [0];
+  for (let i = 0; i < offset; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let l = lineStarts.length - 1; l >= 0; l--) {
+    const line = text.slice(lineStarts[l], text.indexOf('\n', lineStarts[l]) === -1 ? undefined : text.indexOf('\n', lineStarts[l]));
+    for (const quote of ['"', "'"]) {
+      const positions = [...line.matchAll(quote === '"' ? /(?<!\\)"/g : /'/g)].map((m) => m.index!);
+      if (positions.length % 2 === 1) return lineStarts[l]! + positions[0]!;
+    }
+  }
+  return undefined;
 }
 
 function lowerFirst(text: string): string {
