@@ -8,7 +8,7 @@ import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
 import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
 import { mdxLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
-import { parseYamlRunbook } from './parse-yaml-runbook.ts';
+import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
@@ -64,35 +64,20 @@ export function parseRunbookFile(
   file: string,
   absolutePath: string,
 ): { runbook?: Runbook; partial?: boolean; issues: Issue[] } {
-  if (extname(file).toLowerCase() === '.mdx') {
-    const parsed = parseMdxRunbook(text, file);
-    const data = parsed.data ?? parsed.partial;
-    if (!data) return { issues: parsed.issues };
-    const runbook: Runbook = {
-      file,
-      absolutePath,
-      format: 'mdx',
-      data,
-      bodySteps: parsed.body.steps,
-      bodyComplete: parsed.body.issues.length === 0,
-      bodyDecisions: parsed.body.decisions,
-      locate: mdxLocator(parsed),
-    };
-    return { runbook, partial: !parsed.data, issues: parsed.issues };
+  const isMdx = extname(file).toLowerCase() === '.mdx';
+  let parsed: ParsedFields;
+  let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate'>;
+  if (isMdx) {
+    const mdx = parseMdxRunbook(text, file);
+    parsed = mdx;
+    body = { bodySteps: mdx.body.steps, bodyComplete: mdx.body.issues.length === 0, bodyDecisions: mdx.body.decisions, locate: mdxLocator(mdx) };
+  } else {
+    parsed = parseYamlRunbook(text, file);
+    body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate };
   }
-  const parsed = parseYamlRunbook(text, file);
   const data = parsed.data ?? parsed.partial;
   if (!data) return { issues: parsed.issues };
-  const runbook: Runbook = {
-    file,
-    absolutePath,
-    format: 'yaml',
-    data,
-    bodySteps: [],
-    bodyComplete: true,
-    bodyDecisions: [],
-    locate: parsed.source.locate,
-  };
+  const runbook: Runbook = { file, absolutePath, format: isMdx ? 'mdx' : 'yaml', data, ...body };
   return { runbook, partial: !parsed.data, issues: parsed.issues };
 }
 

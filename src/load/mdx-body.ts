@@ -7,7 +7,7 @@ import { mdxToMdast } from 'satteri';
 import { createIssue } from '../errors/create-issue.ts';
 import { didYouMean, listNames } from '../errors/did-you-mean.ts';
 import { at, type Issue, type Position } from '../errors/issue.ts';
-import { STEP_SECTIONS, StepSchema, type Command, type Step, type StepSection } from '../schema/runbook.ts';
+import { STEP_SECTIONS, StepSchema, type Step, type StepSection } from '../schema/runbook.ts';
 import type { BodyStep } from './runbook-model.ts';
 import { mapZodIssues } from './zod-issues.ts';
 
