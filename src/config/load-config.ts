@@ -31,8 +31,8 @@ export function loadConfig(
 ): ConfigResult {
   const explicit = flags.config ?? env.LIFEBOAT_CONFIG;
   const configFile = resolve(cwd, explicit ?? CONFIG_FILE);
-  let raw: Record<string, unknown> = {};
   const baseDir = explicit || existsSync(configFile) ? dirname(configFile) : cwd;
+  let fromFile = ConfigSchema.parse({});
 
   if (existsSync(configFile)) {
     const source = parseYamlSource(readFileSync(configFile, 'utf8'), displayPath(configFile, cwd));
@@ -40,7 +40,7 @@ export function loadConfig(
     if (source.data != null && (typeof source.data !== 'object' || Array.isArray(source.data))) {
       return { issues: [createIssue('ConfigInvalid', { file: displayPath(configFile, cwd) }, { detail: 'the file must hold a mapping of settings' })] };
     }
-    raw = (source.data ?? {}) as Record<string, unknown>;
+    const raw = (source.data ?? {}) as Record<string, unknown>;
     const parsed = ConfigSchema.safeParse(raw);
     if (!parsed.success) {
       const issues = mapZodIssues(parsed.error.issues, {
@@ -53,6 +53,7 @@ export function loadConfig(
       });
       return { issues: sortIssues(issues) };
     }
+    fromFile = parsed.data;
   } else if (explicit) {
     return {
       issues: [
@@ -62,7 +63,6 @@ export function loadConfig(
   }
 
   // Paths from the file resolve against its folder; overrides against the working directory.
-  const fromFile = ConfigSchema.parse(raw);
   const resolved = { ...fromFile };
   const dirs = { runbooks: resolve(baseDir, fromFile.runbooks), facts: resolve(baseDir, fromFile.facts), out: resolve(baseDir, fromFile.out) };
   const issues: Issue[] = [];
@@ -70,7 +70,8 @@ export function loadConfig(
     const value = flags[key] ?? env[name];
     if (value === undefined) continue;
     if (value.trim() === '') {
-      issues.push(createIssue('ConfigInvalid', { file: flags[key] !== undefined ? `--${key}` : name }, { detail: `${flags[key] !== undefined ? `--${key}` : name} is empty` }));
+      const source = flags[key] !== undefined ? `--${key}` : name;
+      issues.push(createIssue('ConfigInvalid', { file: source }, { detail: `${source} is empty` }));
       continue;
     }
     if (key === 'runbooks' || key === 'facts' || key === 'out') dirs[key] = isAbsolute(value) ? value : resolve(cwd, value);
