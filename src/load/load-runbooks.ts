@@ -37,14 +37,16 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   const checked: Runbook[] = [];
   const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
 
-  for (const absolutePath of files) {
+  // Read concurrently (the disk waits dominate otherwise), parse in order so reports are stable.
+  const texts = await mapLimit(files, 32, (path) => (RUNBOOK_EXTENSIONS.has(extname(path).toLowerCase()) ? readFile(path, 'utf8') : undefined));
+  for (const [index, absolutePath] of files.entries()) {
     const file = display(absolutePath);
     const ext = extname(absolutePath).toLowerCase();
-    if (!RUNBOOK_EXTENSIONS.has(ext)) {
+    const text = texts[index];
+    if (text === undefined) {
       if (ext === '.md') issues.push(createIssue('IgnoredFile', { file }, { ext }));
       continue;
     }
-    const text = await readFile(absolutePath, 'utf8');
     const runbook = parseRunbookFile(text, file, absolutePath);
     issues.push(...runbook.issues);
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
@@ -79,6 +81,20 @@ export function parseRunbookFile(
   if (!data) return { issues: parsed.issues };
   const runbook: Runbook = { file, absolutePath, format: isMdx ? 'mdx' : 'yaml', data, ...body };
   return { runbook, partial: !parsed.data, issues: parsed.issues };
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R> | R): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Every file under `root`, sorted, skipping dot-folders and node_modules. Missing root → []. */

@@ -59,3 +59,26 @@ describe('parseYamlSource', () => {
     expect(source.data).toEqual({ date: '2026-11-02', answer: 'yes' });
   });
 });
+
+describe('the fast path and the positions parser', () => {
+  it('read the same data from every runbook and fixture in the repository', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = ['runbooks', 'test/fixtures']
+      .flatMap((dir) => readdirSync(root + dir, { recursive: true }).map((f) => `${root}${dir}/${String(f)}`))
+      .filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const source = parseYamlSource(text, file);
+      if (source.issues.length === 0) expect(source.data, file).toEqual(parse(text));
+    }
+  });
+
+  it('still reports syntax errors the fast parser rejects, with the positions parser’s wording', () => {
+    const source = parseYamlSource('steps:\n  - id: a\n     title: b\n', 'a.yaml');
+    expect(source.issues.map((i) => i.code)).toEqual(['YamlSyntax']);
+    expect(source.data).toBeUndefined();
+  });
+});
