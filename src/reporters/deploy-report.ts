@@ -1,0 +1,42 @@
+/**
+ * What `npm run deploy` prints: per target, the plan (for `--dry-run`) or what was done, then one
+ * closing line. Issues go through the shared CLI report, so they look like every other error.
+ */
+import type { TargetOutcome } from '../deploy/deploy-target.ts';
+import type { UploadPlan } from '../deploy/plan-upload.ts';
+import { formatBytes, plural } from './format-units.ts';
+
+/** Heading of a target, e.g. `s3://runbooks/site (http://127.0.0.1:4569)`. */
+export function targetHeading(outcome: Pick<TargetOutcome, 'target'>): string {
+  const { target } = outcome;
+  return `${target.label}${target.endpoint ? ` (${target.endpoint.replace(/\/\/[^@/]*@/, '//')})` : ''}`;
+}
+
+/** The plan, one line per upload and deletion, in the order they would happen. */
+export function formatPlan(plan: UploadPlan): string {
+  const lines: string[] = [];
+  const uploads = plan.phases.flatMap((p) => p.uploads);
+  const bytes = uploads.reduce((sum, u) => sum + u.file.bytes, 0);
+  lines.push(`  would upload ${plural(uploads.length, 'file')} (${formatBytes(bytes)}), then delete ${plan.deletes.length}`);
+  for (const phase of plan.phases) {
+    for (const { file, reason } of phase.uploads) lines.push(`    ${phase.name.padEnd(14)} ${file.path}  (${reason})`);
+  }
+  for (const path of plan.deletes) lines.push(`    ${'delete'.padEnd(14)} ${path}`);
+  lines.push(`  ${countsLine(plan)}`);
+  return lines.join('\n');
+}
+
+/** One line after a target is done: what changed, what stayed. */
+export function formatApplied(outcome: TargetOutcome, seconds: number): string {
+  const { plan, result } = outcome;
+  if (!plan || !result) return '';
+  const retried = outcome.retries ? `, ${plural(outcome.retries, 'request')} retried` : '';
+  return `  uploaded ${plural(result.uploaded, 'file')} (${formatBytes(result.uploadedBytes)}), deleted ${result.deleted}; ${countsLine(plan)}${retried}; ${seconds.toFixed(1)} s`;
+}
+
+function countsLine(plan: UploadPlan): string {
+  const parts = [`${plan.unchanged} unchanged`];
+  if (plan.kept) parts.push(`${plan.kept} kept for pages still open`);
+  if (plan.foreign) parts.push(`${plan.foreign} not published by Lifeboat left alone`);
+  return parts.join(', ');
+}
