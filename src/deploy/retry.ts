@@ -36,7 +36,7 @@ export async function withRetry<T>(task: () => Promise<T>, options: RetryOptions
 }
 
 /** Failures with no HTTP status that another attempt cannot fix. */
-const PERMANENT = ['CredentialsProviderError', 'InternalError', 'TypeError', 'SyntaxError'];
+const PERMANENT = ['CredentialsProviderError', 'InternalError', 'InvalidStateError'];
 
 /** True for failures worth another attempt. Errors without an HTTP status are network errors. */
 export function isTransient(error: unknown): boolean {
