@@ -3,7 +3,8 @@
  * OpenSSL legacy provider), loopback only, a random port, a fresh temporary folder. `stop()` ends
  * the process and removes the folder; the process also exits if the test runner dies.
  */
-import { PutBucketWebsiteCommand, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutBucketWebsiteCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,10 @@ export interface LocalS3 {
   client: S3Client;
   /** Creates a bucket served as a website (index.html, 404.html); returns its site root URL. */
   createWebsiteBucket(name: string): Promise<string>;
+  /** SHA-256 of an object read through the S3 API (not the website), or undefined if absent. */
+  sha256(bucket: string, key: string): Promise<string | undefined>;
+  /** Every key in a bucket. */
+  keys(bucket: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +71,25 @@ export async function startLocalS3(): Promise<LocalS3> {
         }),
       );
       return `${endpoint}/${name}/`;
+    },
+    async sha256(bucket, key) {
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async keys(bucket) {
+      const keys: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+        token = page.NextContinuationToken;
+      } while (token);
+      return keys.sort();
     },
     async stop() {
       client.destroy();
