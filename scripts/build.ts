@@ -38,7 +38,13 @@ process.once('SIGINT', abandon);
 process.once('SIGTERM', abandon);
 
 // astro.config.mjs reads the same settings from the environment; point it at the staging folder.
+// The pages are rendered from a separate bundle with its own copy of buildInfo(), so hand it this
+// build's identity: the footer of every page and the manifest must name the same build.
+const info = buildInfo();
 Object.assign(process.env, {
+  LIFEBOAT_BUILD_ID: info.buildId,
+  LIFEBOAT_BUILD_TIME: info.builtAt,
+  LIFEBOAT_COMMIT: info.commit,
   ASTRO_TELEMETRY_DISABLED: '1',
   LIFEBOAT_RUNBOOKS: config.runbooksDir,
   LIFEBOAT_FACTS: config.factsDir,
@@ -50,7 +56,7 @@ Object.assign(process.env, {
 
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
-  const manifest = await writeBuildManifest(staged.dir, buildInfo());
+  const manifest = await writeBuildManifest(staged.dir, info);
   await staged.commit();
   const files = Object.values(manifest.files);
   const mb = (files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1);

@@ -40,9 +40,9 @@ export async function applyUpload(client: S3Client, target: S3Target, plan: Uplo
     }
   };
   const putRecord = (record: DeployRecord) =>
-    send(`PUT ${keyFor(target, recordPath(record.buildId))}`, new PutObjectCommand({
+    send(`PUT ${keyFor(target, recordPath(record.id))}`, new PutObjectCommand({
       Bucket: target.bucket,
-      Key: keyFor(target, recordPath(record.buildId)),
+      Key: keyFor(target, recordPath(record.id)),
       Body: `${JSON.stringify(record)}\n`,
       ContentType: 'application/json; charset=utf-8',
       CacheControl: 'no-store',
@@ -69,7 +69,7 @@ export async function applyUpload(client: S3Client, target: S3Target, plan: Uplo
       await remove(path);
       result.deleted++;
     });
-    await runPool(plan.dropRecords, options.concurrency, (buildId) => remove(recordPath(buildId)));
+    await runPool(plan.dropRecords, options.concurrency, (id) => remove(recordPath(id)));
     if (plan.deletes.length || plan.dropRecords.length) options.onStep?.('deleted', plan.deletes.length);
   } catch (error) {
     const step = (error as { step?: ApplyResult['failure'] }).step;

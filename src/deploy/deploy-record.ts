@@ -1,6 +1,6 @@
 /**
  * What Lifeboat keeps in each bucket besides the site: one record per build it started to deploy,
- * under `_lifeboat/builds/<buildId>.json`. The record is written before the first upload, so every
+ * under `_lifeboat/builds/<id>.json`. The record is written before the first upload, so every
  * object Lifeboat ever puts is owned by a record (and can be cleaned up later), and it lists the
  * headers each object was sent with, so a change of headers alone is noticed and re-uploaded.
  */
@@ -18,6 +18,8 @@ export const RecordedFileSchema = z.object({
 
 export const DeployRecordSchema = z.object({
   version: z.literal(1),
+  /** The build id and the start of its manifest's SHA-256: two builds that share an id still differ. */
+  id: z.string().regex(/^[\w.-]+$/),
   buildId: z.string().min(1),
   commit: z.string(),
   builtAt: z.string(),
@@ -32,15 +34,19 @@ export const DeployRecordSchema = z.object({
 export type RecordedFile = z.infer<typeof RecordedFileSchema>;
 export type DeployRecord = z.infer<typeof DeployRecordSchema>;
 
-/** Build path of a build's record: `/_lifeboat/builds/16dd6fcc.json`. */
-export function recordPath(buildId: string): string {
-  return `/${STATE_DIR}/builds/${encodeURIComponent(buildId)}.json`;
+/** Build path of a record: `/_lifeboat/builds/16dd6fcc-3f1a9b0c7d2e.json`. */
+export function recordPath(id: string): string {
+  return `/${STATE_DIR}/builds/${id}.json`;
 }
 
-/** The build id of a record path, or undefined when the path is not a record. */
-export function buildIdOfRecordPath(path: string): string | undefined {
-  const match = new RegExp(`^/${STATE_DIR}/builds/([^/]+)\\.json$`).exec(path);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+/** True for the path of a record. */
+export function isRecordPath(path: string): boolean {
+  return new RegExp(`^/${STATE_DIR}/builds/[\\w.-]+\\.json$`).test(path);
+}
+
+/** The record id of a build: its id, then the first 12 hex digits of its manifest's SHA-256. */
+export function recordIdOf(buildId: string, manifestSha256: string): string {
+  return `${buildId.replace(/[^\w.-]/g, '_')}-${manifestSha256.slice(0, 12)}`;
 }
 
 /** True for Lifeboat's own state objects, which are never part of a site. */

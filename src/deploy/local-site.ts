@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type BuildManifest } from '../build/build-manifest.ts';
 import { createIssue } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
-import { isStatePath } from './deploy-record.ts';
+import { isStatePath, recordIdOf } from './deploy-record.ts';
 import { classifyFile, type FileHeaders } from './file-kinds.ts';
 
 /** One file of the build, with what publishing needs to know about it. */
@@ -26,6 +26,8 @@ export interface LocalFile extends FileHeaders {
 
 export interface LocalSite {
   manifest: BuildManifest;
+  /** Identifies this exact build in deploy records (see `recordIdOf`). */
+  id: string;
   /** Every file, the manifest included, sorted by path. */
   files: LocalFile[];
 }
@@ -64,7 +66,7 @@ export async function readLocalSite(outDir: string, cwd = process.cwd()): Promis
   }
   if (issues.length) return { issues };
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { site: { manifest, files } };
+  return { site: { manifest, id: recordIdOf(manifest.buildId, files.find((f) => f.kind === 'manifest')!.sha256), files } };
 }
 
 function describe(path: string, file: string, bytes: Buffer): LocalFile {

@@ -41,7 +41,7 @@ export interface UploadPlan {
   complete: boolean;
   /** Build paths to delete once the new version is complete. */
   deletes: string[];
-  /** Build ids whose records go last, once their objects are deleted. */
+  /** Ids of the records that go last, once their objects are deleted. */
   dropRecords: string[];
   /** Counts for the report. */
   unchanged: number;
@@ -69,9 +69,9 @@ const KEPT_KINDS: FileKind[] = ['asset', 'file'];
  * versions (this one included) need.
  */
 export function planUpload(site: LocalSite, remote: RemoteState, options: { keep: number }): UploadPlan {
-  const { buildId } = site.manifest;
+  const { id } = site;
   const records = [...remote.records].sort(byRecency);
-  const own = records.find((r) => r.buildId === buildId);
+  const own = records.find((r) => r.id === id);
 
   const byPhase = new Map<PhaseName, PlannedUpload[]>();
   let unchanged = 0;
@@ -87,7 +87,7 @@ export function planUpload(site: LocalSite, remote: RemoteState, options: { keep
   const phases = PHASES.filter((name) => byPhase.has(name)).map((name) => ({ name, uploads: byPhase.get(name)! }));
 
   // Keep: this build, and what open pages of the previous versions load.
-  const previous = records.filter((r) => r.buildId !== buildId).slice(0, Math.max(0, options.keep - 1));
+  const previous = records.filter((r) => r.id !== id).slice(0, Math.max(0, options.keep - 1));
   const current = new Set(site.files.map((f) => f.path));
   const keep = new Set(current);
   for (const record of previous) {
@@ -97,7 +97,7 @@ export function planUpload(site: LocalSite, remote: RemoteState, options: { keep
   const owned = new Set(records.flatMap((r) => Object.keys(r.files)));
   const stale = [...remote.objects.keys()].filter((path) => !keep.has(path));
   const deletes = stale.filter((path) => owned.has(path)).sort();
-  const retained = new Set([buildId, ...previous.map((r) => r.buildId)]);
+  const retained = new Set([id, ...previous.map((r) => r.id)]);
 
   return {
     record: own ?? recordOf(site),
@@ -105,7 +105,7 @@ export function planUpload(site: LocalSite, remote: RemoteState, options: { keep
     phases,
     complete: !own?.deployedAt || phases.length > 0 || deletes.length > 0 || own !== records[0],
     deletes,
-    dropRecords: records.filter((r) => !retained.has(r.buildId)).map((r) => r.buildId),
+    dropRecords: records.filter((r) => !retained.has(r.id)).map((r) => r.id),
     unchanged,
     kept: [...remote.objects.keys()].filter((path) => keep.has(path) && !current.has(path)).length,
     foreign: stale.length - deletes.length,
@@ -126,5 +126,5 @@ function recordOf(site: LocalSite): DeployRecord {
   const files: Record<string, RecordedFile> = {};
   for (const f of site.files) files[f.path] = { sha256: f.sha256, kind: f.kind, contentType: f.contentType, cacheControl: f.cacheControl };
   const { buildId, commit, builtAt } = site.manifest;
-  return { version: 1, buildId, commit, builtAt, startedAt: '', files };
+  return { version: 1, id: site.id, buildId, commit, builtAt, startedAt: '', files };
 }

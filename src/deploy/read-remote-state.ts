@@ -3,7 +3,7 @@
  * under `_lifeboat/builds/`. Read-only, so `--dry-run` uses it too.
  */
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { buildIdOfRecordPath, DeployRecordSchema, isStatePath, type DeployRecord } from './deploy-record.ts';
+import { DeployRecordSchema, isRecordPath, isStatePath, type DeployRecord } from './deploy-record.ts';
 import type { RemoteState } from './plan-upload.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { keyFor, pathFor, type S3Target } from './s3-target.ts';
@@ -26,7 +26,7 @@ export async function readRemoteState(client: S3Client, target: S3Target, retry:
       const path = object.Key === undefined ? undefined : pathFor(target, object.Key);
       if (!path) continue;
       if (isStatePath(path)) {
-        if (buildIdOfRecordPath(path)) recordPaths.push(path);
+        if (isRecordPath(path)) recordPaths.push(path);
       } else {
         objects.set(path, { etag: (object.ETag ?? '').replaceAll('"', '').toLowerCase(), size: object.Size ?? 0 });
       }
