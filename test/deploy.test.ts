@@ -4,6 +4,8 @@
  * the deploy makes, so "uploads nothing" and "uploads only what changed" are measured, not assumed.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +168,134 @@ describe('a redeploy', () => {
       'manifest /lifeboat-manifest.json (changed)',
     ]);
     expect(result.stdout).toContain('— dry run, nothing changed');
+  });
+});
+
+describe('several targets', () => {
+  it('publishes one build to two independent servers, one of them under a prefix', async () => {
+    const other = await startLocalS3();
+    try {
+      const { name, root } = await freshBucket();
+      const mirror = `${await other.createWebsiteBucket('mirror')}lifeboat/`;
+      const result = await deploy(v1.dir, ['--target', `s3://${name}`, '--target', `s3://mirror/lifeboat?endpoint=${other.endpoint}`, '--endpoint', s3.endpoint]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Deployed build same-id to all 2 targets.');
+      const checked = await verify(v1.dir, root, mirror);
+      expect(checked.stdout).toContain('Every site serves build same-id (commit 0123456789ab) exactly.');
+      expect(checked.code).toBe(0);
+      expect((await checkPagesLoad(mirror, [v1.manifest])).broken).toEqual([]);
+      expect((await other.keys('mirror')).every((key) => key.startsWith('lifeboat/'))).toBe(true);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('still publishes to the others when one is down, names it, and exits 1', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const downEndpoint = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const { name, root } = await freshBucket();
+    const result = await deploy(v1.dir, ['--target', `s3://down?endpoint=${downEndpoint}`, '--target', `s3://${name}`, '--endpoint', s3.endpoint]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^s3:\/\/down {2}error {2}DeployFailed\n {2}Reading s3:\/\/down failed: .*ECONNREFUSED/);
+    expect(result.stderr).toContain('hint: Check the endpoint and the network, then run the same deploy again');
+    expect(result.stdout).toContain('Deployed build same-id to 1 of 2 targets; 1 failed (above). Run the same command again to finish.');
+    expect((await verify(v1.dir, root)).code).toBe(0);
+  });
+});
+
+describe('a flaky provider', () => {
+  it('gets its failed requests retried with backoff, and the deploy completes', async () => {
+    const { name, root } = await freshBucket();
+    // The first attempt of every third upload answers 503 SlowDown.
+    const failed = new Set<string>();
+    let puts = 0;
+    const proxy = await startS3Proxy(s3.endpoint, {
+      action: (r) => (r.method === 'PUT' && !failed.has(r.path) && ++puts % 3 === 0 && failed.add(r.path) ? 'fail' : 'forward'),
+    });
+    const result = await deploy(v1.dir, ['--target', `s3://${name}`, '--endpoint', proxy.endpoint]);
+    await proxy.close();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(failed.size).toBeGreaterThan(10);
+    expect(result.stdout).toContain(`${failed.size} requests retried`);
+    expect((await verify(v1.dir, root)).code).toBe(0);
+  });
+});
+
+describe('credentials', () => {
+  const SECRET_ENV = { ...S3RVER_ENV, AWS_ACCESS_KEY_ID: 'AKIAENVDONOTPRINT0001', AWS_SECRET_ACCESS_KEY: 'env-secret-DO-NOT-PRINT' };
+
+  it('are masked even when a provider quotes them back in an error', async () => {
+    const proxy = await startS3Proxy(s3.endpoint, { action: () => 'deny' });
+    const result = await deploy(v1.dir, ['--target', 's3://anything', '--endpoint', proxy.endpoint], SECRET_ENV);
+    await proxy.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SignatureDoesNotMatch');
+    expect(result.stderr).toContain('Credential=***/');
+    expect(result.stderr).toContain('hint: Check the credentials and that their policy allows');
+    expect(result.stdout + result.stderr).not.toContain('DONOTPRINT');
+  });
+
+  it('from a profile are masked too, and never printed in a bad target URL', async () => {
+    const credentials = join(work, 'credentials');
+    writeFileSync(credentials, '[lifeboat-test]\naws_access_key_id = AKIAPROFILEDONOTPRINT\naws_secret_access_key = profile-secret\n');
+    const proxy = await startS3Proxy(s3.endpoint, { action: () => 'deny' });
+    const env = { ...S3RVER_ENV, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: join(work, 'none') };
+    const denied = await deploy(v1.dir, ['--target', `s3://anything?profile=lifeboat-test&endpoint=${proxy.endpoint}`], env);
+    await proxy.close();
+    expect(denied.stderr).toContain('Credential=***/');
+    expect(denied.stdout + denied.stderr).not.toContain('DONOTPRINT');
+
+    const badTarget = await deploy(v1.dir, ['--target', 's3://Bad_Bucket?endpoint=http://key:pw-DONOTPRINT@127.0.0.1:9'], SECRET_ENV);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toContain('--target  error  DeployTargetInvalid');
+    expect(badTarget.stderr).toContain('"Bad_Bucket" is not a valid bucket name');
+    expect(badTarget.stderr).not.toContain('DONOTPRINT');
+  });
+
+  it('missing everywhere: says where credentials come from, uploads nothing, exits 2', async () => {
+    const env = {
+      ...S3RVER_ENV,
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_PROFILE: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: join(work, 'none'),
+      AWS_CONFIG_FILE: join(work, 'none'),
+    };
+    const result = await deploy(v1.dir, ['--target', 's3://anything', '--endpoint', s3.endpoint], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('s3://anything  error  DeployCredentialsMissing');
+    expect(result.stderr).toContain('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE');
+  });
+});
+
+describe('a build that cannot be published', () => {
+  it('is refused when there is none, with exit 2', async () => {
+    const result = await deploy(join(work, 'never-built'), ['--target', 's3://anything', '--endpoint', s3.endpoint]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/lifeboat-manifest\.json {2}error {2}BuildManifestMissing\n {2}The build manifest cannot be used: it does not exist\./);
+  });
+
+  it('is refused when a file changed after the build, before anything is uploaded', async () => {
+    const copy = join(work, 'tampered');
+    cpSync(v1.dir, copy, { recursive: true });
+    writeFileSync(join(copy, 'index.html'), '<p>hand-edited</p>');
+    const proxy = await startS3Proxy(s3.endpoint);
+    const result = await deploy(copy, ['--target', 's3://anything', '--endpoint', proxy.endpoint]);
+    await proxy.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('index.html  error  BuildOutputChanged');
+    expect(result.stderr).toContain('This file does not match the build manifest: it changed after the build. Publishing it would mix two builds — nothing was uploaded.');
+    expect(proxy.requests).toEqual([]);
+  });
+
+  it('is a usage error without a target', async () => {
+    const result = await deploy(v1.dir, []);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Name at least one --target s3:\/\/BUCKET\[\/PREFIX\]\.\n\nUsage: npm run deploy/);
   });
 });

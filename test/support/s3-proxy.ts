@@ -21,9 +21,11 @@ export interface ProxiedRequest {
  * - `forward`: pass it on;
  * - `fail`: answer 503 SlowDown without passing it on (a retry should follow);
  * - `drop`: pass nothing on and cut the connection (the client dies before S3 sees it);
- * - `forward-then-drop`: let S3 carry it out, then cut the connection before the client hears back.
+ * - `forward-then-drop`: let S3 carry it out, then cut the connection before the client hears back;
+ * - `deny`: answer 403 SignatureDoesNotMatch with an error message that quotes the request's
+ *   Authorization header (access key id included), as a careless provider might.
  */
-export type ProxyAction = 'forward' | 'fail' | 'drop' | 'forward-then-drop';
+export type ProxyAction = 'forward' | 'fail' | 'drop' | 'forward-then-drop' | 'deny';
 
 export interface S3Proxy {
   endpoint: string;
@@ -65,6 +67,11 @@ export async function startS3Proxy(upstream: string, hooks: ProxyHooks = {}): Pr
     if (action === 'drop') {
       req.socket.destroy();
       hooks.onCut?.(entry);
+      return;
+    }
+    if (action === 'deny') {
+      const message = `The request signature we calculated does not match the signature you provided. Authorization: ${req.headers.authorization}`;
+      res.writeHead(403, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><Error><Code>SignatureDoesNotMatch</Code><Message>${message}</Message></Error>`);
       return;
     }
     if (action === 'fail') {
