@@ -3,7 +3,7 @@
  * through a proxy that SIGKILLs it at the k-th request (k from fixed seeds, spread over the whole
  * deploy). Then, from the bucket's website: every page served loads with all its assets, nothing
  * of version 1 a reader could still need is gone, verify names exactly the files not yet at
- * version 2, and the next deploy completes with verify clean.
+ * version 2, and the next deploy completes with verify clean. Also: what old versions leave behind.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,8 +24,8 @@ const v2 = { dir: '', manifest: undefined as unknown as BuildManifest };
 /** Requests a complete deploy of version 2 over version 1 makes. */
 let total = 0;
 
-const deploy = (dir: string, endpoint: string, bucket: string) =>
-  runScript('deploy', ['--out', dir, '--target', `s3://${bucket}`, '--endpoint', endpoint], { env: S3RVER_ENV });
+const deploy = (dir: string, endpoint: string, bucket: string, ...args: string[]) =>
+  runScript('deploy', ['--out', dir, '--target', `s3://${bucket}`, '--endpoint', endpoint, ...args], { env: S3RVER_ENV });
 const verify = (dir: string, url: string) => runScript('verify', ['--out', dir, '--url', url, '--format', 'json']);
 /** Every build path of a version, the manifest included, with its hash. */
 const filesOf = (manifest: BuildManifest, dir: string): Record<string, string> => ({
@@ -138,5 +138,24 @@ describe('a deploy killed at a random point', () => {
     expect(after.notServed).toEqual(['/runbooks/rb-0001/index.html']);
     const v1Style = Object.keys(v1.manifest.files).find((p) => p.endsWith('.css'))!;
     expect(await s3.sha256(bucket, v1Style.slice(1))).toBe(v1.manifest.files[v1Style]!.sha256);
+  });
+});
+
+describe('old versions', () => {
+  it('keep their assets for the last --keep versions; older ones go, with their records', async () => {
+    const v3 = join(work, 'v3');
+    const v3Manifest = await writeSyntheticSite(v3, { buildId: 'v3', pages: runbookIds(24), style: 'v3' });
+    const root = await s3.createWebsiteBucket('versions');
+    for (const dir of [v1.dir, v2.dir, v3]) expect((await deploy(dir, s3.endpoint, 'versions', '--keep', '2')).code).toBe(0);
+
+    const style = (manifest: BuildManifest) => Object.keys(manifest.files).find((p) => p.endsWith('.css'))!.slice(1);
+    expect(await s3.sha256('versions', style(v1.manifest))).toBeUndefined();
+    expect(await s3.sha256('versions', style(v2.manifest))).toBe(v2.manifest.files[`/${style(v2.manifest)}`]!.sha256);
+    expect((await s3.keys('versions')).filter((key) => key.startsWith('_lifeboat/')).map((key) => key.replace(/-\w{12}\.json$/, ''))).toEqual([
+      '_lifeboat/builds/v2',
+      '_lifeboat/builds/v3',
+    ]);
+    expect((await checkPagesLoad(root, [v3Manifest])).broken).toEqual([]);
+    expect((await verify(v3, root)).code).toBe(0);
   });
 });

@@ -58,6 +58,6 @@ function pinsReaders(cacheControl: string | null | undefined): boolean {
   if (!cacheControl) return false;
   const value = cacheControl.toLowerCase();
   if (/\bimmutable\b/.test(value)) return true;
-  const ages = [...value.matchAll(/\b(?:s-)?max-age\s*=\s*(\d+)/g)].map((m) => Number(m[1]));
+  const ages = [...value.matchAll(/\b(?:max-age|s-maxage)\s*=\s*(\d+)/g)].map((m) => Number(m[1]));
   return ages.some((age) => age > MAX_REVALIDATE_AGE);
 }
