@@ -29,7 +29,8 @@ export function runScript(script: string, args: string[] = [], options: ScriptOp
 export function startScript(script: string, args: string[] = [], options: ScriptOptions = {}): { child: ChildProcess; done: Promise<ScriptResult> } {
   const child = spawn(process.execPath, [`${REPO}scripts/${script}.ts`, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    // Without vitest's NODE_ENV=test, which would make Astro build a development site (no search).
+    env: { ...process.env, NODE_ENV: undefined, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const done = new Promise<ScriptResult>((resolve, reject) => {

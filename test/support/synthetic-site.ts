@@ -17,6 +17,8 @@ export interface SiteSpec {
   text?: (id: string) => string;
   /** Changes the stylesheet, hence its hashed name and every page that links it. */
   style?: string;
+  /** Puts the build id in every page's footer, as Lifeboat's real footer does. */
+  footer?: boolean;
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
@@ -37,7 +39,8 @@ export async function writeSyntheticSite(dir: string, spec: SiteSpec) {
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
     `<link rel="stylesheet" href="${cssPath}"><script type="module" src="${appPath}"></script></head>` +
-    `<body><nav><a href="/">Runbooks</a></nav><main><h1>${title}</h1>${body}</main></body></html>\n`;
+    `<body><nav><a href="/">Runbooks</a></nav><main><h1>${title}</h1>${body}</main>` +
+    `${spec.footer ? `<footer>build ${spec.buildId}</footer>` : ''}</body></html>\n`;
   const fragments: string[] = [];
   for (const id of spec.pages) {
     const body = `<p>${text(id)}</p>`;
