@@ -1,7 +1,7 @@
 /** `npm run check`: validate every runbook without building. */
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { hasErrors } from '../src/errors/issue.ts';
-import { loadRunbooks } from '../src/load/load-runbooks.ts';
+import { loadProject } from '../src/load/load-project.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
 import { formatJsonReport } from '../src/reporters/json.ts';
 
@@ -22,7 +22,7 @@ if (flags.format !== 'text' && flags.format !== 'json') {
   process.exit(EXIT.usage);
 }
 const config = loadConfigOrExit(flags);
-const { issues, files } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+const { issues, files } = await loadProject(config);
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 const checked = `${files} runbook file${files === 1 ? '' : 's'}`;
 process.stdout.write(

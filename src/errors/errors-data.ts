@@ -262,6 +262,25 @@ export const errorsData = {
     example: 'npm run check -- --runbooks ./does-not-exist',
     fix: 'Use the right folder.',
   },
+  FactsInvalid: {
+    title: 'Facts snapshot cannot be used',
+    severity: 'error',
+    message: (p: { detail: string }) => `This facts snapshot is not valid: ${p.detail} — ignoring it, so this cluster's facts count as unknown.`,
+    hint: (p: { hint?: string }) => p.hint ?? 'Collect it again with `npm run facts -- --context <context>=<cluster>`; do not edit snapshots by hand.',
+    description: 'A file in the facts folder does not match the snapshot format (a hand edit, a truncated write, a snapshot from a newer Lifeboat). It is ignored rather than trusted.',
+    example: '{ "version": 1, "cluster": "dr-euc1", "kinds": { "storageClasses": { "status": "ok" } } }',
+    fix: 'Re-collect the snapshot, or delete the file.',
+  },
+  FactUnavailable: {
+    title: 'Fact not available',
+    severity: 'warning',
+    message: (p: { name: string; field: string; why: string }) =>
+      `${p.field} uses {{ ${p.name} }}, but ${p.why}, so the page shows a marked placeholder instead of a value.`,
+    hint: () => 'Collect facts for that cluster (`npm run facts`), or grant the collector read access to that kind.',
+    description: 'A `{{ facts.<role>.… }}` placeholder names a real fact, but the snapshot cannot provide it: no snapshot for the cluster, the kind was forbidden or absent, or (for the newest backup) no backup of that schedule completed.',
+    example: 'run: velero restore create --from-backup {{ facts.dr.lastBackup.payments-hourly }}',
+    fix: 'Collect facts, fix the RBAC of the collector, or check the schedule.',
+  },
   ConfigInvalid: {
     title: 'Invalid configuration',
     severity: 'error',

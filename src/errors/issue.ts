@@ -58,3 +58,12 @@ export function sortIssues(issues: Issue[]): Issue[] {
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
+
+/**
+ * Problems that stop `npm run build`: format errors in runbooks. Facts problems (an unreadable
+ * snapshot) and findings about the world never do — the site is needed most when the world is broken.
+ */
+const NEVER_BLOCKS_BUILD = new Set<string>(['FactsInvalid']);
+export function blocksBuild(issue: Issue): boolean {
+  return issue.severity === 'error' && !NEVER_BLOCKS_BUILD.has(issue.code);
+}

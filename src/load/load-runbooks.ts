@@ -10,6 +10,7 @@ import { validateCollection, type ValidationContext } from '../validate/validate
 import { mdxLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
+import { mapLimit } from '../util/map-limit.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
 
@@ -56,7 +57,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   if (runbookFiles === 0) {
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
-  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {} }));
+  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
   return { runbooks, issues: sortIssues(issues), files: runbookFiles };
 }
 
@@ -81,20 +82,6 @@ export function parseRunbookFile(
   if (!data) return { issues: parsed.issues };
   const runbook: Runbook = { file, absolutePath, format: isMdx ? 'mdx' : 'yaml', data, ...body };
   return { runbook, partial: !parsed.data, issues: parsed.issues };
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R> | R): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Every file under `root`, sorted, skipping dot-folders and node_modules. Missing root → []. */

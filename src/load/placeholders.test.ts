@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, findPlaceholders, placeholderValues } from './placeholders.ts';
+import { fillPlaceholders, findPlaceholders, placeholderScope } from './placeholders.ts';
 
 describe('placeholders', () => {
-  const values = placeholderValues({ ns: 'payments' }, { ns: 'site-default', region: 'eu' }, { dr: 'dr-euc1' });
+  const facts = (name: string) =>
+    name === 'facts.dr.context' ? { value: 'dr-context' } : name === 'facts.dr.lastBackup.x' ? { unavailable: 'backups are forbidden' } : undefined;
+  const values = placeholderScope({ ns: 'payments' }, { ns: 'site-default', region: 'eu' }, { dr: 'dr-euc1' }, facts);
 
   it('prefers runbook vars over site vars and exposes cluster.<role>', () => {
-    expect(values).toEqual({ 'cluster.dr': 'dr-euc1', ns: 'payments', region: 'eu' });
+    expect(values.names.sort()).toEqual(['cluster.dr', 'ns', 'region']);
+    expect(values.resolve('ns')).toEqual({ value: 'payments' });
+    expect(values.resolve('cluster.dr')).toEqual({ value: 'dr-euc1' });
+  });
+
+  it('fills facts, and marks a fact that is known but unavailable', () => {
+    expect(fillPlaceholders('--context {{ facts.dr.context }} --from-backup {{ facts.dr.lastBackup.x }}', values)).toBe(
+      '--context dr-context --from-backup <unknown: facts.dr.lastBackup.x>',
+    );
   });
 
   it('fills names with or without spaces inside the braces', () => {

@@ -26,22 +26,45 @@ export function findPlaceholders(text: string): PlaceholderUse[] {
   return uses;
 }
 
-/** Fills placeholders from `values`; unknown names are left as written (validation reports them). */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
-    if (escape) return whole.slice(1);
-    if (GO_TEMPLATE_WORDS.has(name)) return whole;
-    return Object.hasOwn(values, name) ? values[name]! : whole;
-  });
+/** How a placeholder resolves: a value, a known fact that is unavailable, or nothing at all. */
+export type Resolution = { value: string } | { unavailable: string } | undefined;
+
+/** Everything a runbook's placeholders can resolve against. */
+export interface PlaceholderScope {
+  resolve(name: string): Resolution;
+  /** Plain names (vars and `cluster.<role>`), for did-you-mean hints. */
+  names: string[];
 }
 
-/** The values a runbook's placeholders resolve against, most specific last. */
-export function placeholderValues(
+/**
+ * The scope of one runbook: its `vars`, then the site's `vars`, then `cluster.<role>` (the
+ * cluster name a role maps to), then `facts.<role>.…` through `resolveFact`.
+ */
+export function placeholderScope(
   runbookVars: Readonly<Record<string, string>> | undefined,
   siteVars: Readonly<Record<string, string>>,
   clusters: Readonly<Record<string, string>>,
-): Record<string, string> {
+  resolveFact: (name: string) => Resolution = () => undefined,
+): PlaceholderScope {
   const values: Record<string, string> = {};
   for (const [role, cluster] of Object.entries(clusters)) values[`cluster.${role}`] = cluster;
-  return { ...values, ...siteVars, ...runbookVars };
+  Object.assign(values, siteVars, runbookVars);
+  return {
+    resolve: (name) => (Object.hasOwn(values, name) ? { value: values[name]! } : resolveFact(name)),
+    names: Object.keys(values),
+  };
+}
+
+/**
+ * Fills placeholders. A fact that is known but unavailable becomes `unavailable(name)`, a
+ * visible marker; an unknown name is left as written (validation reports it).
+ */
+export function fillPlaceholders(text: string, scope: PlaceholderScope, unavailable = (name: string) => `<unknown: ${name}>`): string {
+  return text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
+    if (escape) return whole.slice(1);
+    if (GO_TEMPLATE_WORDS.has(name)) return whole;
+    const resolution = scope.resolve(name);
+    if (!resolution) return whole;
+    return 'value' in resolution ? resolution.value : unavailable(name);
+  });
 }
