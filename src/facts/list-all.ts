@@ -112,7 +112,8 @@ function networkReason(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
   // undici puts the real reason (ECONNREFUSED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …) in `cause`.
-  return e.cause?.code ? `${e.cause.code}${e.cause.message ? `: ${e.cause.message}` : ''}` : (e.message ?? String(error));
+  if (e.cause?.code) return `${e.cause.code}${e.cause.message ? `: ${e.cause.message}` : ''}`;
+  return e.cause?.message ?? e.message ?? String(error);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
