@@ -85,6 +85,13 @@ describe('the built site', () => {
     expect(sidebar).toContain('href="/services/elsewhere/"');
   });
 
+  it('says on every runbook page which context and time its cluster facts come from', () => {
+    const html = page('runbooks/yaml-twin/index.html');
+    expect(html).toMatch(
+      /<strong>dr<\/strong> = <code>dr-euc1<\/code>: from context <code>arn:aws:eks:eu-central-1:491726350182:cluster\/dr-euc1<\/code> \([^)]*\), collected <time datetime="2026-11-20T06:07:00.000Z" data-lb-age data-max-age="86400">/,
+    );
+  });
+
   it('shows the build time and commit in the footer', () => {
     expect(page('runbooks/mdx-twin/index.html')).toMatch(/from commit <code title="abc123def4567890">abc123def456<\/code>/);
   });

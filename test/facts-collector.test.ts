@@ -44,7 +44,7 @@ function cluster(): FakeClusterSpec {
       ...loadFixtureObjects(STORAGE_FIXTURES.awsEbs).map(asDefaultClass),
       ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot]),
       ...loadFixtureObjects(STORAGE_FIXTURES.awsEbsSnapshotClass),
-      ...makePvcs(2, { namespace: 'payments' }),
+      ...makePvcs(2, { namespaces: ['payments'] }),
       ...makeServices(4, { namespaces: ['payments'], endpointsPerService: 3, notReady: 1 }),
       makeIngressClass('nginx', 'k8s.io/ingress-nginx', { isDefault: true }),
       ...makePriorityClasses(),

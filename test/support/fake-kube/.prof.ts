@@ -1,0 +1,11 @@
+const m0 = process.memoryUsage().rss;
+let t = performance.now();
+const { makeScaleCluster, startFakeKube } = await import('./index.ts');
+console.log('import ms', Math.round(performance.now() - t), 'rss', Math.round(process.memoryUsage().rss / 1e6));
+t = performance.now();
+const spec = makeScaleCluster();
+console.log('gen ms', Math.round(performance.now() - t), 'rss', Math.round(process.memoryUsage().rss / 1e6), 'heap', Math.round(process.memoryUsage().heapUsed / 1e6));
+t = performance.now();
+const kube = await startFakeKube(spec);
+console.log('start ms', Math.round(performance.now() - t), 'rss', Math.round(process.memoryUsage().rss / 1e6), 'heap', Math.round(process.memoryUsage().heapUsed / 1e6));
+await kube.close();

@@ -1,0 +1,21 @@
+import { startFakeKube, makeScaleCluster } from './index.ts';
+import { KubeConfig, CoreV1Api, DiscoveryV1Api, ApiextensionsV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+let t = performance.now();
+const spec = makeScaleCluster();
+console.log('objects', spec.objects.length, 'gen ms', Math.round(performance.now() - t));
+t = performance.now();
+const kube = await startFakeKube(spec);
+console.log('start ms', Math.round(performance.now() - t), kube.url, 'rss MB', Math.round(process.memoryUsage().rss / 1e6));
+await kube.writeKubeconfig('/tmp/fk/kc.yaml');
+const kc = new KubeConfig(); kc.loadFromFile('/tmp/fk/kc.yaml');
+t = performance.now();
+async function all(fn: (c?: string) => Promise<any>) { let c: string | undefined; let n = 0; let pages = 0; do { const r = await fn(c); n += r.items.length; pages++; c = r.metadata?._continue; } while (c); return [n, pages]; }
+const core = kc.makeApiClient(CoreV1Api), disc = kc.makeApiClient(DiscoveryV1Api), ext = kc.makeApiClient(ApiextensionsV1Api);
+console.log('ns', await all((c) => core.listNamespace({ limit: 500, _continue: c })));
+console.log('crd', await all((c) => ext.listCustomResourceDefinition({ limit: 500, _continue: c })));
+console.log('svc', await all((c) => core.listServiceForAllNamespaces({ limit: 500, _continue: c })));
+console.log('eps', await all((c) => disc.listEndpointSliceForAllNamespaces({ limit: 500, _continue: c })));
+const co = kc.makeApiClient(CustomObjectsApi);
+console.log('backups', await all((c) => co.listClusterCustomObject({ group: 'velero.io', version: 'v1', plural: 'backups', limit: 500, _continue: c })));
+console.log('list ms', Math.round(performance.now() - t), 'rss MB', Math.round(process.memoryUsage().rss / 1e6));
+await kube.close();
