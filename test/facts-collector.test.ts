@@ -2,9 +2,7 @@
  * The facts collector against the fake API server, through real HTTPS: pagination, 410 restarts,
  * RBAC denials, timeouts, retries, a cluster that is down, and no leaks.
  */
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +30,7 @@ import {
   type FakeClusterSpec,
   type FakeKube,
 } from './support/fake-kube/index.ts';
+import { closedPort } from './support/closed-port.ts';
 import { runScript } from './support/run-script.ts';
 
 /** A small but real cluster: EBS classes, Velero with an hourly schedule, services with endpoints. */
@@ -54,15 +53,6 @@ function cluster(): FakeClusterSpec {
       ...makeRootCaConfigMaps(namespaces),
     ],
   };
-}
-
-/** A loopback port nothing listens on: stands for a cluster that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const FAST = { ...DEFAULT_POLICY, timeoutMs: 1_000, backoffMs: 5, maxBackoffMs: 50 };

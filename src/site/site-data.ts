@@ -7,6 +7,7 @@ import { loadFacts } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import type { StaleFacts } from '../facts/refresh-facts.ts';
 import { durationSeconds } from '../schema/primitives.ts';
+import { escapeHtml } from './markdown.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
 import { buildSidebar, groupByService, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
@@ -24,6 +25,8 @@ export interface SiteData {
   /** Facts older than this many seconds when a page is read are flagged. */
   factsMaxAgeSeconds: number;
   sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof buildSidebar>;
+  /** Starlight banner for every page when this build fell back to old facts, else undefined. */
+  banner?: { content: string };
 }
 
 let pending: Promise<SiteData> | undefined;
@@ -55,5 +58,14 @@ async function load(): Promise<SiteData> {
     groups: groupByService(nav),
     viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index },
     sidebarFor: (current) => buildSidebar(nav, current, base),
+    ...(staleList.length
+      ? {
+          banner: {
+            content: escapeHtml(
+              `Built on stale facts: ${staleList.map((s) => `${s.cluster} could not be read (${s.reason})`).join('; ')}. References to ${staleList.length === 1 ? 'that cluster' : 'those clusters'} were checked against the last snapshot.`,
+            ),
+          },
+        }
+      : {}),
   };
 }

@@ -52,4 +52,17 @@ describe.skipIf(!kubectlPath)(`kubectl${skipped}`, () => {
     expect(list.items).toHaveLength(40);
     expect(kube.requests.filter((r) => r.path === '/apis/velero.io/v1/backups').map((r) => Boolean(r.query.continue))).toEqual([false, true, true]);
   });
+
+  it('uses aggregated discovery when the server offers it: no per-group discovery requests', async () => {
+    const modern = await startFakeKube(makeTestCluster(), { aggregatedDiscovery: true });
+    try {
+      await modern.writeKubeconfig(join(dir, 'config-modern'), { contexts: [{ name: 'modern' }] });
+      const { stdout } = await promisify(execFile)(kubectlPath!, ['--kubeconfig', join(dir, 'config-modern'), '--cache-dir', join(dir, 'cache-modern'),
+        'get', 'volumesnapshotclasses', '-o', 'json'], { env: { PATH: process.env.PATH, HOME: dir } });
+      expect(JSON.parse(stdout).items.map((i: { driver: string }) => i.driver)).toEqual(['ebs.csi.aws.com']);
+      expect(modern.requests.map((r) => r.path).filter((p) => p !== '/version')).toEqual(['/api', '/apis', '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses']);
+    } finally {
+      await modern.close();
+    }
+  });
 });
