@@ -118,6 +118,13 @@ describe('npm run facts', () => {
     expect(readFileSync(join(second.dir, 'prod.json'), 'utf8')).toBe(readFileSync(join(first.dir, 'prod.json'), 'utf8'));
   });
 
+  it('finds the kubeconfig through KUBECONFIG, as kubectl does', async () => {
+    const dir = mkdtempSync(join(work, 'env-'));
+    const result = await runScript('collect-facts', ['--context', 'fake', '--out', dir], { env: { KUBECONFIG: kubeconfig } });
+    expect(result.code).toBe(0);
+    expect(parseSnapshot(readFileSync(join(dir, 'fake.json'), 'utf8'), 'fake.json').snapshot?.context).toBe('fake');
+  });
+
   it('exits 2 for an unknown context, naming the ones that exist', async () => {
     const result = await runScript('collect-facts', ['--kubeconfig', kubeconfig, '--context', 'nope']);
     expect(result.code).toBe(2);
