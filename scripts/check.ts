@@ -1,18 +1,26 @@
 /** `npm run check`: validate every runbook without building. */
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { hasErrors } from '../src/errors/issue.ts';
+import { relative } from 'node:path';
+import { runChecks } from '../src/checks/run-checks.ts';
+import { hasErrors, sortIssues } from '../src/errors/issue.ts';
 import { loadProject } from '../src/load/load-project.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
 import { formatJsonReport } from '../src/reporters/json.ts';
 
-const USAGE = `Usage: npm run check -- [--runbooks DIR] [--format text|json] [--strict]
+const USAGE = `Usage: npm run check -- [--runbooks DIR] [--facts DIR] [--format text|json] [--strict]
 
 Validates every runbook (YAML syntax, schema, MDX, ids, gotos, decision trees, cluster roles,
-placeholders) and prints every problem with file:line:col, a code and a hint.
-Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
+placeholders), then checks it against the collected cluster facts: every required resource
+exists, backups meet the RPO, drills fit the RTO, reviews are recent, DR matches primary.
+Prints every problem with file:line:col, a code and a hint.
+Exit codes: 0 no errors, 1 errors or findings at error level (or any warning with --strict),
+2 usage or configuration error.
 
   --format FORMAT   text (default) or json
-  --strict          treat warnings as errors
+  --strict          treat warnings as errors, including references that cannot be checked
+                    because facts are missing or unreadable ("unknown")
+
+Set LIFEBOAT_NOW (ISO time) to judge drill and review ages at a fixed moment.
 
 ${CONFIG_HELP}`;
 
@@ -22,7 +30,10 @@ if (flags.format !== 'text' && flags.format !== 'json') {
   process.exit(EXIT.usage);
 }
 const config = loadConfigOrExit(flags);
-const { issues, files } = await loadProject(config);
+const { runbooks, issues: formatIssues, files, facts } = await loadProject(config);
+const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+const findings = runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+const issues = sortIssues([...formatIssues, ...findings]);
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 const checked = `${files} runbook file${files === 1 ? '' : 's'}`;
 process.stdout.write(

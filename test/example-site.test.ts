@@ -33,7 +33,7 @@ describe('the example site', () => {
 
   it('fills {{ facts.primary.lastBackup.payments-hourly }} with the newest completed backup', () => {
     const html = readFileSync(join(site, 'runbooks/velero-restore-namespace/index.html'), 'utf8');
-    expect(html).toContain('BACKUP=payments-hourly-20261120050012\nvelero --kubecontext prod-euw1 backup describe');
+    expect(html).toContain('BACKUP=payments-hourly-20261120060012\nvelero --kubecontext prod-euw1 backup describe');
     expect(html).not.toContain('facts.primary');
   });
 });

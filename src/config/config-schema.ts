@@ -38,6 +38,24 @@ export const ConfigSchema = z
       .describe('What `live` and `prefer-live` builds collect.'),
     /** Facts older than this (when the page is read) get a warning banner. */
     factsMaxAge: DurationSchema.default('24h').describe('Facts older than this, at the moment a page is read, are flagged as stale.'),
+    /** Thresholds and severities of the readiness checks. */
+    checks: z
+      .strictObject({
+        reviewMaxAge: DurationSchema.default('180d').describe('`lastReviewed` older than this is a warning.'),
+        drillMaxAge: DurationSchema.default('90d').describe('No game day or real recovery within this is a warning.'),
+        rtoMargin: z.number().min(1).default(2).describe('The newest drill\'s duration times this must fit the RTO.'),
+        severity: z
+          .record(z.string().regex(/^[A-Z][A-Za-z]+$/), z.enum(['error', 'warning', 'off']))
+          .default({})
+          .describe('Per finding code: error, warning or off, e.g. { ReviewOverdue: error, NoRecentDrill: off }.'),
+      })
+      .default({ reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} })
+      .describe('Readiness checks.'),
+    /** Which roles parity compares. */
+    parity: z
+      .strictObject({ primary: RoleSchema.default('primary'), dr: RoleSchema.default('dr') })
+      .default({ primary: 'primary', dr: 'dr' })
+      .describe('The two cluster roles `npm run parity` and the parity check compare.'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

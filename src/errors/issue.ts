@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors-data.ts';
+import { errorsData, type ErrorCode } from './errors-data.ts';
 
 /** Where in a file a problem sits. Lines and columns are 1-based, as editors show them. */
 export type Position = { type: 'source'; line: number; column: number } | { type: 'unavailable' };
@@ -60,10 +60,10 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 }
 
 /**
- * Problems that stop `npm run build`: format errors in runbooks. Facts problems (an unreadable
- * snapshot) and findings about the world never do — the site is needed most when the world is broken.
+ * Problems that stop `npm run build`: format errors in runbooks. Findings about the world and
+ * facts problems (an unreadable snapshot) never do — the site is needed most when the world is broken.
  */
-const NEVER_BLOCKS_BUILD = new Set<string>(['FactsInvalid']);
 export function blocksBuild(issue: Issue): boolean {
-  return issue.severity === 'error' && !NEVER_BLOCKS_BUILD.has(issue.code);
+  const data = errorsData[issue.code] as { finding?: true; neverBlocksBuild?: true } | undefined;
+  return issue.severity === 'error' && !data?.finding && !data?.neverBlocksBuild;
 }

@@ -7,7 +7,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
 import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
-import { mdxLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
+import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
 import { mapLimit } from '../util/map-limit.ts';
@@ -69,14 +69,20 @@ export function parseRunbookFile(
 ): { runbook?: Runbook; partial?: boolean; issues: Issue[] } {
   const isMdx = extname(file).toLowerCase() === '.mdx';
   let parsed: ParsedFields;
-  let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate'>;
+  let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate' | 'locateInValue'>;
   if (isMdx) {
     const mdx = parseMdxRunbook(text, file);
     parsed = mdx;
-    body = { bodySteps: mdx.body.steps, bodyComplete: mdx.body.issues.length === 0, bodyDecisions: mdx.body.decisions, locate: mdxLocator(mdx) };
+    body = {
+      bodySteps: mdx.body.steps,
+      bodyComplete: mdx.body.issues.length === 0,
+      bodyDecisions: mdx.body.decisions,
+      locate: mdxLocator(mdx),
+      locateInValue: mdxValueLocator(mdx),
+    };
   } else {
     parsed = parseYamlRunbook(text, file);
-    body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate };
+    body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate, locateInValue: parsed.source.locateInValue };
   }
   const data = parsed.data ?? parsed.partial;
   if (!data) return { issues: parsed.issues };

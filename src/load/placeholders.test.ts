@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, findPlaceholders, placeholderScope } from './placeholders.ts';
+import { fillPlaceholders, fillWithSourceMap, findPlaceholders, placeholderScope } from './placeholders.ts';
 
 describe('placeholders', () => {
   const facts = (name: string) =>
@@ -38,5 +38,16 @@ describe('placeholders', () => {
       { name: 'ns', index: 15 },
     ]);
     expect(fillPlaceholders('a {{ nope }}', values)).toBe('a {{ nope }}');
+  });
+
+  it('maps offsets in the filled text back to the written text', () => {
+    const source = 'kubectl --context {{ cluster.dr }} -n {{ ns }} get pods -l app=x';
+    const filled = fillWithSourceMap(source, values);
+    expect(filled.text).toBe('kubectl --context dr-euc1 -n payments get pods -l app=x');
+    // Inside a filled value: the placeholder's start.
+    expect(filled.toSource(filled.text.indexOf('payments'))).toBe(source.indexOf('{{ ns }}'));
+    // After it: shifted by the length difference.
+    expect(filled.toSource(filled.text.indexOf('app=x'))).toBe(source.indexOf('app=x'));
+    expect(filled.toSource(3)).toBe(3);
   });
 });

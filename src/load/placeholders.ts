@@ -68,3 +68,40 @@ export function fillPlaceholders(text: string, scope: PlaceholderScope, unavaila
     return 'value' in resolution ? resolution.value : unavailable(name);
   });
 }
+
+/**
+ * Fills placeholders and keeps a map back to the written text, so a problem found in the filled
+ * command (a namespace that came from `{{ ns }}`) points at the placeholder in the source.
+ */
+export function fillWithSourceMap(text: string, scope: PlaceholderScope): { text: string; toSource(offset: number): number } {
+  const pieces: { filledStart: number; filledEnd: number; sourceStart: number; sourceEnd: number }[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const [whole, escape, name] = m as unknown as [string, string, string];
+    const index = m.index!;
+    let replacement = whole;
+    if (escape) replacement = whole.slice(1);
+    else if (!GO_TEMPLATE_WORDS.has(name)) {
+      const resolution = scope.resolve(name);
+      if (resolution) replacement = 'value' in resolution ? resolution.value : `<unknown: ${name}>`;
+    }
+    out += text.slice(last, index);
+    pieces.push({ filledStart: out.length, filledEnd: out.length + replacement.length, sourceStart: index, sourceEnd: index + whole.length });
+    out += replacement;
+    last = index + whole.length;
+  }
+  out += text.slice(last);
+  return {
+    text: out,
+    toSource(offset) {
+      let shift = 0;
+      for (const p of pieces) {
+        if (offset < p.filledStart) break;
+        if (offset < p.filledEnd) return p.sourceStart;
+        shift = p.sourceEnd - p.filledEnd;
+      }
+      return offset + shift;
+    },
+  };
+}

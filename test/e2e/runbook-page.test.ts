@@ -49,7 +49,7 @@ describe('copying commands', () => {
     await setClipboard('sentinel');
     await copyButton('find-backup', 1).click();
     await expect.poll(clipboard).toBe(
-      'BACKUP=payments-hourly-20261120050012\n' +
+      'BACKUP=payments-hourly-20261120060012\n' +
         'velero --kubecontext prod-euw1 backup describe "$BACKUP" --details | grep -A3 -E \'Phase|Namespaces:\'',
     );
   });

@@ -74,7 +74,7 @@ export function primaryCluster(): FakeClusterSpec {
       ...makePriorityClasses([{ name: 'kestrel-critical', value: 1000000, description: 'Tier-0 workloads.' }]),
       makeBackupStorageLocation({ bucket: 'kestrel-velero-backups-euw1', region: 'eu-west-1' }),
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
-        newest: new Date(FIXTURE_NOW.getTime() - HOUR + 12_000), durationMinutes: 4 }),
+        newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4 }),
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41,
         excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'],
         newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000), phase: (i) => (i === 0 ? 'Failed' : 'Completed') }),
@@ -102,7 +102,7 @@ export function drCluster(): FakeClusterSpec {
         spec: { accessMode: 'ReadOnly', config: { region: 'eu-west-1' }, default: false, objectStorage: { bucket: 'kestrel-velero-backups-euw1', prefix: 'prod' }, provider: 'aws' } },
       // Backups the DR cluster synced from the primary's bucket.
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
-        newest: new Date(FIXTURE_NOW.getTime() - HOUR + 12_000), durationMinutes: 4, storageLocation: 'primary-readonly' }).slice(1),
+        newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4, storageLocation: 'primary-readonly' }).slice(1),
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41, storageLocation: 'primary-readonly',
         excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000),
         phase: (i) => (i === 0 ? 'Failed' : 'Completed') }).slice(1),
