@@ -19,12 +19,13 @@ Exit codes: 0 no errors, 1 errors or findings at error level (or any warning wit
   --format FORMAT   text (default) or json
   --strict          treat warnings as errors, including references that cannot be checked
                     because facts are missing or unreadable ("unknown")
+  --no-facts        check the runbooks' form only (no readiness checks against facts)
 
 Set LIFEBOAT_NOW (ISO time) to judge drill and review ages at a fixed moment.
 
 ${CONFIG_HELP}`;
 
-const flags = parseFlags({ ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' } }, USAGE);
+const flags = parseFlags({ ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' } }, USAGE);
 if (flags.format !== 'text' && flags.format !== 'json') {
   process.stderr.write(`--format must be "text" or "json", not "${flags.format}".\n\n${USAGE}\n`);
   process.exit(EXIT.usage);
@@ -32,7 +33,7 @@ if (flags.format !== 'text' && flags.format !== 'json') {
 const config = loadConfigOrExit(flags);
 const { runbooks, issues: formatIssues, files, facts } = await loadProject(config);
 const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
-const findings = runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+const findings = flags['no-facts'] ? [] : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
 const issues = sortIssues([...formatIssues, ...findings]);
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 const checked = `${files} runbook file${files === 1 ? '' : 's'}`;

@@ -6,14 +6,39 @@ import { runScript } from './support/run-script.ts';
 import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 
 describe('npm run check', () => {
-  it('passes on the example runbooks', async () => {
-    const result = await runScript('check');
+  it('passes on the example runbooks when only their form is checked', async () => {
+    const result = await runScript('check', ['--no-facts']);
     expect(result.stdout).toBe('No problems found (7 runbook files checked).\n');
     expect(result.code).toBe(0);
   });
 
+  it('finds the example’s real problems in the demo facts, and exits 1', async () => {
+    const result = await runScript('check', ['--format', 'json'], { env: { LIFEBOAT_NOW: '2026-11-22T08:00:00Z' } });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.issues.map((i: { file: string; line: number; code: string }) => `${i.file}:${i.line} ${i.code}`)).toMatchInlineSnapshot(`
+      [
+        "facts/dr-euc1.json:null ParityGap",
+        "facts/dr-euc1.json:null ParityGap",
+        "facts/dr-euc1.json:null ParityGap",
+        "facts/dr-euc1.json:null ParityGap",
+        "facts/dr-euc1.json:null ParityGap",
+        "facts/dr-euc1.json:null ParityGap",
+        "runbooks/checkout/post-restore-503.yaml:178 NoRecentDrill",
+        "runbooks/ledger/ledger-regional-failover.mdx:42 StorageClassNotFound",
+        "runbooks/platform/dr-full-cluster-restore.mdx:35 RpoBreached",
+        "runbooks/platform/dr-full-cluster-restore.mdx:46 StorageClassNotFound",
+        "runbooks/platform/dr-full-cluster-restore.mdx:96 NoRecentDrill",
+        "runbooks/platform/dr-full-cluster-restore.mdx:98 DrillTooSlow",
+        "runbooks/platform/pvc-pending-storageclass-missing.yaml:29 StorageClassNotFound",
+        "runbooks/platform/pvc-pending-storageclass-missing.yaml:177 NoRecentDrill",
+        "runbooks/platform/pvc-pending-storageclass-missing.yaml:179 DrillTooSlow",
+      ]
+    `);
+  });
+
   it('reports every problem in a folder of broken runbooks with file:line:col, code and hint, and exits 1', async () => {
-    const result = await runScript('check', ['--runbooks', 'test/fixtures/broken-runbooks']);
+    const result = await runScript('check', ['--config', 'test/fixtures/broken-runbooks.config.yaml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatchInlineSnapshot(`
       "test/fixtures/broken-runbooks/bad-duration.yaml:8:6  error  InvalidDuration
@@ -86,7 +111,7 @@ describe('npm run check', () => {
   });
 
   it('writes a machine-readable JSON report', async () => {
-    const result = await runScript('check', ['--runbooks', 'test/fixtures/broken-runbooks', '--format', 'json']);
+    const result = await runScript('check', ['--config', 'test/fixtures/broken-runbooks.config.yaml', '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.summary).toEqual({ errors: 13, warnings: 0, filesWithIssues: 11, runbookFiles: 12 });
