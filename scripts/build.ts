@@ -1,5 +1,8 @@
 /** `npm run build`: check every runbook, then build the site into the output folder atomically. */
+import { rm, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { build } from 'astro';
+import { runChecks } from '../src/checks/run-checks.ts';
 import { stageOutput } from '../src/build/atomic-output.ts';
 import { writeBuildManifest } from '../src/build/build-manifest.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
@@ -43,9 +46,17 @@ if (issues.some(blocksBuild)) {
   process.exit(EXIT.failed);
 }
 
+// Findings about the world are shown on the site, never a reason not to publish it.
+const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+const findings = runChecks(runbooks, facts, config, { now, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+const findingErrors = findings.filter((f) => f.severity === 'error').length;
+if (findings.length) process.stdout.write(`Readiness: ${findingErrors} error${findingErrors === 1 ? '' : 's'}, ${findings.length - findingErrors} warning${findings.length - findingErrors === 1 ? '' : 's'} (npm run check lists them); publishing anyway.\n`);
+
 const staged = stageOutput(config.outDir);
+const findingsFile = `${staged.dir}.findings.json`;
+await writeFile(findingsFile, JSON.stringify(findings));
 const abandon = () => {
-  void staged.discard().finally(() => process.exit(130));
+  void Promise.all([staged.discard(), rm(findingsFile, { force: true })]).finally(() => process.exit(130));
 };
 process.once('SIGINT', abandon);
 process.once('SIGTERM', abandon);
@@ -61,6 +72,7 @@ Object.assign(process.env, {
   ...(flags.title ? { LIFEBOAT_TITLE: flags.title } : {}),
   // The site says which clusters' facts are stale (prefer-live fell back to their last snapshot).
   LIFEBOAT_STALE_FACTS: JSON.stringify(refreshed.stale),
+  LIFEBOAT_FINDINGS: findingsFile,
 });
 
 try {
@@ -68,6 +80,7 @@ try {
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
   const manifest = await writeBuildManifest(staged.dir, buildInfo(), { facts: factTimes, staleFacts: refreshed.stale });
   await staged.commit();
+  await rm(findingsFile, { force: true });
   const files = Object.values(manifest.files);
   const mb = (files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -75,6 +88,7 @@ try {
   process.exit(EXIT.ok);
 } catch (error) {
   await staged.discard();
+  await rm(findingsFile, { force: true });
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\nBuild failed. The previous output was left untouched.\n`);
   process.exit(EXIT.failed);
 }

@@ -28,7 +28,7 @@ export interface CheckContext {
   settings: CheckSettings;
   /** Names of cluster-scoped resources present in primary but missing in DR, by fact kind. */
   parityGaps: ReadonlyMap<string, ReadonlySet<string>>;
-  report<C extends ErrorCode>(code: C, at: { path: (string | number)[]; position?: Position }, params: ErrorParams<C>): void;
+  report<C extends ErrorCode>(code: C, at: { path: (string | number)[]; position?: Position; cluster?: string }, params: ErrorParams<C>): void;
 }
 
 /** A readiness check: small, named after what it asserts, reports through the context. */
@@ -47,6 +47,6 @@ export function createCheckContext(
     scope,
     clusters: { ...siteClusters, ...runbook.data.clusters },
     report: (code, where, params) =>
-      issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path) }, params)),
+      issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path), cluster: where.cluster }, params)),
   };
 }

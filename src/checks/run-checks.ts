@@ -66,7 +66,7 @@ export function runChecks(
       if (used.has(`${kindName}/${name}`)) continue;
       const issue = createIssue(
         'ParityGap',
-        { file: `${options.factsDisplayDir ?? 'facts'}/${drCluster}.json`, path: ['kinds', kind] },
+        { file: `${options.factsDisplayDir ?? 'facts'}/${drCluster}.json`, path: ['kinds', kind], cluster: drCluster! },
         { kind: kindName, name, primary: primaryCluster!, dr: drCluster!, used: '', hint: `Create it in "${drCluster}", or confirm the DR cluster does not need it.` },
       );
       issues.push({ ...issue, severity: 'warning' });

@@ -23,6 +23,8 @@ export interface Issue {
   message: string;
   /** What to do, with the exact fix when it is known. */
   hint?: string;
+  /** For findings about one cluster: its name (dashboards count per cluster). */
+  cluster?: string;
 }
 
 export const noPosition: Position = { type: 'unavailable' };

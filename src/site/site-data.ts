@@ -8,6 +8,8 @@ import type { FactsSnapshot } from '../schema/facts.ts';
 import type { StaleFacts } from '../facts/refresh-facts.ts';
 import { durationSeconds } from '../schema/primitives.ts';
 import { escapeHtml } from './markdown.ts';
+import { loadFindings } from './findings.ts';
+import type { Issue } from '../errors/issue.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
 import { buildSidebar, groupByService, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
@@ -24,6 +26,10 @@ export interface SiteData {
   stale: ReadonlyMap<string, string>;
   /** Facts older than this many seconds when a page is read are flagged. */
   factsMaxAgeSeconds: number;
+  /** Every readiness finding of this build. */
+  findings: Issue[];
+  /** Findings of one runbook, by its source file. */
+  findingsFor(file: string): Issue[];
   sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof buildSidebar>;
   /** Starlight banner for every page when this build fell back to old facts, else undefined. */
   banner?: { content: string };
@@ -49,8 +55,12 @@ async function load(): Promise<SiteData> {
   // Set by `npm run build` when prefer-live fell back to old snapshots.
   const staleList = JSON.parse(process.env.LIFEBOAT_STALE_FACTS || '[]') as StaleFacts[];
   const stale = new Map(staleList.map((s) => [s.cluster, s.reason]));
+  const findings = await loadFindings(config);
+  const byFile = Map.groupBy(findings, (f) => f.file);
   return {
     entries,
+    findings,
+    findingsFor: (file) => byFile.get(file) ?? [],
     facts,
     stale,
     factsMaxAgeSeconds: durationSeconds(config.factsMaxAge),

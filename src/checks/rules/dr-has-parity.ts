@@ -13,7 +13,7 @@ export const drHasParity: Check = ({ runbook, clusters, settings, parityGaps, re
   runbook.data.requires?.forEach((req, i) => {
     const kind = BY_REQUIREMENT[req.kind];
     if (req.cluster !== primary || !kind || !parityGaps.get(kind)?.has(req.name)) return;
-    report('ParityGap', { path: ['requires', i, 'name'] }, {
+    report('ParityGap', { path: ['requires', i, 'name'], cluster: clusters[dr]! }, {
       kind: req.kind,
       name: req.name,
       primary: clusters[primary]!,

@@ -30,11 +30,11 @@ export const requirementsExist: Check = ({ runbook, clusters, facts, report }) =
     const spec = KINDS[req.kind];
     const namespace = req.namespace ?? (VELERO.has(req.kind) ? 'velero' : undefined);
     const where = namespace ? `${req.kind} ${namespace}/${req.name}` : `${req.kind} ${req.name}`;
-    const path = ['requires', i, 'name'];
+    const at = { path: ['requires', i, 'name'], cluster };
     const found = lookup(facts.get(cluster), cluster, spec.facts, req.name, namespace);
-    if (found.state === 'unknown') return report('FactsUnknown', { path }, { what: `${where} in cluster "${cluster}"`, why: found.why });
+    if (found.state === 'unknown') return report('FactsUnknown', at, { what: `${where} in cluster "${cluster}"`, why: found.why });
     if (found.state === 'missing') {
-      return report(spec.code, { path }, {
+      return report(spec.code, at, {
         name: req.name,
         cluster,
         role: req.cluster,
@@ -47,13 +47,13 @@ export const requirementsExist: Check = ({ runbook, clusters, facts, report }) =
     if (req.kind === 'Service') {
       const wanted = req.minReadyEndpoints ?? 1;
       if (item.endpoints === null || item.endpoints === undefined) {
-        report('FactsUnknown', { path }, { what: `ready endpoints of ${where}`, why: `EndpointSlices in "${cluster}" were not readable` });
+        report('FactsUnknown', at, { what: `ready endpoints of ${where}`, why: `EndpointSlices in "${cluster}" were not readable` });
       } else if (item.endpoints.ready < wanted) {
-        report('NotEnoughReadyEndpoints', { path }, { name: `${namespace}/${req.name}`, cluster, ready: item.endpoints.ready, wanted });
+        report('NotEnoughReadyEndpoints', at, { name: `${namespace}/${req.name}`, cluster, ready: item.endpoints.ready, wanted });
       }
     }
     if (req.kind === 'BackupStorageLocation' && item.phase !== 'Available') {
-      report('BackupStorageLocationUnavailable', { path }, { name: req.name, cluster, phase: item.phase ?? 'not validated', validated: item.lastValidationTime ?? 'never' });
+      report('BackupStorageLocationUnavailable', at, { name: req.name, cluster, phase: item.phase ?? 'not validated', validated: item.lastValidationTime ?? 'never' });
     }
   });
 };

@@ -31,7 +31,7 @@ export function checkRpo(ctx: CheckContext, path: (string | number)[], target: {
     return;
   }
   if (fresh.newest.ageSeconds > rpo) {
-    ctx.report('RpoBreached', at, {
+    ctx.report('RpoBreached', { ...at, cluster: fresh.newest.cluster }, {
       subject,
       rpo: ctx.runbook.data.rpo,
       age: ageText(fresh.newest.ageSeconds),
