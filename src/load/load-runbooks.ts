@@ -20,6 +20,8 @@ export interface LoadResult {
   issues: Issue[];
   /** Number of runbook files read, valid or not. */
   files: number;
+  /** Those files, as reports print them. */
+  fileList: string[];
 }
 
 export interface LoadOptions extends Partial<ValidationContext> {
@@ -53,12 +55,13 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
     if (runbook.runbook) checked.push(runbook.runbook);
   }
-  const runbookFiles = files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).length;
+  const fileList = files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).map(display);
+  const runbookFiles = fileList.length;
   if (runbookFiles === 0) {
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
   issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
-  return { runbooks, issues: sortIssues(issues), files: runbookFiles };
+  return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList };
 }
 
 /** Parses one runbook file's text; `file` is the path printed in reports. */

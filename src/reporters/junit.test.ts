@@ -50,7 +50,7 @@ describe('junit reporter', () => {
         <testsuite name="facts/dr-euc1.json" tests="1" failures="1" errors="0" skipped="0">
           <testcase classname="facts/dr-euc1.json" name="FactsInvalid" file="facts/dr-euc1.json">
             <failure message="This facts snapshot is not valid: &quot;version&quot; is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown." type="FactsInvalid">facts/dr-euc1.json
-        error  FactsInvalid
+        facts/dr-euc1.json  error  FactsInvalid
           This facts snapshot is not valid: "version" is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown.
           hint: Collect it again with \`npm run facts -- --context &lt;context&gt;=&lt;cluster&gt;\`; do not edit snapshots by hand.
           docs: https://runbooks.example.com/errors/facts-invalid/</failure>
@@ -62,7 +62,7 @@ describe('junit reporter', () => {
         <testsuite name="runbooks/payments/restore-db.yaml" tests="3" failures="2" errors="0" skipped="1">
           <testcase classname="runbooks/payments/restore-db.yaml" name="FactUnavailable at 8:14" file="runbooks/payments/restore-db.yaml" line="8">
             <skipped message="steps[0].commands[0].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster &quot;dr-euc1&quot; was collected, so the page shows a marked placeholder instead of a value.">runbooks/payments/restore-db.yaml
-        8:14  warning  FactUnavailable
+        runbooks/payments/restore-db.yaml:8:14  warning  FactUnavailable
           steps[0].commands[0].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster "dr-euc1" was collected, so the page shows a marked placeholder instead of a value.
           hint: Collect facts for that cluster (\`npm run facts\`), or grant the collector read access to that kind.
           docs: https://runbooks.example.com/errors/fact-unavailable/
@@ -73,7 +73,7 @@ describe('junit reporter', () => {
           </testcase>
           <testcase classname="runbooks/payments/restore-db.yaml" name="UnknownClusterRole at 9:18" file="runbooks/payments/restore-db.yaml" line="9">
             <failure message="steps[0].commands[0].cluster names cluster role &quot;disaster&quot;, which is mapped neither in this runbook's \`clusters\` nor in the site configuration." type="UnknownClusterRole">runbooks/payments/restore-db.yaml
-        9:18  error  UnknownClusterRole
+        runbooks/payments/restore-db.yaml:9:18  error  UnknownClusterRole
           steps[0].commands[0].cluster names cluster role "disaster", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.
           hint: Known roles: primary, dr. To map it, add \`clusters: { disaster: &lt;cluster-name&gt; }\` to the runbook or to lifeboat.config.yaml.
           docs: https://runbooks.example.com/errors/unknown-cluster-role/
@@ -84,7 +84,7 @@ describe('junit reporter', () => {
           </testcase>
           <testcase classname="runbooks/payments/restore-db.yaml" name="DanglingGoto at 15:15" file="runbooks/payments/restore-db.yaml" line="15">
             <failure message="decisions[0].answers[0] goes to &quot;restart-pod&quot;, but no step or decision in this runbook has that id." type="DanglingGoto">runbooks/payments/restore-db.yaml
-        15:15  error  DanglingGoto
+        runbooks/payments/restore-db.yaml:15:15  error  DanglingGoto
           decisions[0].answers[0] goes to "restart-pod", but no step or decision in this runbook has that id.
           hint: Did you mean "restart-pods"?
           docs: https://runbooks.example.com/errors/dangling-goto/

@@ -10,13 +10,13 @@ describe('text reporter', () => {
     expect(stepSummary).toBeUndefined();
     expect(stdout).toMatchInlineSnapshot(`
       "facts/dr-euc1.json
-        error  FactsInvalid
+        facts/dr-euc1.json  error  FactsInvalid
           This facts snapshot is not valid: "version" is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown.
           hint: Collect it again with \`npm run facts -- --context <context>=<cluster>\`; do not edit snapshots by hand.
           docs: https://runbooks.example.com/errors/facts-invalid/
 
       runbooks/payments/restore-db.yaml
-        8:14  warning  FactUnavailable
+        runbooks/payments/restore-db.yaml:8:14  warning  FactUnavailable
           steps[0].commands[0].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster "dr-euc1" was collected, so the page shows a marked placeholder instead of a value.
           hint: Collect facts for that cluster (\`npm run facts\`), or grant the collector read access to that kind.
           docs: https://runbooks.example.com/errors/fact-unavailable/
@@ -25,7 +25,7 @@ describe('text reporter', () => {
           > 8 |       - run: kubectl -n payments scale deploy/api --replicas={{ facts.dr.lastBackup.ledger-hourly }}
               |              ^
 
-        9:18  error  UnknownClusterRole
+        runbooks/payments/restore-db.yaml:9:18  error  UnknownClusterRole
           steps[0].commands[0].cluster names cluster role "disaster", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.
           hint: Known roles: primary, dr. To map it, add \`clusters: { disaster: <cluster-name> }\` to the runbook or to lifeboat.config.yaml.
           docs: https://runbooks.example.com/errors/unknown-cluster-role/
@@ -34,7 +34,7 @@ describe('text reporter', () => {
           > 9 |         cluster: disaster
               |                  ^
 
-        15:15  error  DanglingGoto
+        runbooks/payments/restore-db.yaml:15:15  error  DanglingGoto
           decisions[0].answers[0] goes to "restart-pod", but no step or decision in this runbook has that id.
           hint: Did you mean "restart-pods"?
           docs: https://runbooks.example.com/errors/dangling-goto/
@@ -51,7 +51,7 @@ describe('text reporter', () => {
   it('prints a code the catalogue does not know, without a docs link', () => {
     expect(textReporter([uncatalogued], context).stdout).toMatchInlineSnapshot(`
       "runbooks/dns-failover.yaml
-        3:5  error  StorageClassMissing
+        runbooks/dns-failover.yaml:3:5  error  StorageClassMissing
           StorageClass "gp3" does not exist in cluster "dr-euc1".
           hint: It has "gp3-csi", "standard".
 

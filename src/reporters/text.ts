@@ -5,7 +5,7 @@
  *
  * ```
  * runbooks/payments/restore-db.yaml
- *   14:18  error  UnknownNamespace
+ *   runbooks/payments/restore-db.yaml:14:18  error  UnknownNamespace
  *     Namespace "payments-prd" in steps[2].target does not exist in cluster "eu-1".
  *     hint: Known namespaces: payments, payments-staging. Did you mean "payments"?
  *     docs: https://runbooks.example/errors/unknown-namespace/
@@ -16,7 +16,7 @@
  * ```
  */
 import { styleText } from 'node:util';
-import { sortIssues, type Issue } from '../errors/issue.ts';
+import { formatLocation, sortIssues, type Issue } from '../errors/issue.ts';
 import { docsFor } from './catalogue.ts';
 import { summaryLine } from './cli.ts';
 import { formatCodeFrame } from './code-frame.ts';
@@ -50,7 +50,8 @@ export function formatIssue(
   context: Pick<ReportContext, 'site' | 'color'>,
   paint: (style: Style, text: string) => string = (_, text) => text,
 ): string[] {
-  const at = issue.position.type === 'source' ? `${issue.position.line}:${issue.position.column}  ` : '';
+  // The full file:line:col on every issue, so terminals and editors can open it with one click.
+  const at = `${formatLocation(issue)}  `;
   const severity = issue.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
   const indent = (text: string) => text.replaceAll('\n', '\n    ');
   const lines = [`  ${at}${severity}  ${paint('cyan', issue.code)}`, `    ${indent(issue.message)}`];
