@@ -9,17 +9,27 @@ import { ageText, backupFreshness, coveringNamespace, ofSchedule, type Freshness
  */
 export const rpoIsMet: Check = (ctx) => {
   ctx.runbook.data.requires?.forEach((req, i) => {
-    if (req.kind !== 'Schedule') return;
-    checkRpo(ctx, ['requires', i, 'name'], { schedule: req.name });
+    const cluster = ctx.clusters[req.cluster];
+    if (req.kind !== 'Schedule' || !cluster) return;
+    checkRpo(ctx, cluster, ['requires', i, 'name'], { schedule: req.name });
   });
 };
 
-/** Shared by the schedule and the namespace forms of the RPO rule. */
-export function checkRpo(ctx: CheckContext, path: (string | number)[], target: { schedule?: string; namespace?: string }, position?: ReturnType<CheckContext['runbook']['locate']>) {
+/**
+ * Shared by the schedule and the namespace forms of the RPO rule. Backups are read in the one
+ * cluster the reference names: another cluster's empty list says nothing about this one.
+ */
+export function checkRpo(
+  ctx: CheckContext,
+  cluster: string,
+  path: (string | number)[],
+  target: { schedule?: string; namespace?: string },
+  position?: ReturnType<CheckContext['runbook']['locate']>,
+) {
   const rpo = durationSeconds(ctx.runbook.data.rpo);
   const matches = target.schedule ? ofSchedule(target.schedule) : coveringNamespace(target.namespace!);
-  const fresh = backupFreshness(Object.values(ctx.clusters), ctx.facts, matches);
-  const at = { path, ...(position ? { position } : {}) };
+  const fresh = backupFreshness([cluster], ctx.facts, matches);
+  const at = { path, cluster, ...(position ? { position } : {}) };
   const subject = target.schedule ? `schedule "${target.schedule}"` : `namespace "${target.namespace}"`;
   if (fresh.clusters.length === 0) {
     ctx.report('FactsUnknown', at, { what: `The RPO for the backups of ${subject}`, why: fresh.unknown.join('; ') || 'no cluster has backup facts' });
@@ -31,7 +41,7 @@ export function checkRpo(ctx: CheckContext, path: (string | number)[], target: {
     return;
   }
   if (fresh.newest.ageSeconds > rpo) {
-    ctx.report('RpoBreached', { ...at, cluster: fresh.newest.cluster }, {
+    ctx.report('RpoBreached', at, {
       subject,
       rpo: ctx.runbook.data.rpo,
       age: ageText(fresh.newest.ageSeconds),
