@@ -14,7 +14,7 @@ function site(id: string, contents: Record<string, string>): LocalSite {
     file: `/dist${path}`,
     ...classifyFile(path),
   }));
-  const manifest = { version: 1 as const, buildId: id, commit: 'c', builtAt: 't', files: {} };
+  const manifest = { version: 1 as const, buildId: id, commit: 'c', builtAt: 't', facts: {}, staleFacts: [], files: {} };
   return { manifest, id, files };
 }
 
