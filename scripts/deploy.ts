@@ -1,12 +1,12 @@
 /** `npm run deploy`: publish the build to one or more S3-compatible buckets, in a reader-safe order. */
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { deployToTarget } from '../src/deploy/deploy-target.ts';
+import { deployToTarget, type TargetOutcome } from '../src/deploy/deploy-target.ts';
 import { readLocalSite } from '../src/deploy/local-site.ts';
 import { createRedactor } from '../src/deploy/redact.ts';
-import { parseTarget, type S3Target } from '../src/deploy/s3-target.ts';
+import { parseTargets } from '../src/deploy/s3-target.ts';
 import type { Issue } from '../src/errors/issue.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
-import { formatApplied, formatPlan, targetHeading } from '../src/reporters/deploy-report.ts';
+import { formatApplied, formatDeploySummary, formatPlan, targetHeading } from '../src/reporters/deploy-report.ts';
 
 const USAGE = `Usage: npm run deploy -- --target s3://BUCKET[/PREFIX] [--target …] [--endpoint URL] [--region R] [--dry-run]
 
@@ -39,64 +39,46 @@ const flags = parseFlags(
   },
   USAGE,
 );
+const dryRun = flags['dry-run'] === true;
 const redactor = createRedactor();
-const color = useColor(process.stderr);
-const printIssues = (issues: Issue[]) => process.stderr.write(redactor.apply(`${formatCliReport(issues, { color })}\n`));
-const usage = (message: string) => {
+const out = (text: string) => process.stdout.write(redactor.apply(`${text}\n`));
+const report = (issues: Issue[]) => process.stderr.write(redactor.apply(`${formatCliReport(issues, { color: useColor(process.stderr) })}\n`));
+function fail(issues: Issue[], code: number): never {
+  report(issues);
+  process.exit(code);
+}
+function usage(message: string): never {
   process.stderr.write(redactor.apply(`${message}\n\n${USAGE}\n`));
   process.exit(EXIT.usage);
-};
+}
 
-const keep = Number(flags.keep);
-const concurrency = Number(flags.concurrency);
+const [keep, concurrency] = [Number(flags.keep), Number(flags.concurrency)];
 if (!flags.target?.length) usage('Name at least one --target s3://BUCKET[/PREFIX].');
 if (!Number.isInteger(keep) || keep < 1) usage(`--keep must be a whole number of at least 1, not "${flags.keep}".`);
 if (!Number.isInteger(concurrency) || concurrency < 1) usage(`--concurrency must be a whole number of at least 1, not "${flags.concurrency}".`);
-
-const targets: S3Target[] = [];
-const usageIssues: Issue[] = [];
-for (const text of flags.target!) {
-  const parsed = parseTarget(text, { endpoint: flags.endpoint, region: flags.region });
-  if ('issue' in parsed) usageIssues.push(parsed.issue);
-  else targets.push(parsed.target);
-}
-if (usageIssues.length) {
-  printIssues(usageIssues);
-  process.exit(EXIT.usage);
-}
+const { targets, issues } = parseTargets(flags.target!, { endpoint: flags.endpoint, region: flags.region });
+if (issues.length) fail(issues, EXIT.usage);
 
 const config = loadConfigOrExit(flags);
 const local = await readLocalSite(config.outDir);
-if ('issues' in local) {
-  printIssues(local.issues);
-  process.exit(local.issues[0]!.code === 'BuildManifestMissing' ? EXIT.usage : EXIT.failed);
-}
-const { manifest, files } = local.site;
-const out = (text: string) => process.stdout.write(redactor.apply(`${text}\n`));
-out(`Build ${manifest.buildId} (commit ${manifest.commit.slice(0, 12)}, built ${manifest.builtAt}): ${files.length} files.`);
+if ('issues' in local) fail(local.issues, local.issues[0]!.code === 'BuildManifestMissing' ? EXIT.usage : EXIT.failed);
+const { site } = local;
+const { manifest } = site;
+out(`Build ${manifest.buildId} (commit ${manifest.commit.slice(0, 12)}, built ${manifest.builtAt}): ${site.files.length} files.`);
 
-const failed: Issue[] = [];
+// One target after another, each independent: a provider that is down never stops the others.
+const outcomes: TargetOutcome[] = [];
 for (const target of targets) {
   const started = performance.now();
-  out(`${targetHeading({ target })}${flags['dry-run'] ? ' — dry run, nothing changed' : ''}`);
-  const outcome = await deployToTarget(local.site, target, {
-    keep,
-    concurrency,
-    dryRun: flags['dry-run'] === true,
-    redactor,
-    onStep: (_, step, count) => out(`  ${step}: ${count}`),
-  });
-  if (outcome.plan && flags['dry-run']) out(formatPlan(outcome.plan));
+  out(`${targetHeading({ target })}${dryRun ? ' — dry run, nothing changed' : ''}`);
+  const outcome = await deployToTarget(site, target, { keep, concurrency, dryRun, redactor, onStep: (step, count) => out(`  ${step}: ${count}`) });
+  if (outcome.plan && dryRun) out(formatPlan(outcome.plan));
   else if (outcome.result) out(formatApplied(outcome, (performance.now() - started) / 1000));
-  if (outcome.issue) {
-    printIssues([outcome.issue]);
-    failed.push(outcome.issue);
-  }
+  if (outcome.issue) report([outcome.issue]);
+  outcomes.push(outcome);
 }
+out(formatDeploySummary(manifest.buildId, outcomes, dryRun));
 
-const done = targets.length - failed.length;
-if (flags['dry-run']) out(`Planned ${targets.length === 1 ? 'one target' : `${targets.length} targets`}${failed.length ? `; ${failed.length} could not be read (above)` : ''}.`);
-else if (failed.length) out(`Deployed build ${manifest.buildId} to ${done} of ${targets.length} targets; ${failed.length} failed (above). Run the same command again to finish.`);
-else out(`Deployed build ${manifest.buildId} to ${done === 1 ? 'the target' : `all ${done} targets`}. Check what readers get: npm run verify -- --url PUBLIC_URL`);
-const usageLike = failed.some((i) => i.code === 'DeployCredentialsMissing');
-process.exitCode = failed.length === 0 ? EXIT.ok : usageLike && failed.length === targets.length ? EXIT.usage : EXIT.failed;
+const failed = outcomes.filter((o) => o.issue);
+const onlyMissingCredentials = failed.length === outcomes.length && failed.every((o) => o.issue!.code === 'DeployCredentialsMissing');
+process.exitCode = failed.length === 0 ? EXIT.ok : onlyMissingCredentials ? EXIT.usage : EXIT.failed;

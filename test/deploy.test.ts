@@ -4,13 +4,12 @@
  * the deploy makes, so "uploads nothing" and "uploads only what changed" are measured, not assumed.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildManifest } from '../src/build/build-manifest.ts';
 import { startLocalS3, S3RVER_ENV, type LocalS3 } from './support/local-s3.ts';
+import { closedPort } from './support/closed-port.ts';
 import { checkPagesLoad } from './support/page-loads.ts';
 import { REPO, runScript } from './support/run-script.ts';
 import { startS3Proxy } from './support/s3-proxy.ts';
@@ -192,11 +191,7 @@ describe('several targets', () => {
   });
 
   it('still publishes to the others when one is down, names it, and exits 1', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const downEndpoint = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-    await new Promise((resolve) => closed.close(resolve));
-
+    const downEndpoint = `http://127.0.0.1:${await closedPort()}`;
     const { name, root } = await freshBucket();
     const result = await deploy(v1.dir, ['--target', `s3://down?endpoint=${downEndpoint}`, '--target', `s3://${name}`, '--endpoint', s3.endpoint]);
     expect(result.code).toBe(1);

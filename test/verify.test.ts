@@ -3,11 +3,10 @@
  * build — one served exactly, one tampered with, one that does not answer.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { closedPort } from './support/closed-port.ts';
 import { runScript } from './support/run-script.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
@@ -62,10 +61,7 @@ describe('npm run verify', () => {
   });
 
   it('reports a site that does not answer in one line, not once per file', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${await closedPort()}/`;
     const result = await verify('--url', url);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^FAIL  ${url}  unreachable \\(fetch failed: ECONNREFUSED\\) — [\\d.]+ s\\n1 of 1 site does not serve`));

@@ -28,26 +28,37 @@ export interface ApplyResult {
   failure?: { operation: string; error: unknown };
 }
 
+/** Marks the request that failed, so the caller can name it. */
+class RequestFailed extends Error {
+  readonly operation: string;
+  readonly error: unknown;
+  constructor(operation: string, error: unknown) {
+    super(operation);
+    this.operation = operation;
+    this.error = error;
+  }
+}
+
 /** Applies `plan` to `target`. Never throws for S3 errors: they come back as `failure`. */
 export async function applyUpload(client: S3Client, target: S3Target, plan: UploadPlan, options: ApplyOptions): Promise<ApplyResult> {
   const result: ApplyResult = { uploaded: 0, uploadedBytes: 0, deleted: 0 };
   const now = () => (options.now?.() ?? new Date()).toISOString();
-  const send = async (operation: string, command: PutObjectCommand | DeleteObjectCommand) => {
+  const call = async (operation: string, request: () => Promise<unknown>) => {
     try {
-      await withRetry(() => client.send(command as PutObjectCommand), options.retry);
+      await withRetry(request, options.retry);
     } catch (error) {
-      throw Object.assign(new Error(operation), { step: { operation, error } });
+      throw new RequestFailed(operation, error);
     }
   };
-  const putRecord = (record: DeployRecord) =>
-    send(`PUT ${keyFor(target, recordPath(record.id))}`, new PutObjectCommand({
-      Bucket: target.bucket,
-      Key: keyFor(target, recordPath(record.id)),
-      Body: `${JSON.stringify(record)}\n`,
-      ContentType: 'application/json; charset=utf-8',
-      CacheControl: 'no-store',
-    }));
-  const remove = (path: string) => send(`DELETE ${keyFor(target, path)}`, new DeleteObjectCommand({ Bucket: target.bucket, Key: keyFor(target, path) }));
+  const put = (path: string, body: string | Buffer, contentType: string, cacheControl: string) => {
+    const key = keyFor(target, path);
+    return call(`PUT ${key}`, () => client.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl })));
+  };
+  const remove = (path: string) => {
+    const key = keyFor(target, path);
+    return call(`DELETE ${key}`, () => client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key })));
+  };
+  const putRecord = (record: DeployRecord) => put(recordPath(record.id), `${JSON.stringify(record)}\n`, 'application/json; charset=utf-8', 'no-store');
 
   try {
     // The record first: from now on every object this deploy puts is owned, hence cleanable.
@@ -55,9 +66,8 @@ export async function applyUpload(client: S3Client, target: S3Target, plan: Uplo
     if (plan.writeRecordFirst) await putRecord({ ...plan.record, startedAt });
     for (const phase of plan.phases) {
       await runPool(phase.uploads, options.concurrency, async ({ file }) => {
-        const key = keyFor(target, file.path);
         const body = await readFile(file.file);
-        await send(`PUT ${key}`, new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: file.contentType, CacheControl: file.cacheControl }));
+        await put(file.path, body, file.contentType, file.cacheControl);
         result.uploaded++;
         result.uploadedBytes += body.length;
       });
@@ -72,9 +82,8 @@ export async function applyUpload(client: S3Client, target: S3Target, plan: Uplo
     await runPool(plan.dropRecords, options.concurrency, (id) => remove(recordPath(id)));
     if (plan.deletes.length || plan.dropRecords.length) options.onStep?.('deleted', plan.deletes.length);
   } catch (error) {
-    const step = (error as { step?: ApplyResult['failure'] }).step;
-    if (!step) throw error;
-    result.failure = step;
+    if (!(error instanceof RequestFailed)) throw error;
+    result.failure = { operation: error.operation, error: error.error };
   }
   return result;
 }

@@ -7,7 +7,7 @@ import { createIssue } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
 import { applyUpload, type ApplyOptions, type ApplyResult } from './apply-upload.ts';
 import type { LocalSite } from './local-site.ts';
-import { planUpload, type UploadPlan } from './plan-upload.ts';
+import { planUpload, type RemoteState, type UploadPlan } from './plan-upload.ts';
 import { InvalidStateError, readRemoteState } from './read-remote-state.ts';
 import type { Redactor } from './redact.ts';
 import { DEFAULT_RETRY, httpStatusOf } from './retry.ts';
@@ -20,7 +20,7 @@ export interface DeployOptions {
   dryRun: boolean;
   concurrency: number;
   redactor: Redactor;
-  onStep?: (target: S3Target, ...step: Parameters<NonNullable<ApplyOptions['onStep']>>) => void;
+  onStep?: ApplyOptions['onStep'];
 }
 
 export interface TargetOutcome {
@@ -39,22 +39,19 @@ export async function deployToTarget(site: LocalSite, target: S3Target, options:
   const { client } = prepared;
   const retry = { ...DEFAULT_RETRY, onRetry: () => void outcome.retries++ };
   try {
-    let remote;
+    let remote: RemoteState;
     try {
       remote = await readRemoteState(client, target, retry);
     } catch (error) {
-      if (error instanceof InvalidStateError) {
-        return { ...outcome, issue: createIssue('DeployStateInvalid', { file: target.label }, { detail: error.message }) };
-      }
-      return { ...outcome, issue: failedIssue(target, `Reading s3://${target.bucket}`, error, options.redactor) };
+      const issue =
+        error instanceof InvalidStateError
+          ? createIssue('DeployStateInvalid', { file: target.label }, { detail: error.message })
+          : failedIssue(target, `Reading s3://${target.bucket}`, error, options.redactor);
+      return { ...outcome, issue };
     }
     outcome.plan = planUpload(site, remote, { keep: options.keep });
     if (options.dryRun) return outcome;
-    outcome.result = await applyUpload(client, target, outcome.plan, {
-      retry,
-      concurrency: options.concurrency,
-      onStep: (...step) => options.onStep?.(target, ...step),
-    });
+    outcome.result = await applyUpload(client, target, outcome.plan, { retry, concurrency: options.concurrency, onStep: options.onStep });
     const { failure } = outcome.result;
     if (failure) outcome.issue = failedIssue(target, failure.operation, failure.error, options.redactor);
     return outcome;

@@ -55,6 +55,15 @@ export function parseTarget(text: string, defaults: TargetDefaults = {}): { targ
   return { target };
 }
 
+/** Parses every `--target`; the issues explain the ones that cannot be used. */
+export function parseTargets(texts: readonly string[], defaults: TargetDefaults = {}): { targets: S3Target[]; issues: Issue[] } {
+  const parsed = texts.map((text) => parseTarget(text, defaults));
+  return {
+    targets: parsed.flatMap((p) => ('target' in p ? [p.target] : [])),
+    issues: parsed.flatMap((p) => ('issue' in p ? [p.issue] : [])),
+  };
+}
+
 /** The object key of a build path: `/runbooks/x/index.html` → `PREFIX/runbooks/x/index.html`. */
 export function keyFor(target: Pick<S3Target, 'prefix'>, path: string): string {
   const relative = path.replace(/^\/+/, '');

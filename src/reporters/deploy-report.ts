@@ -34,6 +34,15 @@ export function formatApplied(outcome: TargetOutcome, seconds: number): string {
   return `  uploaded ${plural(result.uploaded, 'file')} (${formatBytes(result.uploadedBytes)}), deleted ${result.deleted}; ${countsLine(plan)}${retried}; ${seconds.toFixed(1)} s`;
 }
 
+/** The closing line: how many targets got the build, and what to do next. */
+export function formatDeploySummary(buildId: string, outcomes: readonly TargetOutcome[], dryRun: boolean): string {
+  const failed = outcomes.filter((o) => o.issue).length;
+  const total = outcomes.length;
+  if (dryRun) return `Planned ${total === 1 ? 'one target' : `${total} targets`}${failed ? `; ${failed} could not be read (above)` : ''}.`;
+  if (failed) return `Deployed build ${buildId} to ${total - failed} of ${total} targets; ${failed} failed (above). Run the same command again to finish.`;
+  return `Deployed build ${buildId} to ${total === 1 ? 'the target' : `all ${total} targets`}. Check what readers get: npm run verify -- --url PUBLIC_URL`;
+}
+
 function countsLine(plan: UploadPlan): string {
   const parts = [`${plan.unchanged} unchanged`];
   if (plan.kept) parts.push(`${plan.kept} kept for pages still open`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { BuildManifest } from '../build/build-manifest.ts';
 import type { LocalSite } from '../deploy/local-site.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../deploy/retry.ts';
-import { runPool } from '../deploy/run-pool.ts';
+import { mapLimit } from '../util/map-limit.ts';
 import { compareFile, type FileProblem, type ServedFile } from './compare-file.ts';
 
 export interface VerifyResult {
@@ -40,15 +40,15 @@ export async function verifySite(site: LocalSite, url: string, options: VerifyOp
   const manifestFile = site.files.find((f) => f.kind === 'manifest')!;
   const servedManifestFile = await get(manifestFile.path);
   const servedManifest = parseManifest(servedManifestFile.body);
-  const problems: FileProblem[] = compareFile(manifestFile, servedManifestFile, servedManifest);
   const seconds = () => (performance.now() - started) / 1000;
   // No answer at all: one line saying so says more than the same error for every file.
   if (servedManifestFile.status === 0) return { url: root, checked: 0, problems: [], unreachable: servedManifestFile.error, seconds: seconds() };
-  await runPool(
+  const others = await mapLimit(
     site.files.filter((f) => f !== manifestFile),
     options.concurrency,
-    async (file) => void problems.push(...compareFile(file, await get(file.path), servedManifest)),
+    async (file) => compareFile(file, await get(file.path), servedManifest),
   );
+  const problems: FileProblem[] = [...compareFile(manifestFile, servedManifestFile, servedManifest), ...others.flat()];
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
   return {
     url: root,
