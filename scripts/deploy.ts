@@ -70,7 +70,7 @@ out(`Build ${manifest.buildId} (commit ${manifest.commit.slice(0, 12)}, built ${
 const outcomes: TargetOutcome[] = [];
 for (const target of targets) {
   const started = performance.now();
-  out(`${targetHeading({ target })}${dryRun ? ' — dry run, nothing changed' : ''}`);
+  out(`${targetHeading(target)}${dryRun ? ' — dry run, nothing changed' : ''}`);
   const outcome = await deployToTarget(site, target, { keep, concurrency, dryRun, redactor, onStep: (step, count) => out(`  ${step}: ${count}`) });
   if (outcome.plan && dryRun) out(formatPlan(outcome.plan));
   else if (outcome.result) out(formatApplied(outcome, (performance.now() - started) / 1000));

@@ -82,7 +82,8 @@ export function planUpload(site: LocalSite, remote: RemoteState, options: { keep
       continue;
     }
     const phase = file.kind === 'page' && reason === 'new' ? 'new pages' : PHASE_OF[file.kind];
-    byPhase.set(phase, [...(byPhase.get(phase) ?? []), { file, reason }]);
+    if (!byPhase.has(phase)) byPhase.set(phase, []);
+    byPhase.get(phase)!.push({ file, reason });
   }
   const phases = PHASES.filter((name) => byPhase.has(name)).map((name) => ({ name, uploads: byPhase.get(name)! }));
 

@@ -4,11 +4,11 @@
  */
 import type { TargetOutcome } from '../deploy/deploy-target.ts';
 import type { UploadPlan } from '../deploy/plan-upload.ts';
+import type { S3Target } from '../deploy/s3-target.ts';
 import { formatBytes, plural } from './format-units.ts';
 
 /** Heading of a target, e.g. `s3://runbooks/site (http://127.0.0.1:4569)`. */
-export function targetHeading(outcome: Pick<TargetOutcome, 'target'>): string {
-  const { target } = outcome;
+export function targetHeading(target: S3Target): string {
   return `${target.label}${target.endpoint ? ` (${target.endpoint.replace(/\/\/[^@/]*@/, '//')})` : ''}`;
 }
 
