@@ -31,6 +31,7 @@ describe('npm run check', () => {
         "runbooks/platform/dr-full-cluster-restore.mdx:96 NoRecentDrill",
         "runbooks/platform/dr-full-cluster-restore.mdx:98 DrillTooSlow",
         "runbooks/platform/pvc-pending-storageclass-missing.yaml:29 StorageClassNotFound",
+        "runbooks/platform/pvc-pending-storageclass-missing.yaml:127 RpoBreached",
         "runbooks/platform/pvc-pending-storageclass-missing.yaml:177 NoRecentDrill",
         "runbooks/platform/pvc-pending-storageclass-missing.yaml:179 DrillTooSlow",
       ]

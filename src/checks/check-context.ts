@@ -8,6 +8,7 @@ import type { Issue, Position } from '../errors/issue.ts';
 import type { PlaceholderScope } from '../load/placeholders.ts';
 import type { Runbook } from '../load/runbook-model.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
+import type { Restored } from './restored-namespaces.ts';
 
 export interface CheckSettings {
   /** "Now" for drill and review ages (facts ages use each snapshot's `collectedAt`). */
@@ -26,6 +27,8 @@ export interface CheckContext {
   facts: ReadonlyMap<string, FactsSnapshot>;
   scope: PlaceholderScope;
   settings: CheckSettings;
+  /** What runbooks this one runs `after:` restore, per cluster: present for its commands. */
+  restoredBefore: Restored;
   /** Names of cluster-scoped resources present in primary but missing in DR, by fact kind. */
   parityGaps: ReadonlyMap<string, ReadonlySet<string>>;
   report<C extends ErrorCode>(code: C, at: { path: (string | number)[]; position?: Position; cluster?: string }, params: ErrorParams<C>): void;
@@ -35,9 +38,10 @@ export interface CheckContext {
 export type Check = (ctx: CheckContext) => void;
 
 export function createCheckContext(
-  base: Omit<CheckContext, 'runbook' | 'report' | 'clusters' | 'scope'> & { siteClusters: Readonly<Record<string, string>> },
+  base: Omit<CheckContext, 'runbook' | 'report' | 'clusters' | 'scope' | 'restoredBefore'> & { siteClusters: Readonly<Record<string, string>> },
   runbook: Runbook,
   scope: PlaceholderScope,
+  restoredBefore: Restored,
   issues: Issue[],
 ): CheckContext {
   const { siteClusters, ...rest } = base;
@@ -45,6 +49,7 @@ export function createCheckContext(
     ...rest,
     runbook,
     scope,
+    restoredBefore,
     clusters: { ...siteClusters, ...runbook.data.clusters },
     report: (code, where, params) =>
       issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path), cluster: where.cluster }, params)),

@@ -147,3 +147,43 @@ describe('parity', () => {
     ]);
   });
 });
+
+describe('references in commands', () => {
+  const facts = [
+    snapshot('dr', {
+      namespaces: [{ name: 'velero' }, { name: 'shop' }],
+      storageClasses: [storageClass('gp3-csi', true)],
+      backups: [backup('daily-1', '2026-11-20T05:30:00Z', 'Completed', { schedule: 'daily', includedNamespaces: ['shop', 'ledger'] })],
+    }),
+  ];
+  const step = (run: string, extra = '') => `${RECENT}rpo: 1h\nvars: { ns: shopp }\nprechecks:\n  - id: pre\n    title: Pre\n    commands:\n      - cluster: dr${extra}\n        run: |\n${run.split('\n').map((l) => `          ${l}`).join('\n')}\n`;
+
+  it('checks a namespace that came from a placeholder, pointing at the placeholder', async () => {
+    expect(await findings(step('kubectl get pods \\\n  -n {{ ns }}'), facts)).toEqual([
+      'r.yaml:20:16 error NamespaceNotFound: Namespace "shopp" (named by `-n` in kubectl get) does not exist in cluster "dr" (role dr) according to its facts. | Did you mean "shop"? It has: "velero", "shop".',
+    ]);
+  });
+
+  it('checks StorageClasses in heredoc manifests at the column where the name is written', async () => {
+    const manifest = "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  storageClassName: io2-csi\nEOF";
+    expect(await findings(step(manifest), facts)).toEqual([
+      expect.stringMatching(/^r\.yaml:23:31 error StorageClassNotFound: StorageClass "io2-csi" \(named by `storageClassName` in kubectl apply\)/),
+    ]);
+  });
+
+  it('checks restored namespaces against what the backups cover, and never flags shell variables', async () => {
+    const restore = 'velero restore create --from-backup "$BACKUP" --include-namespaces shop,payments';
+    expect(await findings(step(restore), facts)).toEqual([
+      expect.stringMatching(/^r\.yaml:19:83 error NamespaceNotBackedUp: No completed Velero backup in "dr" includes namespace "payments"/),
+    ]);
+  });
+
+  it('counts namespaces a restore earlier in the runbook brings back as present', async () => {
+    const run = 'velero restore create --from-backup "$BACKUP" --include-namespaces ledger\nkubectl -n ledger get pods';
+    expect(await findings(step(run), facts)).toEqual([]);
+  });
+
+  it('skips commands whose cluster is not known', async () => {
+    expect(await findings(step('kubectl -n nowhere get pods').replace('      - cluster: dr\n', '      - description: no cluster\n'), facts)).toEqual([]);
+  });
+});

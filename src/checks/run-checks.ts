@@ -12,13 +12,15 @@ import { durationSeconds } from '../schema/primitives.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { createCheckContext, type Check, type CheckSettings } from './check-context.ts';
 import { PARITY_KIND_NAMES, parityGaps } from './parity.ts';
+import { emptyRestored, mergeRestored, restoredBy } from './restored-namespaces.ts';
+import { commandReferencesExist } from './rules/command-references-exist.ts';
 import { drHasParity } from './rules/dr-has-parity.ts';
 import { requirementsExist } from './rules/requirements-exist.ts';
 import { reviewIsRecent } from './rules/review-is-recent.ts';
 import { rpoIsMet } from './rules/rpo-is-met.ts';
 import { rtoIsTested } from './rules/rto-is-tested.ts';
 
-export const CHECKS: Check[] = [requirementsExist, rpoIsMet, rtoIsTested, reviewIsRecent, drHasParity];
+export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, rtoIsTested, reviewIsRecent, drHasParity];
 
 export interface RunChecksOptions {
   now: Date;
@@ -51,9 +53,16 @@ export function runChecks(
   const drCluster = config.clusters[config.parity.dr];
   const gaps = primaryCluster && drCluster ? parityGaps(facts.get(primaryCluster), facts.get(drCluster)) : new Map();
   const issues: Issue[] = [];
+  const scopes = new Map(runbooks.map((r) => [r.data.id, runbookScope(r.data, { clusters: config.clusters, vars: config.vars, facts })]));
+  const byId = new Map(runbooks.map((r) => [r.data.id, r]));
   for (const runbook of runbooks) {
-    const scope = runbookScope(runbook.data, { clusters: config.clusters, vars: config.vars, facts });
-    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters }, runbook, scope, issues);
+    const scope = scopes.get(runbook.data.id)!;
+    const before = emptyRestored();
+    for (const id of runbook.data.after ?? []) {
+      const earlier = byId.get(id);
+      if (earlier) mergeRestored(before, restoredBy(earlier, { ...config.clusters, ...earlier.data.clusters }, scopes.get(id)!));
+    }
+    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters }, runbook, scope, before, issues);
     for (const check of CHECKS) check(ctx);
   }
   // Gaps no runbook relies on still matter: report them once, as warnings, on the DR facts.

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
-import { parseYamlSource } from '../load/yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../load/yaml-source.ts';
 import { mapZodIssues } from '../load/zod-issues.ts';
 import { FACTS_VERSION, FactsSnapshotSchema, type FactsSnapshot } from '../schema/facts.ts';
 
@@ -53,17 +53,26 @@ export async function loadFacts(dir: string, cwd = process.cwd()): Promise<Loade
 
 /** Parses and validates one snapshot's text. The cluster name must match the file name. */
 export function parseSnapshot(text: string, file: string): { snapshot?: FactsSnapshot; issues: Issue[] } {
-  // JSON is YAML, so the runbook machinery gives positions for free.
-  const source = parseYamlSource(text, file);
-  if (source.issues.length) return { issues: source.issues.map((i) => ({ ...i, code: 'FactsInvalid' as const })) };
-  const data = source.data as { version?: unknown; cluster?: unknown } | null;
+  // Snapshots are megabytes of JSON: JSON.parse reads them; the YAML machinery (JSON is YAML)
+  // is only woken up for positions when something is wrong.
+  let data: { version?: unknown; cluster?: unknown } | null;
+  let lazy: YamlSource | undefined;
+  const source = () => (lazy ??= parseYamlSource(text, file));
+  try {
+    data = JSON.parse(text);
+  } catch {
+    const issues = source().issues;
+    const detail = 'it is not valid JSON';
+    return { issues: issues.length ? issues.map((i) => ({ ...i, code: 'FactsInvalid' as const })) : [createIssue('FactsInvalid', { file }, { detail })] };
+  }
   if (data && typeof data === 'object' && data.version !== FACTS_VERSION) {
     const detail = `it has format version ${JSON.stringify(data.version)}; this Lifeboat reads version ${FACTS_VERSION}`;
-    return { issues: [createIssue('FactsInvalid', { file, path: ['version'], position: source.locate(['version']) }, { detail })] };
+    return { issues: [createIssue('FactsInvalid', { file, path: ['version'], position: source().locate(['version']) }, { detail })] };
   }
   const parsed = FactsSnapshotSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = mapZodIssues(parsed.error.issues, { schema: FactsSnapshotSchema, data, file, rootName: 'the snapshot', locate: source.locate, locateKey: source.locateKey });
+    const { locate, locateKey } = source();
+    const issues = mapZodIssues(parsed.error.issues, { schema: FactsSnapshotSchema, data, file, rootName: 'the snapshot', locate, locateKey });
     const first = issues[0]!;
     const detail = `${issues.length} problem${issues.length === 1 ? '' : 's'}, the first: ${first.message.replace(/\.$/, '')}`;
     return { issues: [createIssue('FactsInvalid', { file, path: first.path, position: first.position }, { detail })] };
@@ -71,7 +80,7 @@ export function parseSnapshot(text: string, file: string): { snapshot?: FactsSna
   const expected = basename(file, '.json');
   if (parsed.data.cluster !== expected) {
     const detail = `it holds cluster "${parsed.data.cluster}" but is named "${expected}.json"`;
-    return { issues: [createIssue('FactsInvalid', { file, path: ['cluster'], position: source.locate(['cluster']) }, { detail, hint: `Rename it to ${parsed.data.cluster}.json, or collect it again.` })] };
+    return { issues: [createIssue('FactsInvalid', { file, path: ['cluster'], position: source().locate(['cluster']) }, { detail, hint: `Rename it to ${parsed.data.cluster}.json, or collect it again.` })] };
   }
   return { snapshot: parsed.data, issues: [] };
 }

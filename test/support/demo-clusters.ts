@@ -87,7 +87,8 @@ export function drCluster(): FakeClusterSpec {
   return {
     version: 'v1.31.4-eks-aeac579',
     objects: [
-      ...makeNamespaces([...SYSTEM_NAMESPACES, 'ledger', 'velero', 'ingress-nginx', 'cnpg-system', 'monitoring', 'lifeboat']),
+      // Warm standby: the ledger and payments namespaces exist, scaled to zero.
+      ...makeNamespaces([...SYSTEM_NAMESPACES, 'ledger', 'payments', 'velero', 'ingress-nginx', 'cnpg-system', 'monitoring', 'lifeboat']),
       ...makeNodes(3, { region: 'eu-central-1' }),
       ebsClass('gp3-csi', 'gp3', true),
       ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot, ...CRD_SETS.cloudnativePg]),
