@@ -11,6 +11,7 @@ import type { S3Target } from './s3-target.ts';
 /** Region used with a custom endpoint when none is configured; S3-compatible servers accept it. */
 const FALLBACK_REGION = 'us-east-1';
 
+/** A client for `target`, with the settings S3-compatible servers need and no retries of its own. */
 export function createS3Client(target: S3Target): S3Client {
   return new S3Client({
     ...(target.endpoint ? { endpoint: target.endpoint, forcePathStyle: true } : {}),
@@ -35,11 +36,11 @@ export async function prepareClient(target: S3Target, redactor: Redactor): Promi
   try {
     await client.config.region();
   } catch (error) {
+    client.destroy();
     if (!target.endpoint) {
       const detail = redactor.apply((error as Error).message);
       return { issue: createIssue('DeployCredentialsMissing', { file: target.label }, { what: 'region', detail }) };
     }
-    client.destroy();
     client = createS3Client({ ...target, region: FALLBACK_REGION });
   }
   try {
