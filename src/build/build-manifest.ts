@@ -13,6 +13,11 @@ export interface BuildManifest extends BuildInfo {
   version: 1;
   /** `/path` → sha256 (hex) and size, sorted by path. */
   files: Record<string, { sha256: string; bytes: number }>;
+  /**
+   * Cluster name → when the facts the build read were collected. Absent while a build reads no
+   * facts; the binder's cover prints it.
+   */
+  facts?: Record<string, { collectedAt: string }>;
 }
 
 export async function writeBuildManifest(dir: string, info: BuildInfo): Promise<BuildManifest> {
