@@ -64,7 +64,9 @@ export function renderCover(input: FrontMatterInput): string {
         .map(([cluster, f]) => `<tr><td><code>${e(cluster)}</code></td><td>${e(formatTime(f.collectedAt))}</td><td>${e(factsAge(f.collectedAt, info.builtAt))}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p>No cluster facts were recorded for this build: the runbooks were printed as written, without a check against the clusters.</p>';
-  const online = input.siteUrl ? ` The online version at <strong>${e(input.siteUrl)}</strong> is always the newest.` : '';
+  const online = input.siteUrl
+    ? ` The online version at <strong>${e(input.siteUrl)}</strong> is always the newest; every runbook's first page has its address and a QR code.`
+    : '';
   return `<section class="lb-cover">
 <p class="lb-cover-kicker">Disaster-recovery runbooks · printed binder</p>
 <h1 class="lb-cover-title">${e(input.siteTitle)}</h1>
@@ -74,11 +76,11 @@ export function renderCover(input: FrontMatterInput): string {
 <div><dt>Build</dt><dd><code>${e(info.buildId)}</code></dd></div>
 <div><dt>Runbooks</dt><dd>${input.entries.length}</dd></div>
 </dl>
+<div class="lb-stale-notice" role="note"><p><strong>Printed copies go stale.</strong> Replace this binder after <strong class="lb-replace-after">${replaceAfterDate(info.builtAt, input.replaceAfterDays)}</strong> (${input.replaceAfterDays} days after the build), and whenever a runbook changes.${online}</p></div>
 <h2 class="lb-cover-heading">Cluster facts</h2>
 ${factsHtml}
 <h2 class="lb-cover-heading">Reading the commands</h2>
-<p>Commands are printed in full, with placeholders filled in. A small triangle ▸ starts each command line; a line without one continues the line above it, wrapped at the edge of the paper: type them as one line. Commands that destroy data are framed with a dashed border and marked <strong>⚠ DESTRUCTIVE</strong>.</p>
-<div class="lb-stale-notice" role="note"><p><strong>Printed copies go stale.</strong> Replace this binder after <strong class="lb-replace-after">${replaceAfterDate(info.builtAt, input.replaceAfterDays)}</strong> (${input.replaceAfterDays} days after the build), and whenever a runbook changes.${online} Every runbook's first page has its address and a QR code.</p></div>
+<p>Commands are printed in full, with placeholders filled in. A small triangle ▸ starts each command line; a line without one continues the line above it, wrapped at the edge of the paper: type them as one line. Nothing is hyphenated: a hyphen at the end of a line is part of the command. Commands that destroy data are framed with a dashed border and marked <strong>⚠ DESTRUCTIVE</strong>.</p>
 </section>`;
 }
 
