@@ -27,10 +27,10 @@ export const CHROMIUM_FLAGS = [
 export type ChromiumResult = { path: string; issue?: undefined } | { path?: undefined; issue: Issue };
 
 /**
- * The Chromium executable to use. A CHROMIUM_PATH that points nowhere is reported as such rather
+ * The Chromium executable to use (`usual`: the fixed places tried after PATH). A CHROMIUM_PATH that points nowhere is reported as such rather
  * than silently replaced by another browser: the user asked for that one.
  */
-export function findChromium(env: Record<string, string | undefined> = process.env): ChromiumResult {
+export function findChromium(env: Record<string, string | undefined> = process.env, usual: readonly string[] = USUAL): ChromiumResult {
   const explicit = env.CHROMIUM_PATH?.trim();
   if (explicit) {
     return isExecutable(explicit)
@@ -38,9 +38,10 @@ export function findChromium(env: Record<string, string | undefined> = process.e
       : { issue: createIssue('ChromiumNotFound', { file: 'CHROMIUM_PATH' }, { looked: `CHROMIUM_PATH (${explicit})` }) };
   }
   const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => NAMES.map((name) => join(dir, name)));
-  const found = [...onPath, ...USUAL].find(isExecutable);
+  const found = [...onPath, ...usual].find(isExecutable);
   if (found) return { path: found };
-  return { issue: createIssue('ChromiumNotFound', { file: 'chromium' }, { looked: `CHROMIUM_PATH, PATH (${NAMES.join(', ')}) and ${USUAL.join(', ')}` }) };
+  const places = ['CHROMIUM_PATH', `PATH (${NAMES.join(', ')})`, ...usual].join(', ');
+  return { issue: createIssue('ChromiumNotFound', { file: 'chromium' }, { looked: places }) };
 }
 
 function isExecutable(path: string): boolean {

@@ -36,6 +36,7 @@ export function planRunbookOutline(headings: readonly PlacedHeading[], locate: (
         root.children.push(section);
       }
       section.children.push(item);
+      current = section;
     } else if (heading.level <= 2) {
       root.children.push(item);
       current = item;
