@@ -4,7 +4,7 @@
  * its own bookmarks, links and page numbers. Copies are taken before any footer is drawn.
  */
 import { PDFDocument } from 'pdf-lib';
-import { writeNamedDests, writeOutline, type OutlineItem, type PagePoint } from './pdf-navigation.ts';
+import { relinkMissingDests, writeNamedDests, writeOutline, type OutlineItem, type PagePoint } from './pdf-navigation.ts';
 import { binderFooters, runbookFooters, type RunbookPages } from './plan-binder.ts';
 import { stampFooters } from './stamp-footers.ts';
 
@@ -23,6 +23,8 @@ export interface AssembleInput {
   /** Build label for footers, e.g. "build 5186b5f3 · 2026-11-22". */
   build: string;
   builtAt: string;
+  /** The online address for a destination name (`<id>--<anchor>`), when the site has one. */
+  urlFor: (dest: string) => string | undefined;
 }
 
 export interface AssembledPdfs {
@@ -42,6 +44,7 @@ export async function assemblePdfs(input: AssembleInput): Promise<AssembledPdfs>
       if (name.startsWith(`${pages.id}--`)) own.set(name, { ...point, page: point.page - pages.first });
     }
     writeNamedDests(single, own);
+    relinkMissingDests(single, new Set(own.keys()), input.urlFor);
     writeOutline(single, [{ ...shift(outline, -pages.first), open: true }]);
     await stampFooters(single, runbookFooters(pages.id, pages.pages, input.build));
     describe(single, `${title} — ${input.title}`, input.builtAt);

@@ -2,8 +2,8 @@
  * `npm run pdf`'s core: prints the built site's runbook pages into the binder and one PDF per
  * runbook, and returns them as bytes (writing them is the caller's, see write-pdfs.ts).
  *
- * One Chromium print lays out every runbook (the body); a second, small one the cover and the
- * contents, whose page numbers come from the first. pdf-lib then joins them, adds bookmarks and
+ * Chromium prints the runbooks (the body, in parts, see print-body.ts), then the cover and the
+ * contents, whose page numbers come from the body. pdf-lib joins them, adds bookmarks and
  * footers, and copies each runbook's pages out into its own file. Problems come back as issues.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,12 +14,12 @@ import { ID_PATTERN } from '../schema/primitives.ts';
 import { assemblePdfs, type AssembledPdfs } from './assemble-pdfs.ts';
 import { collectRunbookPages } from './collect-pages.ts';
 import { formatTime } from './front-matter.ts';
-import { readNamedDests } from './pdf-navigation.ts';
-import { placeRunbooks } from './place-runbooks.ts';
+import { mergeParts } from './merge-parts.ts';
 import { layoutRunbooks, orderRunbooks } from './plan-binder.ts';
 import { planRunbookOutline } from './plan-outline.ts';
-import { openPrintBrowser, PRINT_ORIGIN, type PrintBrowser } from './print-browser.ts';
-import { PAGE_CSS, renderBanner, renderPrintShell, runbookPagesCss } from './print-document.ts';
+import { printBody } from './print-body.ts';
+import { openPrintBrowser, printOrigin, type PrintBrowser } from './print-browser.ts';
+import { PAGE_CSS, renderPrintShell } from './print-document.ts';
 import { printFrontMatter } from './print-front-matter.ts';
 import type { BuiltSite } from './read-built-site.ts';
 
@@ -32,7 +32,7 @@ export interface BindOptions {
 
 export type BindResult = { pdfs: AssembledPdfs; issues: [] } | { pdfs?: undefined; issues: Issue[] };
 
-const BODY_PATH = '/__lifeboat/binder.html';
+const INDEX_PATH = '/__lifeboat/index.html';
 const STYLES = ['binder.css', 'runbook-print.css'];
 
 export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<BindResult> {
@@ -46,24 +46,22 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
   try {
     const files = await Promise.all(STYLES.map((name) => readFile(new URL(name, import.meta.url), 'utf8')));
     const css = [PAGE_CSS, ...files].join('\n');
+    // Read every page once for what ordering and the contents need; the parts print from there.
     const page = await browser.context.newPage();
-    browser.serve(BODY_PATH, renderPrintShell({ title: 'Runbooks', stylesheets: [], css, body: '<main id="lb-runbooks"></main>' }));
-    await page.goto(PRINT_ORIGIN + BODY_PATH);
+    browser.serve(INDEX_PATH, renderPrintShell({ title: 'Runbooks', stylesheets: [], css: '', body: '' }));
+    await page.goto(printOrigin(1) + INDEX_PATH);
     const collected = await page.evaluate(collectRunbookPages, site.runbookPages);
+    await page.close();
     // Ids become file names (pdf/<id>.pdf): only what the schema allows gets that far.
     const badIds = collected.runbooks.filter((r) => !ID_PATTERN.test(r.id)).map((r) => `${r.path} has the id "${r.id}"`);
     if (collected.problems.length || badIds.length) return failed([...collected.problems, ...badIds].join('; '));
 
     const order = orderRunbooks(collected.runbooks);
     const siteUrl = order.find((r) => r.url)?.url;
-    await page.addStyleTag({ content: runbookPagesCss(order) });
-    await page.emulateMedia({ media: 'print' });
-    const placements = order.map((r) => ({ path: r.path, id: r.id, pageName: r.pageName, bannerHtml: renderBanner({ url: r.url, path: r.path }) }));
-    const headings = await page.evaluate(placeRunbooks, { placements, siteOrigin: siteUrl && new URL(siteUrl).origin });
-    const body = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
-    await page.close();
-
-    const dests = readNamedDests(body);
+    const siteOrigin = siteUrl && new URL(siteUrl).origin;
+    const urls = new Map(order.flatMap((r) => (r.url ? [[r.id, r.url] as const] : [])));
+    const parts = await printBody(browser, { runbooks: order, stylesheets: collected.stylesheets, css, siteOrigin });
+    const { body, dests, headings } = await mergeParts(parts);
     const { layout, problem } = layoutRunbooks(order.map((r) => r.id), dests, body.getPageCount());
     if (!layout) return failed(problem);
     const front = await printFrontMatter(browser, {
@@ -88,6 +86,12 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
       title: collected.siteTitle,
       build: `build ${site.info.buildId} · ${formatTime(site.info.builtAt)}`,
       builtAt: site.info.builtAt,
+      urlFor: (dest) => {
+        const cut = dest.indexOf('--');
+        const url = urls.get(dest.slice(0, cut));
+        const anchor = dest.slice(cut + 2);
+        return url && (anchor === '_top' ? url : `${url}#${anchor}`);
+      },
     });
     return { pdfs, issues: [] };
   } catch (error) {

@@ -22,10 +22,11 @@ export interface CollectedPages {
   /** Pages that are not runbook pages after all (hand-edited output): path and what is missing. */
   problems: string[];
   siteTitle: string;
-  /** Stylesheets of the site, in page order, now also applied to this document. */
+  /** Stylesheets of the site, in page order. */
   stylesheets: string[];
 }
 
+/** Fetches and parses `paths`; keeps each runbook's title and body on `window.lifeboatPages`. */
 export async function collectRunbookPages(paths: string[]): Promise<CollectedPages> {
   const kept = new Map<string, { title: Element; body: Element }>();
   (window as unknown as { lifeboatPages: typeof kept }).lifeboatPages = kept;
@@ -57,21 +58,5 @@ export async function collectRunbookPages(paths: string[]): Promise<CollectedPag
       stylesheets = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
     }
   });
-  // The site's own styles (Starlight's, Lifeboat's, expressive-code's), in their order and before
-  // the binder's own, so print.css wins ties; all loaded before anything is laid out for print.
-  const before = document.head.firstChild;
-  await Promise.all(
-    stylesheets.map(
-      (href) =>
-        new Promise<void>((resolve, reject) => {
-          const link = document.createElement('link');
-          link.rel = 'stylesheet';
-          link.href = href;
-          link.onload = () => resolve();
-          link.onerror = () => reject(new Error(`stylesheet ${href} could not be loaded`));
-          document.head.insertBefore(link, before);
-        }),
-    ),
-  );
   return { runbooks, problems, siteTitle, stylesheets };
 }

@@ -4,7 +4,7 @@
  * `placeRunbooks` adds), and the outline (bookmarks) the binder writes from them. Chromium's own
  * outline is not used: it needs a tagged PDF (twice the size) and runs wrapped lines together.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 /** Where a destination points: a 0-based page index and the y of the target on it, in points. */
 export interface PagePoint {
@@ -42,6 +42,29 @@ export function writeNamedDests(doc: PDFDocument, dests: ReadonlyMap<string, Pag
   const dict = doc.context.obj({});
   for (const [name, point] of dests) dict.set(PDFName.of(name), destination(doc, point));
   doc.catalog.set(PDFName.of('Dests'), doc.context.register(dict));
+}
+
+/**
+ * Links to destinations this document does not hold (a runbook's own PDF linking to another
+ * runbook) become links to `urlFor(name)`, the online page, or are removed when there is none.
+ */
+export function relinkMissingDests(doc: PDFDocument, own: ReadonlySet<string>, urlFor: (name: string) => string | undefined): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    for (let i = annots.size() - 1; i >= 0; i--) {
+      const annot = annots.lookup(i);
+      const dest = annot instanceof PDFDict ? annot.get(PDFName.of('Dest')) : undefined;
+      if (!(dest instanceof PDFName) || own.has(dest.decodeText())) continue;
+      const url = urlFor(dest.decodeText());
+      if (!url) {
+        annots.remove(i);
+        continue;
+      }
+      (annot as PDFDict).delete(PDFName.of('Dest'));
+      (annot as PDFDict).set(PDFName.of('A'), doc.context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(url.replace(/[\\()]/g, '\\$&')) }));
+    }
+  }
 }
 
 /** Replaces the outline (bookmarks) and asks viewers to show it when the PDF opens. */

@@ -25,10 +25,19 @@ export interface PlacedHeading {
   section?: string;
 }
 
-export async function placeRunbooks(input: { placements: Placement[]; siteOrigin?: string }): Promise<PlacedHeading[][]> {
+export interface PlaceInput {
+  /** The runbooks of this print, in binder order. */
+  placements: Placement[];
+  /** Every runbook of the binder, printed here or in another part. */
+  binderIds: string[];
+  /** Origin of the public site, for links to its other pages. */
+  siteOrigin?: string;
+}
+
+export async function placeRunbooks(input: PlaceInput): Promise<PlacedHeading[][]> {
   const kept = (window as unknown as { lifeboatPages: Map<string, { title: Element; body: Element }> }).lifeboatPages;
   const host = document.getElementById('lb-runbooks')!;
-  const inBinder = new Set(input.placements.map((p) => p.id));
+  const inBinder = new Set(input.binderIds);
   const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
   const result: PlacedHeading[][] = [];
 
@@ -87,10 +96,32 @@ export async function placeRunbooks(input: { placements: Placement[]; siteOrigin
       code.replaceChildren(...lines);
     }
     host.append(article);
+  }
 
+  // A link to a runbook printed in another part has no target here, and Chromium would drop it.
+  // A stand-in target keeps the link (and its destination name); merging the parts points the
+  // name at the real heading.
+  const standIns = document.createElement('div');
+  standIns.className = 'lb-print-stand-ins';
+  const missing = new Set<string>();
+  for (const a of host.querySelectorAll('a[href^="#"]')) {
+    const id = a.getAttribute('href')!.slice(1);
+    if (id && !document.getElementById(id) && !missing.has(id)) {
+      missing.add(id);
+      const target = document.createElement('span');
+      target.id = id;
+      standIns.append(target);
+    }
+  }
+  document.body.prepend(standIns);
+
+  // Which headings are printed is read in one go, once everything is placed: asking for layout
+  // between DOM changes would lay the whole growing document out again each time.
+  const printed = new Set([...host.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id], h4[id]')].filter((h) => h.getClientRects().length > 0));
+  for (const article of host.querySelectorAll('.lb-print-runbook')) {
     const headings: PlacedHeading[] = [];
     for (const h of article.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id], h4[id]')) {
-      if (h.getClientRects().length === 0) continue;
+      if (!printed.has(h)) continue;
       const anchor = document.createElement('a');
       anchor.className = 'lb-print-anchor';
       anchor.setAttribute('href', `#${h.id}`);

@@ -1,0 +1,83 @@
+/**
+ * Runs a command and measures what it costs: wall time, and the peak resident memory of its
+ * whole process tree (a script that starts Chromium is the script plus every browser process),
+ * sampled from /proc. Shared pages are counted once per process, so the figure errs high.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measurement {
+  code: number | null;
+  wallMs: number;
+  /** Highest sum of the tree's resident set sizes seen, in bytes (0 where /proc is missing). */
+  peakRssBytes: number;
+  /** CPU time of the tree (user + system, last sample of each process), which other load on the machine does not inflate. */
+  cpuMs: number;
+  stdout: string;
+  stderr: string;
+}
+
+const PAGE_BYTES = 4096;
+/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
+const TICKS = 100;
+
+/** Resident bytes of `root` and its descendants right now, and CPU ticks used so far by each. */
+export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<number, number> } {
+  const stats = new Map<number, string[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command name (field 2) may hold spaces: split what follows its closing parenthesis.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      stats.set(Number(name), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, fields] of stats) {
+      if (tree.has(Number(fields[1])) && !tree.has(pid)) grew = tree.add(pid).size > 0;
+    }
+  }
+  let rssBytes = 0;
+  const cpuTicks = new Map<number, number>();
+  for (const pid of tree) {
+    const fields = stats.get(pid);
+    if (!fields) continue;
+    // Fields 14 and 15 (utime, stime) and 24 (rss, in pages), counted from field 3 here.
+    cpuTicks.set(pid, Number(fields[11]) + Number(fields[12]));
+    rssBytes += Number(fields[21]) * PAGE_BYTES;
+  }
+  return { rssBytes, cpuTicks };
+}
+
+export function measureProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    const cpu = new Map<number, number>();
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const sample = () => {
+      if (child.pid === undefined || process.platform !== 'linux') return;
+      const now = sampleTree(child.pid);
+      peak = Math.max(peak, now.rssBytes);
+      for (const [pid, ticks] of now.cpuTicks) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ticks));
+    };
+    const timer = setInterval(sample, options.sampleMs ?? 100);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const cpuMs = ([...cpu.values()].reduce((n, t) => n + t, 0) * 1000) / TICKS;
+      resolve({ code, wallMs: performance.now() - started, peakRssBytes: peak, cpuMs, stdout, stderr });
+    });
+  });
+}
