@@ -8,7 +8,7 @@ import { readBuiltSite } from '../src/pdf/read-built-site.ts';
 import { writePdfs } from '../src/pdf/write-pdfs.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
 
-const USAGE = `Usage: npm run pdf -- [--out DIR] [--replace-after DAYS]
+const USAGE = `Usage: npm run pdf -- [--out DIR] [--replace-after DAYS] [--part-size N]
 
 Prints the runbooks of the site built in the output folder (run \`npm run build\` first) with
 headless Chromium: the binder, binder.pdf (cover, contents, every runbook), and one PDF per
@@ -17,18 +17,26 @@ Exit codes: 0 printed, 1 no built site, no Chromium or printing failed, 2 usage 
 
   --replace-after DAYS  a printed copy is stale this many days after the build (default 30);
                         the cover says after which date to replace it
+  --part-size N         runbooks per Chromium print (default 10); fewer use less memory
   --out DIR             the built site (LIFEBOAT_OUT, \`out:\` in lifeboat.config.yaml, default dist)
   --config FILE         configuration file (LIFEBOAT_CONFIG, default lifeboat.config.yaml)
 
 Chromium is CHROMIUM_PATH, else chromium on PATH, else /usr/bin/chromium.`;
 
 const { config: configFlag, out, help } = CONFIG_FLAGS;
-const flags = parseFlags({ config: configFlag, out, help, 'replace-after': { type: 'string', default: '30' } }, USAGE);
-const days = Number(flags['replace-after']);
-if (!Number.isInteger(days) || days < 1 || days > 3650) {
-  process.stderr.write(`--replace-after must be a whole number of days from 1 to 3650, not "${flags['replace-after']}".\n\n${USAGE}\n`);
+const flags = parseFlags(
+  { config: configFlag, out, help, 'replace-after': { type: 'string', default: '30' }, 'part-size': { type: 'string', default: '10' } },
+  USAGE,
+);
+/** A whole number flag within bounds, or usage and exit 2. */
+const whole = (name: 'replace-after' | 'part-size', max: number, unit: string) => {
+  const value = Number(flags[name]);
+  if (Number.isInteger(value) && value >= 1 && value <= max) return value;
+  process.stderr.write(`--${name} must be a whole number${unit} from 1 to ${max}, not "${flags[name]}".\n\n${USAGE}\n`);
   process.exit(EXIT.usage);
-}
+};
+const days = whole('replace-after', 3650, ' of days');
+const perPart = whole('part-size', 1000, '');
 const config = loadConfigOrExit(flags);
 const started = performance.now();
 const fail = (issues: Issue[]): never => {
@@ -40,7 +48,7 @@ const built = await readBuiltSite(config.outDir, config.cwd);
 if (!built.site) fail(built.issues);
 const chromium = findChromium();
 if (chromium.issue) fail([chromium.issue]);
-const { pdfs, issues } = await bindPdfs(built.site!, { chromium: chromium.path!, replaceAfterDays: days });
+const { pdfs, issues } = await bindPdfs(built.site!, { chromium: chromium.path!, replaceAfterDays: days, perPart });
 if (!pdfs) fail(issues);
 
 try {

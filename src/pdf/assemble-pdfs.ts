@@ -4,6 +4,7 @@
  * its own bookmarks, links and page numbers. Copies are taken before any footer is drawn.
  */
 import { PDFDocument } from 'pdf-lib';
+import { CONTENTS_ID } from './front-matter.ts';
 import { relinkMissingDests, writeNamedDests, writeOutline, type OutlineItem, type PagePoint } from './pdf-navigation.ts';
 import { binderFooters, runbookFooters, type RunbookPages } from './plan-binder.ts';
 import { stampFooters } from './stamp-footers.ts';
@@ -54,6 +55,8 @@ export async function assemblePdfs(input: AssembleInput): Promise<AssembledPdfs>
   const front = await PDFDocument.load(input.front, { updateMetadata: false });
   const frontPages = front.getPageCount();
   (await body.copyPages(front, front.getPageIndices())).forEach((page, i) => body.insertPage(i, page));
+  const binderDests = new Map([...input.dests].map(([name, point]) => [name, { ...point, page: point.page + frontPages }]));
+  writeNamedDests(body, binderDests.set(CONTENTS_ID, { page: input.contentsPage }));
   writeOutline(body, [
     { title: 'Cover', page: 0, children: [] },
     { title: 'Contents', page: input.contentsPage, children: [] },

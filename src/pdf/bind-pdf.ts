@@ -18,7 +18,7 @@ import { mergeParts } from './merge-parts.ts';
 import { layoutRunbooks, orderRunbooks } from './plan-binder.ts';
 import { planRunbookOutline } from './plan-outline.ts';
 import { printBody } from './print-body.ts';
-import { openPrintBrowser, printOrigin, type PrintBrowser } from './print-browser.ts';
+import { openPrintBrowser, PRINT_ORIGIN, type PrintBrowser } from './print-browser.ts';
 import { PAGE_CSS, renderPrintShell } from './print-document.ts';
 import { printFrontMatter } from './print-front-matter.ts';
 import type { BuiltSite } from './read-built-site.ts';
@@ -28,6 +28,8 @@ export interface BindOptions {
   chromium: string;
   /** Days after the build a printed copy should be replaced; printed on the cover. */
   replaceAfterDays: number;
+  /** Runbooks per Chromium print (default 10). */
+  perPart?: number;
 }
 
 export type BindResult = { pdfs: AssembledPdfs; issues: [] } | { pdfs?: undefined; issues: Issue[] };
@@ -49,8 +51,8 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
     // Read every page once for what ordering and the contents need; the parts print from there.
     const page = await browser.context.newPage();
     browser.serve(INDEX_PATH, renderPrintShell({ title: 'Runbooks', stylesheets: [], css: '', body: '' }));
-    await page.goto(printOrigin(1) + INDEX_PATH);
-    const collected = await page.evaluate(collectRunbookPages, site.runbookPages);
+    await page.goto(PRINT_ORIGIN + INDEX_PATH);
+    const collected = await page.evaluate(collectRunbookPages, { paths: site.runbookPages, keep: false });
     await page.close();
     // Ids become file names (pdf/<id>.pdf): only what the schema allows gets that far.
     const badIds = collected.runbooks.filter((r) => !ID_PATTERN.test(r.id)).map((r) => `${r.path} has the id "${r.id}"`);
@@ -60,7 +62,7 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
     const siteUrl = order.find((r) => r.url)?.url;
     const siteOrigin = siteUrl && new URL(siteUrl).origin;
     const urls = new Map(order.flatMap((r) => (r.url ? [[r.id, r.url] as const] : [])));
-    const parts = await printBody(browser, { runbooks: order, stylesheets: collected.stylesheets, css, siteOrigin });
+    const parts = await printBody(browser, { runbooks: order, stylesheets: collected.stylesheets, css, siteOrigin, perPart: options.perPart });
     const { body, dests, headings } = await mergeParts(parts);
     const { layout, problem } = layoutRunbooks(order.map((r) => r.id), dests, body.getPageCount());
     if (!layout) return failed(problem);
@@ -73,6 +75,8 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
       stylesheets: collected.stylesheets,
       css,
     });
+    // Chromium's part is done: its memory is returned before pdf-lib needs its own.
+    await browser.close();
     const runbooks = order.map((r, i) => {
       const outline = planRunbookOutline(headings[i]!, (dest) => dests.get(dest));
       return { pages: layout[i]!, title: r.title, outline: outline ?? { title: r.title, page: layout[i]!.first, children: [] } };

@@ -26,10 +26,13 @@ export interface CollectedPages {
   stylesheets: string[];
 }
 
-/** Fetches and parses `paths`; keeps each runbook's title and body on `window.lifeboatPages`. */
-export async function collectRunbookPages(paths: string[]): Promise<CollectedPages> {
+/**
+ * Fetches and parses `paths`. With `keep`, each runbook's title and body stay on
+ * `window.lifeboatPages` for `placeRunbooks`; without, only the facts are returned.
+ */
+export async function collectRunbookPages({ paths, keep }: { paths: string[]; keep: boolean }): Promise<CollectedPages> {
   const kept = new Map<string, { title: Element; body: Element }>();
-  (window as unknown as { lifeboatPages: typeof kept }).lifeboatPages = kept;
+  if (keep) (window as unknown as { lifeboatPages: typeof kept }).lifeboatPages = kept;
   const runbooks: CollectedRunbook[] = [];
   const problems: string[] = [];
   let siteTitle = '';
@@ -49,7 +52,7 @@ export async function collectRunbookPages(paths: string[]): Promise<CollectedPag
       problems.push(`${path} ${html ? 'is not a runbook page' : 'could not be read'}`);
       return;
     }
-    kept.set(path, { title, body });
+    if (keep) kept.set(path, { title, body });
     const data = (body as HTMLElement).dataset;
     const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
     runbooks.push({ path, id: data.runbook!, title: title.textContent!.trim(), service: data.service ?? '', tier: Number(data.tier ?? 3), url });

@@ -2,9 +2,7 @@
  * A headless Chromium that sees the built site, and nothing else, at private origins. Files
  * are answered straight from the output folder (no server, no port to collide with another
  * process), a few generated documents are answered from memory, and every other request is
- * refused, so printing never reaches the network whatever a page links to. Each origin is a
- * site of its own, so Chromium gives documents on different origins their own renderer process:
- * that is what lets two prints run on two cores.
+ * refused, so printing never reaches the network whatever a page links to.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,13 +11,12 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { contentType } from '../build/content-types.ts';
 import { CHROMIUM_FLAGS } from './find-chromium.ts';
 
-/** An origin the site is served at inside the print browser. `.invalid` never resolves. */
-export const printOrigin = (n: number) => `http://lifeboat-${n}.invalid`;
-const isPrintOrigin = (url: URL) => url.protocol === 'http:' && /^lifeboat-\d+\.invalid$/.test(url.hostname);
+/** The origin the site is served at inside the print browser. `.invalid` never resolves. */
+export const PRINT_ORIGIN = 'http://lifeboat.invalid';
 
 export interface PrintBrowser {
   context: BrowserContext;
-  /** Serves `html` at `path` (e.g. `/__lifeboat/front.html`) on every print origin from now on. */
+  /** Serves `html` at `path` (e.g. `/__lifeboat/front.html`) from now on. */
   serve(path: string, html: string): void;
   close(): Promise<void>;
 }
@@ -42,8 +39,8 @@ export async function openPrintBrowser(executablePath: string, siteDir: string):
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  await context.route((url) => !isPrintOrigin(url), (route) => route.abort('blockedbyclient'));
-  await context.route(isPrintOrigin, async (route) => {
+  await context.route((url) => url.origin !== PRINT_ORIGIN, (route) => route.abort('blockedbyclient'));
+  await context.route(`${PRINT_ORIGIN}/**`, async (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     const html = generated.get(path);
     if (html !== undefined) return route.fulfill({ body: html, contentType: contentType('generated.html') });
@@ -58,6 +55,7 @@ export async function openPrintBrowser(executablePath: string, siteDir: string):
   return {
     context,
     serve: (path, html) => void generated.set(path, html),
+    // Safe to call more than once.
     async close() {
       await context.close().catch(() => {});
       await rm(profile, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { InternalError } from '../errors/create-issue.ts';
 import { CONTENTS_ID, renderContents, renderCover, type ContentsEntry, type FrontMatterInput } from './front-matter.ts';
 import { readNamedDests } from './pdf-navigation.ts';
-import { printOrigin, type PrintBrowser } from './print-browser.ts';
+import { PRINT_ORIGIN, type PrintBrowser } from './print-browser.ts';
 import { renderPrintShell } from './print-document.ts';
 
 const FRONT_PATH = '/__lifeboat/front.html';
@@ -36,7 +36,7 @@ export async function printFrontMatter(
       const entries = input.entries.map(({ bodyPage, ...entry }) => ({ ...entry, page: pages + bodyPage + 1 }));
       const body = renderCover({ ...input, entries }) + renderContents(entries);
       browser.serve(FRONT_PATH, renderPrintShell({ title: input.siteTitle, stylesheets: input.stylesheets, css: input.css, body }));
-      await page.goto(printOrigin(1) + FRONT_PATH);
+      await page.goto(PRINT_ORIGIN + FRONT_PATH);
       await page.evaluate(() => document.fonts.ready);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });

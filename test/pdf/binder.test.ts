@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE, mmToPt } from '../../src/pdf/print-document.ts';
 import { byTierThenTitle } from '../../src/site/navigation.ts';
-import { pdfOutline, pdfPageCount, pdfText, pdfWords, readQrCode, savePageImage, type OutlineEntry, type PdfWord } from '../support/read-pdf.ts';
+import { pdfLinks, pdfOutline, pdfPageCount, pdfText, pdfWords, readQrCode, savePageImage, type OutlineEntry, type PdfWord } from '../support/read-pdf.ts';
 import { REPO, runScript } from '../support/run-script.ts';
 import { loadExampleViews, type ExampleView } from './example-views.ts';
 
@@ -145,6 +145,12 @@ describe('each runbook, in the binder and in its own PDF', () => {
     expect(text).toContain(squash('No → go to step 2.2 Point the Ingress at the DR IngressClass'));
     // The diagram's node for the same target, drawn as SVG text.
     expect(text).toContain(squash('Go to 2.2 Point the Ingress'));
+  });
+
+  it('links to another runbook inside the binder, and to its online page from its own PDF', () => {
+    const target = 'Fail the ledger over to the warm standby in the DR region';
+    expect(pdfLinks(binder)).toContainEqual({ href: `binder.html#${entryOf(target).page}`, text: target });
+    expect(pdfLinks(single('post-restore-503'))).toContainEqual({ href: 'https://runbooks.kestrelpay.example/runbooks/ledger-regional-failover/', text: target });
   });
 
   it('leaves out the copy buttons and the click-through controls', () => {

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, readQrCode } from '../support/read-pdf.ts';
+import { pdfLinks, pdfOutline, pdfText, readQrCode } from '../support/read-pdf.ts';
 import { runScript } from '../support/run-script.ts';
 
 const FIXTURE = new URL('../fixtures/pdf-edge/', import.meta.url).pathname;
@@ -30,7 +30,8 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   manifest.facts = { 'prod-<i>euw1</i>': { collectedAt: '2026-11-20T07:00:00.000Z' } };
   writeFileSync(manifestFile, JSON.stringify(manifest));
-  const printed = await runScript('build-pdf', ['--out', out, '--replace-after', '14']);
+  // One runbook per print, so the link between the two crosses from one printed part to the other.
+  const printed = await runScript('build-pdf', ['--out', out, '--replace-after', '14', '--part-size', '1']);
   expect(printed.stderr).toBe('');
   expect(printed.code).toBe(0);
   text = pdfText(join(out, 'binder.pdf'));
@@ -48,6 +49,13 @@ describe('untrusted text', () => {
 
   it("prints an external link's address after its text", () => {
     expect(squash(text)).toContain(squash('Read the vault runbook (https://vault.example.com/recovery) first'));
+  });
+
+  it('links to a runbook printed in another part, inside the binder', () => {
+    const plainPage = pdfOutline(join(out, 'binder.pdf')).find((e) => e.title === 'A plain runbook')!.page;
+    expect(pdfLinks(join(out, 'binder.pdf'))).toContainEqual({ href: `binder.html#${plainPage}`, text: 'the other runbook' });
+    // Without a public address there is nowhere for the runbook's own PDF to send that link.
+    expect(pdfLinks(join(out, 'pdf', 'odd-title.pdf')).map((l) => l.text)).not.toContain('the other runbook');
   });
 
   it('wraps a token longer than a line instead of cutting it off', () => {

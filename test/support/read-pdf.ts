@@ -73,6 +73,12 @@ export function pdfOutline(file: string): OutlineEntry[] {
   return root;
 }
 
+/** Links with their text: `<file>.html#<page>` inside the document, or the address. */
+export function pdfLinks(file: string): { href: string; text: string }[] {
+  const xml = run('pdftohtml', ['-xml', '-i', '-q', '-stdout', file]);
+  return [...xml.matchAll(/<a href="([^"]*)">(.*?)<\/a>/g)].map((m) => ({ href: unescape(m[1]!).replace(/^.*\.html#/, 'binder.html#'), text: unescape(m[2]!.replace(/<[^>]+>/g, '')) }));
+}
+
 /** Renders one page (1-based) to a PNG file. */
 export function savePageImage(file: string, page: number, png: string, dpi = 80): void {
   run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, png.replace(/\.png$/, '')]);
