@@ -1,7 +1,8 @@
 /**
  * Runs a command and measures what it costs: wall time, and the peak resident memory of its
  * whole process tree (a script that starts Chromium is the script plus every browser process),
- * sampled from /proc. Shared pages are counted once per process, so the figure errs high.
+ * sampled from /proc. RSS counts shared pages once per process that maps them (Chromium's
+ * processes share much), so it errs high; PSS splits them and is what the tree really uses.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ export interface Measurement {
   wallMs: number;
   /** Highest sum of the tree's resident set sizes seen, in bytes (0 where /proc is missing). */
   peakRssBytes: number;
+  /** Highest sum of the tree's proportional set sizes: memory really used, shared pages counted once. */
+  peakPssBytes: number;
   /** CPU time of the tree (user + system, last sample of each process), which other load on the machine does not inflate. */
   cpuMs: number;
   stdout: string;
@@ -21,8 +24,11 @@ const PAGE_BYTES = 4096;
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
 const TICKS = 100;
 
-/** Resident bytes of `root` and its descendants right now, and CPU ticks used so far by each. */
-export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<number, number> } {
+/**
+ * Resident bytes of `root` and its descendants right now (RSS, and PSS: shared pages split
+ * between the processes that share them), and CPU ticks used so far by each process.
+ */
+export function sampleTree(root: number): { rssBytes: number; pssBytes: number; cpuTicks: Map<number, number> } {
   const stats = new Map<number, string[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -42,6 +48,7 @@ export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<numb
     }
   }
   let rssBytes = 0;
+  let pssBytes = 0;
   const cpuTicks = new Map<number, number>();
   for (const pid of tree) {
     const fields = stats.get(pid);
@@ -49,8 +56,13 @@ export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<numb
     // Fields 14 and 15 (utime, stime) and 24 (rss, in pages), counted from field 3 here.
     cpuTicks.set(pid, Number(fields[11]) + Number(fields[12]));
     rssBytes += Number(fields[21]) * PAGE_BYTES;
+    try {
+      pssBytes += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // Gone already, or a kernel without smaps_rollup.
+    }
   }
-  return { rssBytes, cpuTicks };
+  return { rssBytes, pssBytes, cpuTicks };
 }
 
 export function measureProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<Measurement> {
@@ -60,6 +72,7 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
     let stdout = '';
     let stderr = '';
     let peak = 0;
+    let peakPss = 0;
     const cpu = new Map<number, number>();
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -67,6 +80,7 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
       if (child.pid === undefined || process.platform !== 'linux') return;
       const now = sampleTree(child.pid);
       peak = Math.max(peak, now.rssBytes);
+      peakPss = Math.max(peakPss, now.pssBytes);
       for (const [pid, ticks] of now.cpuTicks) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ticks));
     };
     const timer = setInterval(sample, options.sampleMs ?? 100);
@@ -77,7 +91,7 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
     child.on('close', (code) => {
       clearInterval(timer);
       const cpuMs = ([...cpu.values()].reduce((n, t) => n + t, 0) * 1000) / TICKS;
-      resolve({ code, wallMs: performance.now() - started, peakRssBytes: peak, cpuMs, stdout, stderr });
+      resolve({ code, wallMs: performance.now() - started, peakRssBytes: peak, peakPssBytes: peakPss, cpuMs, stdout, stderr });
     });
   });
 }
