@@ -7,7 +7,6 @@
  * footers, and copies each runbook's pages out into its own file. Problems come back as issues.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
 import { createIssue, InternalError } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
 import { ID_PATTERN } from '../schema/primitives.ts';
