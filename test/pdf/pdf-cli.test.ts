@@ -3,12 +3,12 @@
  * title and manifest facts carry markup and quotes; then the ways a run can fail, each of which
  * must leave the previous PDFs exactly as they were.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfLinks, pdfOutline, pdfText, readQrCode } from '../support/read-pdf.ts';
+import { leftoverTemporaries, snapshotFolder } from '../support/folder-snapshot.ts';
 import { runScript } from '../support/run-script.ts';
 
 const FIXTURE = new URL('../fixtures/pdf-edge/', import.meta.url).pathname;
@@ -72,15 +72,6 @@ describe('untrusted text', () => {
 });
 
 describe('a run that fails', () => {
-  /** Every file under a folder with its hash, to prove nothing changed. */
-  const snapshot = (dir: string) =>
-    Object.fromEntries(
-      readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => statSync(join(dir, f)).isFile())
-        .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
-    );
-  const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'));
 
   it('explains that there is nothing to print when the site was not built', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'lifeboat-empty-'));
@@ -100,25 +91,25 @@ describe('a run that fails', () => {
   });
 
   it('leaves the previous PDFs untouched when Chromium does not start', async () => {
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     const result = await runScript('build-pdf', ['--out', out], { env: { CHROMIUM_PATH: '/bin/false' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error  PrintFailed');
     expect(result.stderr).toContain('hint: Check that /bin/false starts');
-    expect(snapshot(out)).toEqual(before);
-    expect([...leftovers(out), ...leftovers(work)]).toEqual([]);
+    expect(snapshotFolder(out)).toEqual(before);
+    expect([...leftoverTemporaries(out), ...leftoverTemporaries(work)]).toEqual([]);
   });
 
   it('leaves the previous PDFs untouched when a page of the build is missing', async () => {
     const broken = join(work, 'broken');
     cpSync(out, broken, { recursive: true });
     rmSync(join(broken, 'runbooks', 'plain', 'index.html'));
-    const before = snapshot(broken);
+    const before = snapshotFolder(broken);
     const result = await runScript('build-pdf', ['--out', broken]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Chromium could not print the binder: /runbooks/plain/ could not be read');
-    expect(snapshot(broken)).toEqual(before);
-    expect(leftovers(broken)).toEqual([]);
+    expect(snapshotFolder(broken)).toEqual(before);
+    expect(leftoverTemporaries(broken)).toEqual([]);
   });
 
   it('prints its usage for --help, and exits 2 for a bad --replace-after', async () => {
