@@ -38,6 +38,7 @@ export default defineConfig({
       // so no page carries a link to every runbook (see src/site/navigation.ts).
       sidebar: [
         { label: 'All runbooks', link: '/' },
+        { label: 'Readiness', link: '/readiness/' },
         { label: 'Error codes', link: '/errors/' },
         { label: 'Using this site', link: '/about/' },
       ],

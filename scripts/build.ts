@@ -1,38 +1,62 @@
 /** `npm run build`: check every runbook, then build the site into the output folder atomically. */
+import { rm, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { build } from 'astro';
+import { runChecks } from '../src/checks/run-checks.ts';
 import { stageOutput } from '../src/build/atomic-output.ts';
 import { writeBuildManifest } from '../src/build/build-manifest.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { hasErrors } from '../src/errors/issue.ts';
-import { loadRunbooks } from '../src/load/load-runbooks.ts';
+import { blocksBuild } from '../src/errors/issue.ts';
+import { loadProject } from '../src/load/load-project.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
 import { buildInfo } from '../src/site/build-info.ts';
+import { describeOutcome } from '../src/facts/collect-all.ts';
+import { refreshFacts } from '../src/facts/refresh-facts.ts';
 
-const USAGE = `Usage: npm run build -- [--runbooks DIR] [--out DIR] [--verbose]
+const USAGE = `Usage: npm run build -- [--runbooks DIR] [--out DIR] [--facts-mode snapshot|live|prefer-live] [--verbose]
 
 Checks every runbook, then builds the static site (pages, search index, build manifest).
 A runbook with a format error stops the build and nothing is written; the output folder is
 replaced only when the whole build succeeded.
 Exit codes: 0 built, 1 format errors or build failure, 2 usage or configuration error.
 
+  --facts-mode MODE snapshot (default): use the committed facts; live: collect the clusters in
+                    \`collect:\` first and stop if one cannot be read; prefer-live: collect, and fall
+                    back to the last snapshot of a cluster that cannot be read (LIFEBOAT_FACTS_MODE)
   --verbose         show Astro's full build log
 
 ${CONFIG_HELP}`;
 
-const flags = parseFlags({ ...CONFIG_FLAGS, verbose: { type: 'boolean' } }, USAGE);
+const flags = parseFlags({ ...CONFIG_FLAGS, 'facts-mode': { type: 'string' }, verbose: { type: 'boolean' } }, USAGE);
 const started = performance.now();
-const config = loadConfigOrExit(flags);
+const config = loadConfigOrExit({ ...flags, factsMode: flags['facts-mode'] });
 
-const { runbooks, issues } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+// Live modes collect before anything else; `live` refuses to build on a cluster it cannot read.
+const refreshed = await refreshFacts(config);
+for (const outcome of refreshed.outcomes) (outcome.ok ? process.stdout : process.stderr).write(`${describeOutcome(outcome)}\n`);
+if (!refreshed.ok) {
+  process.stderr.write(`Build stopped: ${refreshed.reason}. The previous output was left untouched.\n`);
+  process.exit(EXIT.failed);
+}
+
+const { runbooks, issues, facts } = await loadProject(config);
 if (issues.length) process.stderr.write(`${formatCliReport(issues, { color: useColor(process.stderr), site: config.site })}\n`);
-if (hasErrors(issues)) {
+if (issues.some(blocksBuild)) {
   process.stderr.write('Build stopped: fix the errors above. The previous output was left untouched.\n');
   process.exit(EXIT.failed);
 }
 
+// Findings about the world are shown on the site, never a reason not to publish it.
+const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+const findings = runChecks(runbooks, facts, config, { now, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+const findingErrors = findings.filter((f) => f.severity === 'error').length;
+if (findings.length) process.stdout.write(`Readiness: ${findingErrors} error${findingErrors === 1 ? '' : 's'}, ${findings.length - findingErrors} warning${findings.length - findingErrors === 1 ? '' : 's'} (npm run check lists them); publishing anyway.\n`);
+
 const staged = stageOutput(config.outDir);
+const findingsFile = `${staged.dir}.findings.json`;
+await writeFile(findingsFile, JSON.stringify(findings));
 const abandon = () => {
-  void staged.discard().finally(() => process.exit(130));
+  void Promise.all([staged.discard(), rm(findingsFile, { force: true })]).finally(() => process.exit(130));
 };
 process.once('SIGINT', abandon);
 process.once('SIGTERM', abandon);
@@ -46,12 +70,17 @@ Object.assign(process.env, {
   ...(config.configFile ? { LIFEBOAT_CONFIG: config.configFile } : {}),
   ...(flags.site ? { LIFEBOAT_SITE: flags.site } : {}),
   ...(flags.title ? { LIFEBOAT_TITLE: flags.title } : {}),
+  // The site says which clusters' facts are stale (prefer-live fell back to their last snapshot).
+  LIFEBOAT_STALE_FACTS: JSON.stringify(refreshed.stale),
+  LIFEBOAT_FINDINGS: findingsFile,
 });
 
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
-  const manifest = await writeBuildManifest(staged.dir, buildInfo());
+  const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
+  const manifest = await writeBuildManifest(staged.dir, buildInfo(), { facts: factTimes, staleFacts: refreshed.stale });
   await staged.commit();
+  await rm(findingsFile, { force: true });
   const files = Object.values(manifest.files);
   const mb = (files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -59,6 +88,7 @@ try {
   process.exit(EXIT.ok);
 } catch (error) {
   await staged.discard();
+  await rm(findingsFile, { force: true });
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\nBuild failed. The previous output was left untouched.\n`);
   process.exit(EXIT.failed);
 }

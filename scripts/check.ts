@@ -1,33 +1,59 @@
-/** `npm run check`: validate every runbook without building. */
+/** `npm run check`: validate every runbook, then check it against the collected cluster facts. */
+import { appendFile, readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { runChecks } from '../src/checks/run-checks.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { hasErrors } from '../src/errors/issue.ts';
-import { loadRunbooks } from '../src/load/load-runbooks.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
-import { formatJsonReport } from '../src/reporters/json.ts';
+import { hasErrors, sortIssues } from '../src/errors/issue.ts';
+import { loadProject } from '../src/load/load-project.ts';
+import { formats, isReportFormat, REPORT_FORMATS } from '../src/reporters/formats.ts';
+import { createSourceReader, githubLinkContext } from '../src/reporters/report-context.ts';
 
-const USAGE = `Usage: npm run check -- [--runbooks DIR] [--format text|json] [--strict]
+const USAGE = `Usage: npm run check -- [--runbooks DIR] [--facts DIR] [--format ${REPORT_FORMATS.join('|')}] [--strict] [--no-facts]
 
 Validates every runbook (YAML syntax, schema, MDX, ids, gotos, decision trees, cluster roles,
-placeholders) and prints every problem with file:line:col, a code and a hint.
-Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
+placeholders), then checks it against the collected cluster facts: every required resource
+exists, backups meet the RPO, drills fit the RTO, reviews are recent, DR matches primary.
+Prints every problem with file:line:col, a code and a hint.
+Exit codes: 0 no errors, 1 errors or findings at error level (or any warning with --strict),
+2 usage or configuration error.
 
-  --format FORMAT   text (default) or json
-  --strict          treat warnings as errors
+  --format FORMAT   text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0) or github
+                    (GitHub Actions annotations; also appends a summary to $GITHUB_STEP_SUMMARY)
+  --strict          treat warnings as errors, including references that cannot be checked
+                    because facts are missing or unreadable ("unknown")
+  --no-facts        check the runbooks' form only (no readiness checks against facts)
+
+Set LIFEBOAT_NOW (ISO time) to judge drill and review ages at a fixed moment.
 
 ${CONFIG_HELP}`;
 
-const flags = parseFlags({ ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' } }, USAGE);
-if (flags.format !== 'text' && flags.format !== 'json') {
-  process.stderr.write(`--format must be "text" or "json", not "${flags.format}".\n\n${USAGE}\n`);
+const flags = parseFlags(
+  { ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' } },
+  USAGE,
+);
+if (!isReportFormat(flags.format)) {
+  process.stderr.write(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".\n\n${USAGE}\n`);
   process.exit(EXIT.usage);
 }
 const config = loadConfigOrExit(flags);
-const { issues, files } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+const { runbooks, issues: formatIssues, files, fileList, facts } = await loadProject(config);
+const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+const findings = flags['no-facts']
+  ? []
+  : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+const issues = sortIssues([...formatIssues, ...findings]);
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
-const checked = `${files} runbook file${files === 1 ? '' : 's'}`;
-process.stdout.write(
-  flags.format === 'json'
-    ? `${formatJsonReport(reported, { runbookFiles: files })}\n`
-    : `${formatCliReport(reported, { color: useColor(), site: config.site, checked })}\n`,
-);
+
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const output = formats[flags.format](reported, {
+  toolVersion: version,
+  runbookCount: files,
+  files: fileList,
+  ...(config.site ? { site: config.site } : {}),
+  readSource: createSourceReader(config.cwd),
+  color: useColor(),
+  ...githubLinkContext(process.env),
+});
+process.stdout.write(output.stdout);
+if (output.stepSummary && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, output.stepSummary);
 process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const result = await runScript('build', ['--runbooks', FIXTURE, '--out', out], { env: { LIFEBOAT_COMMIT: 'abc123def4567890' } });
   expect(result.stderr).not.toMatch(/error/i);
   expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/^Built 3 runbooks into .*: \d+ files, [\d.]+ MB, in [\d.]+ s\.\n$/);
+  expect(result.stdout).toMatch(/^Readiness: \d+ errors?, \d+ warnings? \(npm run check lists them\); publishing anyway\.\nBuilt 3 runbooks into .*: \d+ files, [\d.]+ MB, in [\d.]+ s\.\n$/);
 });
 
 describe('the built site', () => {
@@ -86,6 +86,13 @@ describe('the built site', () => {
     expect(sidebar).toContain('href="/services/elsewhere/"');
   });
 
+  it('says on every runbook page which context and time its cluster facts come from', () => {
+    const html = page('runbooks/yaml-twin/index.html');
+    expect(html).toMatch(
+      /<strong>dr<\/strong> = <code>dr-euc1<\/code>: from context <code>arn:aws:eks:eu-central-1:491726350182:cluster\/dr-euc1<\/code> \([^)]*\), collected <time datetime="2026-11-20T06:07:00.000Z" data-lb-age data-max-age="86400">/,
+    );
+  });
+
   it('shows the build time and commit in the footer', () => {
     expect(page('runbooks/mdx-twin/index.html')).toMatch(/from commit <code title="abc123def4567890">abc123def456<\/code>/);
   });
@@ -119,7 +126,7 @@ describe('a failed build', () => {
     // Valid MDX that passes every check but throws while the page renders.
     const mdx = `---\n${RUNBOOK_HEAD('throws')}---\n\n<Step id="one" title="One">\nValue: {missingVariable.field}\n</Step>\n`;
     cpSync(testdir({ 'throws.mdx': mdx }), runbooks, { recursive: true });
-    expect((await runScript('check', ['--runbooks', runbooks])).code).toBe(0);
+    expect((await runScript('check', ['--runbooks', runbooks, '--no-facts'])).code).toBe(0);
 
     const result = await runScript('build', ['--runbooks', runbooks, '--out', out]);
     expect(result.code).toBe(1);

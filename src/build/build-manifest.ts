@@ -11,16 +11,19 @@ export const MANIFEST_FILE = 'lifeboat-manifest.json';
 
 export interface BuildManifest extends BuildInfo {
   version: 1;
+  /** `collectedAt` of each cluster's facts the site was built from. */
+  facts: Record<string, string>;
+  /** Clusters whose facts could not be refreshed (prefer-live), with why. */
+  staleFacts: { cluster: string; reason: string }[];
   /** `/path` → sha256 (hex) and size, sorted by path. */
   files: Record<string, { sha256: string; bytes: number }>;
-  /**
-   * Cluster name → when the facts the build read were collected. Absent while a build reads no
-   * facts; the binder's cover prints it.
-   */
-  facts?: Record<string, { collectedAt: string }>;
 }
 
-export async function writeBuildManifest(dir: string, info: BuildInfo): Promise<BuildManifest> {
+export async function writeBuildManifest(
+  dir: string,
+  info: BuildInfo,
+  facts: Pick<BuildManifest, 'facts' | 'staleFacts'> = { facts: {}, staleFacts: [] },
+): Promise<BuildManifest> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((e) => e.isFile())
@@ -33,7 +36,7 @@ export async function writeBuildManifest(dir: string, info: BuildInfo): Promise<
     const bytes = await readFile(join(dir, path));
     files[path] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
   }
-  const manifest: BuildManifest = { version: 1, ...info, files };
+  const manifest: BuildManifest = { version: 1, ...info, ...facts, files };
   await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -3,6 +3,7 @@
  * and command-line flags (flags win, then environment, then the file, then these defaults).
  */
 import { z } from 'zod';
+import { DurationSchema } from '../schema/primitives.ts';
 import { RoleSchema } from '../schema/runbook.ts';
 
 export const ConfigSchema = z
@@ -22,6 +23,39 @@ export const ConfigSchema = z
     clusters: z.record(RoleSchema, z.string().regex(/^[a-z0-9][a-z0-9._-]*$/)).default({}).describe('Default cluster roles, e.g. { primary: prod-euw1, dr: dr-euc1 }.'),
     /** Site-wide values for `{{ name }}` placeholders. */
     vars: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/), z.string()).default({}).describe('Site-wide values for {{ name }} placeholders.'),
+    /** Where the build's facts come from. */
+    factsMode: z
+      .enum(['snapshot', 'live', 'prefer-live'])
+      .default('snapshot')
+      .describe('snapshot: use the committed facts/*.json; live: collect first and fail if a cluster is unreachable; prefer-live: collect, and fall back to the last snapshot (the site says it was built on stale facts). Env: LIFEBOAT_FACTS_MODE.'),
+    /** Clusters to collect in `live` and `prefer-live` modes. */
+    collect: z
+      .strictObject({
+        kubeconfig: z.string().optional().describe('Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).'),
+        clusters: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/), z.string().min(1)).describe('Cluster name → kubeconfig context, e.g. { prod-euw1: arn:aws:eks:eu-west-1:…:cluster/prod }.'),
+      })
+      .optional()
+      .describe('What `live` and `prefer-live` builds collect.'),
+    /** Facts older than this (when the page is read) get a warning banner. */
+    factsMaxAge: DurationSchema.default('24h').describe('Facts older than this, at the moment a page is read, are flagged as stale.'),
+    /** Thresholds and severities of the readiness checks. */
+    checks: z
+      .strictObject({
+        reviewMaxAge: DurationSchema.default('180d').describe('`lastReviewed` older than this is a warning.'),
+        drillMaxAge: DurationSchema.default('90d').describe('No game day or real recovery within this is a warning.'),
+        rtoMargin: z.number().min(1).default(2).describe('The newest drill\'s duration times this must fit the RTO.'),
+        severity: z
+          .record(z.string().regex(/^[A-Z][A-Za-z]+$/), z.enum(['error', 'warning', 'off']))
+          .default({})
+          .describe('Per finding code: error, warning or off, e.g. { ReviewOverdue: error, NoRecentDrill: off }.'),
+      })
+      .default({ reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} })
+      .describe('Readiness checks.'),
+    /** Which roles parity compares. */
+    parity: z
+      .strictObject({ primary: RoleSchema.default('primary'), dr: RoleSchema.default('dr') })
+      .default({ primary: 'primary', dr: 'dr' })
+      .describe('The two cluster roles `npm run parity` and the parity check compare.'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })
@@ -48,4 +82,5 @@ export const ENV_OVERRIDES = {
   LIFEBOAT_OUT: 'out',
   LIFEBOAT_SITE: 'site',
   LIFEBOAT_TITLE: 'title',
+  LIFEBOAT_FACTS_MODE: 'factsMode',
 } as const;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
@@ -16,6 +17,7 @@ export interface ConfigOverrides {
   out?: string;
   site?: string;
   title?: string;
+  factsMode?: string;
 }
 
 export type ConfigResult = { config: LifeboatConfig; issues: [] } | { config?: undefined; issues: Issue[] };
@@ -75,7 +77,7 @@ export function loadConfig(
       continue;
     }
     if (key === 'runbooks' || key === 'facts' || key === 'out') dirs[key] = isAbsolute(value) ? value : resolve(cwd, value);
-    else resolved[key] = value;
+    else (resolved as Record<string, unknown>)[key] = value;
   }
   const checked = ConfigSchema.safeParse(resolved);
   if (!checked.success) {
@@ -92,9 +94,16 @@ export function loadConfig(
       runbooksDir: dirs.runbooks,
       factsDir: dirs.facts,
       outDir: dirs.out,
+      // A kubeconfig path in the file is relative to the file, like the folders.
+      ...(checked.data!.collect?.kubeconfig ? { collect: { ...checked.data!.collect, kubeconfig: resolvePath(baseDir, checked.data!.collect.kubeconfig) } } : {}),
     },
     issues: [],
   };
+}
+
+/** Resolves a path from the file, expanding a leading `~/` the way a shell would. */
+function resolvePath(baseDir: string, path: string): string {
+  return path.startsWith('~/') ? resolve(homedir(), path.slice(2)) : resolve(baseDir, path);
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -6,6 +6,8 @@ export interface IssueSite {
   file: string;
   path?: (string | number)[];
   position?: Position;
+  /** The cluster a finding is about, when it is about one. */
+  cluster?: string;
 }
 
 /** Builds an issue from the catalogue, so wording lives in one place. */
@@ -24,6 +26,7 @@ export function createIssue<C extends ErrorCode>(code: C, site: IssueSite, param
     position: site.position ?? noPosition,
     message: data.message(params),
     ...(hint ? { hint } : {}),
+    ...(site.cluster ? { cluster: site.cluster } : {}),
   };
 }
 

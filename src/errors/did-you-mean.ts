@@ -28,7 +28,13 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   }
   // One edit per three characters; ids of one or two characters are too short to guess at.
   const allowed = Math.floor(needle.length / 3);
-  return bestScore <= allowed ? best : undefined;
+  if (bestScore <= allowed) return best;
+  // A candidate that merely extends the input is a likely intent: "gp3" → "gp3-csi".
+  if (needle.length >= 3) {
+    const extensions = [...candidates].filter((c) => c.toLowerCase().startsWith(needle)).sort((a, b) => a.length - b.length);
+    if (extensions[0]) return extensions[0];
+  }
+  return undefined;
 }
 
 /** Lists up to `max` names for a hint: `gp3-csi, standard, … (12 more)`. */

@@ -7,11 +7,16 @@
  * A message says what happened and why; a hint says what to do. Neither carries the location.
  */
 import type { Severity } from './issue.ts';
+import { findingsData } from './findings-data.ts';
 
 export interface ErrorData<P> {
   /** One-line title for the docs page and the error index. */
   title: string;
   severity: Severity;
+  /** A fact about the world (findings-data.ts): fails `check`, never stops a build. */
+  finding?: true;
+  /** Reported, but never stops a build (facts problems). */
+  neverBlocksBuild?: true;
   message: (p: P) => string;
   hint?: (p: P) => string | undefined;
   /** @description Longer explanation for the docs page. */
@@ -27,7 +32,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const suggest = (suggestion: string | undefined, fallback?: string) =>
   suggestion ? `Did you mean "${suggestion}"?` : fallback;
 
-export const errorsData = {
+const formatErrors = {
   YamlSyntax: {
     title: 'YAML syntax error',
     severity: 'error',
@@ -262,6 +267,26 @@ export const errorsData = {
     example: 'npm run check -- --runbooks ./does-not-exist',
     fix: 'Use the right folder.',
   },
+  FactsInvalid: {
+    title: 'Facts snapshot cannot be used',
+    severity: 'error',
+    neverBlocksBuild: true,
+    message: (p: { detail: string }) => `This facts snapshot is not valid: ${p.detail} — ignoring it, so this cluster's facts count as unknown.`,
+    hint: (p: { hint?: string }) => p.hint ?? 'Collect it again with `npm run facts -- --context <context>=<cluster>`; do not edit snapshots by hand.',
+    description: 'A file in the facts folder does not match the snapshot format (a hand edit, a truncated write, a snapshot from a newer Lifeboat). It is ignored rather than trusted.',
+    example: '{ "version": 1, "cluster": "dr-euc1", "kinds": { "storageClasses": { "status": "ok" } } }',
+    fix: 'Re-collect the snapshot, or delete the file.',
+  },
+  FactUnavailable: {
+    title: 'Fact not available',
+    severity: 'warning',
+    message: (p: { name: string; field: string; why: string }) =>
+      `${p.field} uses {{ ${p.name} }}, but ${p.why}, so the page shows a marked placeholder instead of a value.`,
+    hint: () => 'Collect facts for that cluster (`npm run facts`), or grant the collector read access to that kind.',
+    description: 'A `{{ facts.<role>.… }}` placeholder names a real fact, but the snapshot cannot provide it: no snapshot for the cluster, the kind was forbidden or absent, or (for the newest backup) no backup of that schedule completed.',
+    example: 'run: velero restore create --from-backup {{ facts.dr.lastBackup.payments-hourly }}',
+    fix: 'Collect facts, fix the RBAC of the collector, or check the schedule.',
+  },
   ConfigInvalid: {
     title: 'Invalid configuration',
     severity: 'error',
@@ -302,6 +327,9 @@ export const errorsData = {
     fix: 'Rebuild the site, then print again.',
   },
 } as const satisfies Record<string, ErrorData<never>>;
+
+/** Every code Lifeboat reports: format errors, facts problems and findings. */
+export const errorsData = { ...formatErrors, ...findingsData };
 
 /** Stable names of every problem Lifeboat reports. */
 export type ErrorCode = keyof typeof errorsData;

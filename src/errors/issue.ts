@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors-data.ts';
+import { errorsData, type ErrorCode } from './errors-data.ts';
 
 /** Where in a file a problem sits. Lines and columns are 1-based, as editors show them. */
 export type Position = { type: 'source'; line: number; column: number } | { type: 'unavailable' };
@@ -23,6 +23,8 @@ export interface Issue {
   message: string;
   /** What to do, with the exact fix when it is known. */
   hint?: string;
+  /** For findings about one cluster: its name (dashboards count per cluster). */
+  cluster?: string;
 }
 
 export const noPosition: Position = { type: 'unavailable' };
@@ -57,4 +59,13 @@ export function sortIssues(issues: Issue[]): Issue[] {
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/**
+ * Problems that stop `npm run build`: format errors in runbooks. Findings about the world and
+ * facts problems (an unreadable snapshot) never do — the site is needed most when the world is broken.
+ */
+export function blocksBuild(issue: Issue): boolean {
+  const data = errorsData[issue.code] as { finding?: true; neverBlocksBuild?: true } | undefined;
+  return issue.severity === 'error' && !data?.finding && !data?.neverBlocksBuild;
 }

@@ -7,9 +7,10 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
 import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
-import { mdxLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
+import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
+import { mapLimit } from '../util/map-limit.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
 
@@ -19,6 +20,8 @@ export interface LoadResult {
   issues: Issue[];
   /** Number of runbook files read, valid or not. */
   files: number;
+  /** Those files, as reports print them. */
+  fileList: string[];
 }
 
 export interface LoadOptions extends Partial<ValidationContext> {
@@ -52,12 +55,13 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
     if (runbook.runbook) checked.push(runbook.runbook);
   }
-  const runbookFiles = files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).length;
+  const fileList = files.filter((f) => RUNBOOK_EXTENSIONS.has(extname(f).toLowerCase())).map(display);
+  const runbookFiles = fileList.length;
   if (runbookFiles === 0) {
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
-  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {} }));
-  return { runbooks, issues: sortIssues(issues), files: runbookFiles };
+  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
+  return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList };
 }
 
 /** Parses one runbook file's text; `file` is the path printed in reports. */
@@ -68,33 +72,25 @@ export function parseRunbookFile(
 ): { runbook?: Runbook; partial?: boolean; issues: Issue[] } {
   const isMdx = extname(file).toLowerCase() === '.mdx';
   let parsed: ParsedFields;
-  let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate'>;
+  let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate' | 'locateInValue'>;
   if (isMdx) {
     const mdx = parseMdxRunbook(text, file);
     parsed = mdx;
-    body = { bodySteps: mdx.body.steps, bodyComplete: mdx.body.issues.length === 0, bodyDecisions: mdx.body.decisions, locate: mdxLocator(mdx) };
+    body = {
+      bodySteps: mdx.body.steps,
+      bodyComplete: mdx.body.issues.length === 0,
+      bodyDecisions: mdx.body.decisions,
+      locate: mdxLocator(mdx),
+      locateInValue: mdxValueLocator(mdx),
+    };
   } else {
     parsed = parseYamlRunbook(text, file);
-    body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate };
+    body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate, locateInValue: parsed.source.locateInValue };
   }
   const data = parsed.data ?? parsed.partial;
   if (!data) return { issues: parsed.issues };
   const runbook: Runbook = { file, absolutePath, format: isMdx ? 'mdx' : 'yaml', data, ...body };
   return { runbook, partial: !parsed.data, issues: parsed.issues };
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R> | R): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Every file under `root`, sorted, skipping dot-folders and node_modules. Missing root → []. */

@@ -33,12 +33,14 @@ export interface MdxBody {
   decisions: { id: string; position: Position }[];
   /** Positions of body paths (`$body/0/commands/1`), for `Runbook.locate`. */
   positions: Map<string, Position>;
+  /** Where the text of each fenced command starts (`$body/0/commands/1/run`), for columns inside it. */
+  textStarts: Map<string, { line: number; column: number }>;
   issues: Issue[];
 }
 
 /** Parses the MDX `source` (whole file, frontmatter included) and extracts its components. */
 export function readMdxBody(source: string, file: string): MdxBody {
-  const body: MdxBody = { steps: [], decisions: [], positions: new Map(), issues: [] };
+  const body: MdxBody = { steps: [], decisions: [], positions: new Map(), textStarts: new Map(), issues: [] };
   let tree: MdNode;
   try {
     tree = mdxToMdast(source) as unknown as MdNode;
@@ -102,6 +104,8 @@ export function readMdxBody(source: string, file: string): MdxBody {
         // A command already reported as malformed is left out, so the schema does not report it twice.
         if (!command) continue;
         body.positions.set(`$body/${index}/commands/${commands.length}`, posOf(child));
+        const fence = child.children?.find((c) => c.type === 'code')?.position?.start;
+        if (fence) body.textStarts.set(`$body/${index}/commands/${commands.length}/run`, { line: fence.line + 1, column: fence.column });
         commands.push(command);
       } else {
         visit(child, true, false);

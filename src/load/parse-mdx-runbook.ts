@@ -34,3 +34,18 @@ export function mdxLocator(parsed: ParsedMdx) {
     return parsed.source.locate(path);
   };
 }
+
+/** Columns inside values: frontmatter strings through the YAML AST, body commands from their fence. */
+export function mdxValueLocator(parsed: ParsedMdx) {
+  const locate = mdxLocator(parsed);
+  return (path: readonly (string | number)[], offset: number): Position => {
+    if (path[0] !== '$body') return parsed.source.locateInValue(path, offset);
+    const start = parsed.body.textStarts.get(path.join('/'));
+    if (!start) return locate(path);
+    const run = parsed.body.steps[Number(path[1])]?.step.commands?.[Number(path[3])]?.run ?? '';
+    const before = run.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const column = offset - (before.lastIndexOf('\n') + 1);
+    return at(start.line + line, start.column + column);
+  };
+}

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, findPlaceholders, placeholderValues } from './placeholders.ts';
+import { fillPlaceholders, fillWithSourceMap, findPlaceholders, placeholderScope } from './placeholders.ts';
 
 describe('placeholders', () => {
-  const values = placeholderValues({ ns: 'payments' }, { ns: 'site-default', region: 'eu' }, { dr: 'dr-euc1' });
+  const facts = (name: string) =>
+    name === 'facts.dr.context' ? { value: 'dr-context' } : name === 'facts.dr.lastBackup.x' ? { unavailable: 'backups are forbidden' } : undefined;
+  const values = placeholderScope({ ns: 'payments' }, { ns: 'site-default', region: 'eu' }, { dr: 'dr-euc1' }, facts);
 
   it('prefers runbook vars over site vars and exposes cluster.<role>', () => {
-    expect(values).toEqual({ 'cluster.dr': 'dr-euc1', ns: 'payments', region: 'eu' });
+    expect(values.names.sort()).toEqual(['cluster.dr', 'ns', 'region']);
+    expect(values.resolve('ns')).toEqual({ value: 'payments' });
+    expect(values.resolve('cluster.dr')).toEqual({ value: 'dr-euc1' });
+  });
+
+  it('fills facts, and marks a fact that is known but unavailable', () => {
+    expect(fillPlaceholders('--context {{ facts.dr.context }} --from-backup {{ facts.dr.lastBackup.x }}', values)).toBe(
+      '--context dr-context --from-backup <unknown: facts.dr.lastBackup.x>',
+    );
   });
 
   it('fills names with or without spaces inside the braces', () => {
@@ -28,5 +38,16 @@ describe('placeholders', () => {
       { name: 'ns', index: 15 },
     ]);
     expect(fillPlaceholders('a {{ nope }}', values)).toBe('a {{ nope }}');
+  });
+
+  it('maps offsets in the filled text back to the written text', () => {
+    const source = 'kubectl --context {{ cluster.dr }} -n {{ ns }} get pods -l app=x';
+    const filled = fillWithSourceMap(source, values);
+    expect(filled.text).toBe('kubectl --context dr-euc1 -n payments get pods -l app=x');
+    // Inside a filled value: the placeholder's start.
+    expect(filled.toSource(filled.text.indexOf('payments'))).toBe(source.indexOf('{{ ns }}'));
+    // After it: shifted by the length difference.
+    expect(filled.toSource(filled.text.indexOf('app=x'))).toBe(source.indexOf('app=x'));
+    expect(filled.toSource(3)).toBe(3);
   });
 });

@@ -26,22 +26,82 @@ export function findPlaceholders(text: string): PlaceholderUse[] {
   return uses;
 }
 
-/** Fills placeholders from `values`; unknown names are left as written (validation reports them). */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
-    if (escape) return whole.slice(1);
-    if (GO_TEMPLATE_WORDS.has(name)) return whole;
-    return Object.hasOwn(values, name) ? values[name]! : whole;
-  });
+/** How a placeholder resolves: a value, a known fact that is unavailable, or nothing at all. */
+export type Resolution = { value: string } | { unavailable: string } | undefined;
+
+/** Everything a runbook's placeholders can resolve against. */
+export interface PlaceholderScope {
+  resolve(name: string): Resolution;
+  /** Plain names (vars and `cluster.<role>`), for did-you-mean hints. */
+  names: string[];
 }
 
-/** The values a runbook's placeholders resolve against, most specific last. */
-export function placeholderValues(
+/**
+ * The scope of one runbook: its `vars`, then the site's `vars`, then `cluster.<role>` (the
+ * cluster name a role maps to), then `facts.<role>.…` through `resolveFact`.
+ */
+export function placeholderScope(
   runbookVars: Readonly<Record<string, string>> | undefined,
   siteVars: Readonly<Record<string, string>>,
   clusters: Readonly<Record<string, string>>,
-): Record<string, string> {
+  resolveFact: (name: string) => Resolution = () => undefined,
+): PlaceholderScope {
   const values: Record<string, string> = {};
   for (const [role, cluster] of Object.entries(clusters)) values[`cluster.${role}`] = cluster;
-  return { ...values, ...siteVars, ...runbookVars };
+  Object.assign(values, siteVars, runbookVars);
+  return {
+    resolve: (name) => (Object.hasOwn(values, name) ? { value: values[name]! } : resolveFact(name)),
+    names: Object.keys(values),
+  };
+}
+
+/**
+ * Fills placeholders. A fact that is known but unavailable becomes `unavailable(name)`, a
+ * visible marker; an unknown name is left as written (validation reports it).
+ */
+export function fillPlaceholders(text: string, scope: PlaceholderScope, unavailable = (name: string) => `<unknown: ${name}>`): string {
+  return text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
+    if (escape) return whole.slice(1);
+    if (GO_TEMPLATE_WORDS.has(name)) return whole;
+    const resolution = scope.resolve(name);
+    if (!resolution) return whole;
+    return 'value' in resolution ? resolution.value : unavailable(name);
+  });
+}
+
+/**
+ * Fills placeholders and keeps a map back to the written text, so a problem found in the filled
+ * command (a namespace that came from `{{ ns }}`) points at the placeholder in the source.
+ */
+export function fillWithSourceMap(text: string, scope: PlaceholderScope): { text: string; toSource(offset: number): number } {
+  const pieces: { filledStart: number; filledEnd: number; sourceStart: number; sourceEnd: number }[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const [whole, escape, name] = m as unknown as [string, string, string];
+    const index = m.index!;
+    let replacement = whole;
+    if (escape) replacement = whole.slice(1);
+    else if (!GO_TEMPLATE_WORDS.has(name)) {
+      const resolution = scope.resolve(name);
+      if (resolution) replacement = 'value' in resolution ? resolution.value : `<unknown: ${name}>`;
+    }
+    out += text.slice(last, index);
+    pieces.push({ filledStart: out.length, filledEnd: out.length + replacement.length, sourceStart: index, sourceEnd: index + whole.length });
+    out += replacement;
+    last = index + whole.length;
+  }
+  out += text.slice(last);
+  return {
+    text: out,
+    toSource(offset) {
+      let shift = 0;
+      for (const p of pieces) {
+        if (offset < p.filledStart) break;
+        if (offset < p.filledEnd) return p.sourceStart;
+        shift = p.sourceEnd - p.filledEnd;
+      }
+      return offset + shift;
+    },
+  };
 }

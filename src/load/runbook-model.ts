@@ -30,6 +30,8 @@ export interface Runbook {
   bodyDecisions: { id: string; position: Position }[];
   /** Source position of a path: data paths such as `['steps', 0, 'commands', 1, 'run']`, or `['$body', 0, …]`. */
   locate(path: readonly (string | number)[]): Position;
+  /** Position of character `offset` inside the string at `path` (a word inside a command). */
+  locateInValue(path: readonly (string | number)[], offset: number): Position;
 }
 
 /** A step wherever it was written, with the path that locates it. */

@@ -24,6 +24,12 @@ export interface YamlSource {
   locateKey(path: readonly (string | number)[], key: string): Position;
   /** Source offset of the value at `path`, for callers that need columns inside a scalar. */
   rangeOf(path: readonly (string | number)[]): [number, number] | undefined;
+  /**
+   * Position of character `offset` of the string value at `path` (e.g. a word inside a
+   * multi-line command in a `|` block). Falls back to the value's start when the value's text
+   * cannot be mapped (folded or escaped scalars).
+   */
+  locateInValue(path: readonly (string | number)[], offset: number): Position;
 }
 
 const SYNTAX_HINTS: Record<string, string> = {
@@ -55,6 +61,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     locate: (path) => slow().locate(path),
     locateKey: (path, key) => slow().locateKey(path, key),
     rangeOf: (path) => slow().rangeOf(path),
+    locateInValue: (path, offset) => slow().locateInValue(path, offset),
   };
 }
 
@@ -103,7 +110,41 @@ function parseWithPositions(text: string, file: string, lineOffset: number): Yam
       const node = doc.getIn(path, true) as Node | undefined;
       return node?.range ? [node.range[0], node.range[1]] : undefined;
     },
+    locateInValue: (path, offset) => {
+      const node = doc.getIn(path, true) as Node | undefined;
+      if (!isScalar(node) || !node.range || typeof node.value !== 'string') return node?.range ? positionOf(node.range[0]) : noPosition;
+      const start = node.range[0];
+      const valueStart = scalarTextStart(text, start, node.type);
+      return valueStart === undefined ? positionOf(start) : positionOf(mapOffset(text, valueStart, node.value, offset, node.type));
+    },
   };
+}
+
+/** Source offset where a scalar's text begins: after the quote, or on the line after a `|` header. */
+function scalarTextStart(text: string, start: number, type: string | undefined): number | undefined {
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return start + 1;
+  if (type === 'PLAIN') return start;
+  if (type === 'BLOCK_LITERAL') {
+    const lineEnd = text.indexOf('\n', start);
+    return lineEnd === -1 ? undefined : lineEnd + 1;
+  }
+  return undefined; // folded scalars rewrap lines: no faithful mapping
+}
+
+/**
+ * Maps an offset in a scalar's value to a source offset. For a literal block, value line k is
+ * source line k after the header, minus the block's indentation.
+ */
+function mapOffset(text: string, textStart: number, value: string, offset: number, type: string | undefined): number {
+  if (type !== 'BLOCK_LITERAL') return textStart + offset;
+  const before = value.slice(0, offset);
+  const lineIndex = before.split('\n').length - 1;
+  const column = offset - (before.lastIndexOf('\n') + 1);
+  let lineStart = textStart;
+  for (let i = 0; i < lineIndex; i++) lineStart = text.indexOf('\n', lineStart) + 1;
+  // The indentation is that of the block's first non-empty line.
+  const firstLine = text.slice(textStart).match(/^(?:[ \t]*\n)*( *)/)![1]!.length;
+  return lineStart + firstLine + column;
 }
 
 /** The node at `path`, or the deepest ancestor that exists (a missing field points at its parent). */

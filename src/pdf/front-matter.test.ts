@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factsAge, renderContents, renderCover, replaceAfterDate } from './front-matter.ts';
 
-const info = { builtAt: '2026-11-22T08:00:00.000Z', commit: 'abc123', buildId: 'b1' };
+const info = { builtAt: '2026-11-22T08:00:00.000Z', commit: 'abc123', buildId: 'b1', facts: {}, staleFacts: [] };
 
 describe('dates on the cover', () => {
   it('puts the replace-after date the given number of days after the build', () => {
@@ -22,12 +22,14 @@ describe('renderCover', () => {
   it('escapes what comes from the manifest and the site', () => {
     const html = renderCover({
       siteTitle: 'Ops <script>',
-      info: { ...info, facts: { 'eu-<b>1</b>': { collectedAt: '2026-11-22T06:00:00Z' } } },
+      info: { ...info, facts: { 'eu-<b>1</b>': '2026-11-22T06:00:00Z' }, staleFacts: [{ cluster: 'eu-<b>1</b>', reason: 'timed <out>' }] },
       replaceAfterDays: 30,
       entries: [],
     });
     expect(html).toContain('<h1 class="lb-cover-title">Ops &lt;script&gt;</h1>');
-    expect(html).toContain('<td><code>eu-&lt;b&gt;1&lt;/b&gt;</code></td><td>2026-11-22 06:00 UTC</td><td>2 hours before the build</td>');
+    expect(html).toContain(
+      '<td><code>eu-&lt;b&gt;1&lt;/b&gt;</code></td><td>2026-11-22 06:00 UTC</td><td>2 hours before the build — stale: could not be refreshed (timed &lt;out&gt;)</td>',
+    );
     expect(html).not.toContain('<script>');
   });
 });

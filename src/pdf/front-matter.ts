@@ -58,11 +58,14 @@ export function factsAge(collectedAt: string, builtAt: string): string {
 export function renderCover(input: FrontMatterInput): string {
   const { info } = input;
   const e = escapeHtml;
-  const facts = Object.entries(info.facts ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const facts = Object.entries(info.facts).sort(([a], [b]) => a.localeCompare(b));
+  const stale = new Map(info.staleFacts.map((s) => [s.cluster, s.reason]));
+  const row = ([cluster, collectedAt]: [string, string]) => {
+    const note = stale.has(cluster) ? ` — stale: could not be refreshed (${e(stale.get(cluster)!)})` : '';
+    return `<tr><td><code>${e(cluster)}</code></td><td>${e(formatTime(collectedAt))}</td><td>${e(factsAge(collectedAt, info.builtAt))}${note}</td></tr>`;
+  };
   const factsHtml = facts.length
-    ? `<table class="lb-cover-facts-table"><thead><tr><th scope="col">Cluster</th><th scope="col">Facts collected</th><th scope="col">Age at build</th></tr></thead><tbody>${facts
-        .map(([cluster, f]) => `<tr><td><code>${e(cluster)}</code></td><td>${e(formatTime(f.collectedAt))}</td><td>${e(factsAge(f.collectedAt, info.builtAt))}</td></tr>`)
-        .join('')}</tbody></table>`
+    ? `<table class="lb-cover-facts-table"><thead><tr><th scope="col">Cluster</th><th scope="col">Facts collected</th><th scope="col">Age at build</th></tr></thead><tbody>${facts.map(row).join('')}</tbody></table>`
     : '<p>No cluster facts were recorded for this build: the runbooks were printed as written, without a check against the clusters.</p>';
   const online = input.siteUrl
     ? ` The online version at <strong>${e(input.siteUrl)}</strong> is always the newest; every runbook's first page has its address and a QR code.`

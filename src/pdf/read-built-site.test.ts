@@ -10,13 +10,20 @@ describe('readBuiltSite', () => {
   it('lists the runbook pages of the build and reads its identity and facts times', async () => {
     const dir = testdir({
       'lifeboat-manifest.json': manifest(['/index.html', '/runbooks/b/index.html', '/runbooks/a/index.html', '/runbooks/a/extra.svg'], {
-        facts: { 'prod-euw1': { collectedAt: '2026-11-21T08:00:00Z' } },
+        facts: { 'prod-euw1': '2026-11-21T08:00:00Z' },
+        staleFacts: [{ cluster: 'prod-euw1', reason: 'timeout' }],
       }),
     });
     const { site } = await readBuiltSite(dir);
     expect(site).toEqual({
       dir,
-      info: { builtAt: '2026-11-22T08:00:00Z', commit: 'abc', buildId: 'b1', facts: { 'prod-euw1': { collectedAt: '2026-11-21T08:00:00Z' } } },
+      info: {
+        builtAt: '2026-11-22T08:00:00Z',
+        commit: 'abc',
+        buildId: 'b1',
+        facts: { 'prod-euw1': '2026-11-21T08:00:00Z' },
+        staleFacts: [{ cluster: 'prod-euw1', reason: 'timeout' }],
+      },
       runbookPages: ['/runbooks/a/', '/runbooks/b/'],
     });
   });

@@ -16,13 +16,15 @@ const ManifestSchema = z.object({
   commit: z.string(),
   buildId: z.string(),
   files: z.record(z.string(), z.unknown()),
-  facts: z.record(z.string(), z.object({ collectedAt: z.string() })).optional(),
+  // Builds from before facts existed have neither.
+  facts: z.record(z.string(), z.string()).default({}),
+  staleFacts: z.array(z.object({ cluster: z.string(), reason: z.string() })).default([]),
 });
 
 export interface BuiltSite {
   /** Absolute output folder. */
   dir: string;
-  info: Pick<BuildManifest, 'builtAt' | 'commit' | 'buildId' | 'facts'>;
+  info: Pick<BuildManifest, 'builtAt' | 'commit' | 'buildId' | 'facts' | 'staleFacts'>;
   /** Site paths of the runbook pages, e.g. `/runbooks/dns-failover/`, sorted. */
   runbookPages: string[];
 }
@@ -52,6 +54,6 @@ export async function readBuiltSite(dir: string, cwd = process.cwd()): Promise<B
     .map((path) => path.replace(/index\.html$/, ''))
     .sort();
   if (runbookPages.length === 0) return notBuilt('holds a build without runbook pages');
-  const { builtAt, commit, buildId, facts } = parsed;
-  return { site: { dir, info: { builtAt, commit, buildId, facts }, runbookPages }, issues: [] };
+  const { builtAt, commit, buildId, facts, staleFacts } = parsed;
+  return { site: { dir, info: { builtAt, commit, buildId, facts, staleFacts }, runbookPages }, issues: [] };
 }

@@ -1,7 +1,19 @@
 import type { Issue } from '../errors/issue.ts';
+import { describeCode, docsFor } from './catalogue.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface JsonReportOptions {
+  /**
+   * Add `title` (from the catalogue) and `docs` (the error page, when `site` is set) to each
+   * issue; both are `null` when unknown. Off by default, so existing callers get the same output.
+   */
+  describe?: boolean;
+  /** Public site URL, for `docs`. */
+  site?: string;
+}
 
 /** Machine-readable report: stable field names, version for future changes. */
-export function formatJsonReport(issues: readonly Issue[], extra: Record<string, unknown> = {}): string {
+export function formatJsonReport(issues: readonly Issue[], extra: Record<string, unknown> = {}, options: JsonReportOptions = {}): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
   return JSON.stringify(
     {
@@ -16,9 +28,18 @@ export function formatJsonReport(issues: readonly Issue[], extra: Record<string,
         path: i.path,
         message: i.message,
         hint: i.hint ?? null,
+        ...(options.describe ? { title: describeCode(i.code)?.title ?? null, docs: docsFor(i.code, options.site) ?? null } : {}),
       })),
     },
     null,
     2,
   );
 }
+
+/**
+ * `--format json`: the report above with `title` and `docs` per issue (additions within version 1)
+ * and `summary.runbookFiles`.
+ */
+export const jsonReporter: Reporter = (issues, context) => ({
+  stdout: `${formatJsonReport(issues, { runbookFiles: context.runbookCount }, { describe: true, site: context.site })}\n`,
+});

@@ -182,6 +182,11 @@ export const RunbookSchema = z
     drills: z.array(DrillSchema).optional().describe('History of drills and real recoveries.'),
     /** Ids of runbooks to read next. */
     related: z.array(IdSchema).optional().describe('Ids of related runbooks, linked at the end of the page.'),
+    /** Runbooks that run before this one; what their restores bring back counts as present. */
+    after: z
+      .array(IdSchema)
+      .optional()
+      .describe('Ids of runbooks this one follows (e.g. the restore it troubleshoots): namespaces their Velero restores bring back count as present when this runbook\'s commands are checked.'),
   })
   .describe('A Lifeboat disaster-recovery runbook.');
 

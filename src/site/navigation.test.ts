@@ -15,8 +15,8 @@ const countLinks = (items: unknown): number =>
 describe('buildSidebar', () => {
   it('stays small at 1,000 runbooks: own service (capped) plus one link per other service', () => {
     const sidebar = buildSidebar(collection(), { service: 'big', id: 'big-150' });
-    // All runbooks + capped service list + "all N in big" + 39 other services + 2 fixed links.
-    expect(countLinks(sidebar)).toBe(1 + SERVICE_LINK_CAP + 1 + 39 + 2);
+    // All runbooks, readiness + capped service list + "all N in big" + 39 other services + 2 fixed links.
+    expect(countLinks(sidebar)).toBe(2 + SERVICE_LINK_CAP + 1 + 39 + 2);
     const own = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'big') as unknown as { items: { label: string; link: string }[] };
     expect(own.items.some((i) => i.link === '/runbooks/big-150/')).toBe(true);
     expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/services/big/' });
@@ -31,6 +31,7 @@ describe('buildSidebar', () => {
     const sidebar = buildSidebar(runbooks, { service: 's', id: 'b' }, '/docs/');
     expect(sidebar).toEqual([
       { label: 'All runbooks', link: '/docs/' },
+      { label: 'Readiness', link: '/docs/readiness/' },
       {
         label: 's',
         items: [

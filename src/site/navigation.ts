@@ -34,7 +34,7 @@ export function groupByService<T extends NavRunbook>(runbooks: readonly T[]): [s
 
 export function buildSidebar(runbooks: readonly NavRunbook[], current: { service?: string; id?: string }, base = '/'): Sidebar {
   const groups = groupByService(runbooks);
-  const sidebar: Sidebar = [{ label: 'All runbooks', link: `${trim(base)}/` }];
+  const sidebar: Sidebar = [{ label: 'All runbooks', link: `${trim(base)}/` }, { label: 'Readiness', link: `${trim(base)}/readiness/` }];
   const mine = groups.find(([service]) => service === current.service);
   if (mine) {
     const [service, list] = mine;

@@ -6,8 +6,8 @@
 import type { Loader } from 'astro/loaders';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors } from '../errors/issue.ts';
-import { loadRunbooks } from '../load/load-runbooks.ts';
+import { blocksBuild } from '../errors/issue.ts';
+import { loadProject } from '../load/load-project.ts';
 import { formatCliReport } from '../reporters/cli.ts';
 import { siteConfig } from './site-config.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
@@ -18,9 +18,9 @@ export function runbookLoader(): Loader {
     load: async ({ store, config: astroConfig, generateDigest, logger, watcher }) => {
       const config = siteConfig();
       const sync = async () => {
-        const { runbooks, issues } = await loadRunbooks(config.runbooksDir, { clusters: config.clusters, vars: config.vars });
+        const { runbooks, issues } = await loadProject(config);
         // `npm run build` checks first and prints the report; this guards `astro build`/`astro dev` run directly.
-        if (hasErrors(issues)) throw new Error(`Runbooks have format errors:\n\n${formatCliReport(issues.filter((i) => i.severity === 'error'))}`);
+        if (issues.some(blocksBuild)) throw new Error(`Runbooks have format errors:\n\n${formatCliReport(issues.filter(blocksBuild))}`);
         const root = fileURLToPath(astroConfig.root);
         store.clear();
         for (const runbook of runbooks) {

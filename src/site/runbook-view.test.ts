@@ -42,6 +42,7 @@ const ctx: ViewContext = {
   base: '/',
   clusters: { primary: 'p1', dr: 'd1' },
   vars: { ns: 'site-default' },
+  facts: new Map(),
   index: new Map([['b', { title: 'Runbook B', decisionIds: new Set(['b-tree']) }]]),
 };
 

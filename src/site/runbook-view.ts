@@ -3,7 +3,9 @@
  * numbered sections and steps, filled-in commands, resolved clusters and gotos. Pure data, so
  * every rendering reads the same numbers and the same links.
  */
-import { fillPlaceholders, placeholderValues } from '../load/placeholders.ts';
+import { runbookScope } from '../facts/runbook-scope.ts';
+import { fillPlaceholders, type PlaceholderScope } from '../load/placeholders.ts';
+import type { FactsSnapshot } from '../schema/facts.ts';
 import { durationSeconds } from '../schema/primitives.ts';
 import type { Answer, Command, Drill, RunbookData, Step, StepSection } from '../schema/runbook.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
@@ -55,6 +57,16 @@ export interface DecisionView {
   answers: { label: string; target: AnswerTarget }[];
 }
 
+/** Where one cluster's facts on this page came from, for the provenance line. */
+export interface ClusterFactsView {
+  role: string;
+  cluster: string;
+  /** Absent when no snapshot exists for the cluster. */
+  snapshot?: { context: string; server: string; collectedAt: string; unreadable: string[] };
+  /** Why the facts could not be refreshed for this build (prefer-live fell back). */
+  stale?: string;
+}
+
 export interface RunbookView {
   data: RunbookData;
   sections: SectionView[];
@@ -64,14 +76,20 @@ export interface RunbookView {
   drills: Drill[];
   /** Newest drill, if any. */
   lastDrill?: Drill;
-  /** Placeholder values in force for this runbook. */
-  values: Record<string, string>;
+  /** Placeholder scope in force for this runbook (vars, clusters, facts). */
+  scope: PlaceholderScope;
+  /** Facts provenance for each cluster role the runbook uses. */
+  clusterFacts: ClusterFactsView[];
 }
 
 export interface ViewContext {
   base: string;
   clusters: Readonly<Record<string, string>>;
   vars: Readonly<Record<string, string>>;
+  /** Facts snapshots by cluster name. */
+  facts: ReadonlyMap<string, FactsSnapshot>;
+  /** Clusters whose facts are stale for this build, with why. */
+  stale?: ReadonlyMap<string, string>;
   /** Every runbook by id: its title and decision ids, for cross-runbook links. */
   index: ReadonlyMap<string, { title: string; decisionIds: ReadonlySet<string> }>;
 }
@@ -88,8 +106,8 @@ export const runbookHref = (base: string, id: string) => `${base.replace(/\/$/, 
 export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): RunbookView {
   const data = entry.runbook;
   const clusterMap = { ...ctx.clusters, ...data.clusters };
-  const values = placeholderValues(data.vars, ctx.vars, clusterMap);
-  const fill = (text: string) => fillPlaceholders(text, values);
+  const scope = runbookScope(data, ctx);
+  const fill = (text: string) => fillPlaceholders(text, scope);
 
   const raw: { section: StepSection; step: Step; inBody: boolean }[] = [];
   for (const section of ['prechecks', 'steps', 'verify', 'rollback'] as const) {
@@ -153,7 +171,42 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
     clusters: Object.entries(clusterMap).map(([role, name]) => ({ role, name })),
     drills,
     lastDrill: drills[0],
-    values,
+    scope,
+    clusterFacts: usedRoles(data, sections, Object.keys(clusterMap))
+      .filter((role) => clusterMap[role])
+      .map((role) => clusterFactsView(role, clusterMap[role]!, ctx)),
+  };
+}
+
+/** Roles the runbook's commands, requirements and placeholders use; every mapped role if none. */
+function usedRoles(data: RunbookData, sections: SectionView[], mapped: string[]): string[] {
+  const roles = new Set<string>();
+  for (const step of sections.flatMap((s) => s.steps)) for (const c of step.commands) if (c.cluster) roles.add(c.cluster);
+  for (const r of data.requires ?? []) roles.add(r.cluster);
+  const texts = JSON.stringify([data.prechecks, data.steps, data.verify, data.rollback, data.decisions]);
+  for (const m of texts.matchAll(/\{\{\s*(?:cluster|facts)\.([a-z][a-z0-9-]*)/g)) roles.add(m[1]!);
+  return roles.size ? [...roles].sort() : mapped.sort();
+}
+
+function clusterFactsView(role: string, cluster: string, ctx: ViewContext): ClusterFactsView {
+  const snapshot = ctx.facts.get(cluster);
+  const stale = ctx.stale?.get(cluster);
+  return {
+    role,
+    cluster,
+    ...(snapshot
+      ? {
+          snapshot: {
+            context: snapshot.context,
+            server: snapshot.server,
+            collectedAt: snapshot.collectedAt,
+            unreadable: Object.entries(snapshot.kinds)
+              .filter(([, k]) => k.status === 'forbidden' || k.status === 'error')
+              .map(([kind, k]) => `${kind} (${k.status})`),
+          },
+        }
+      : {}),
+    ...(stale ? { stale } : {}),
   };
 }
 

@@ -3,6 +3,13 @@
  * per build instead of once per page, so page rendering stays linear in the number of runbooks.
  */
 import { getCollection } from 'astro:content';
+import { loadFacts } from '../facts/snapshot-file.ts';
+import type { FactsSnapshot } from '../schema/facts.ts';
+import type { StaleFacts } from '../facts/refresh-facts.ts';
+import { durationSeconds } from '../schema/primitives.ts';
+import { escapeHtml } from './markdown.ts';
+import { loadFindings } from './findings.ts';
+import type { Issue } from '../errors/issue.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
 import { buildSidebar, groupByService, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
@@ -13,7 +20,19 @@ export interface SiteData {
   nav: NavRunbook[];
   groups: [string, NavRunbook[]][];
   viewContext: ViewContext;
+  /** Facts snapshots by cluster name, as the build read them. */
+  facts: ReadonlyMap<string, FactsSnapshot>;
+  /** Clusters whose facts could not be refreshed for this build (prefer-live), with why. */
+  stale: ReadonlyMap<string, string>;
+  /** Facts older than this many seconds when a page is read are flagged. */
+  factsMaxAgeSeconds: number;
+  /** Every readiness finding of this build. */
+  findings: Issue[];
+  /** Findings of one runbook, by its source file. */
+  findingsFor(file: string): Issue[];
   sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof buildSidebar>;
+  /** Starlight banner for every page when this build fell back to old facts, else undefined. */
+  banner?: { content: string };
 }
 
 let pending: Promise<SiteData> | undefined;
@@ -31,11 +50,32 @@ async function load(): Promise<SiteData> {
   const index = new Map(
     entries.map(({ data }) => [data.runbook.id, { title: data.runbook.title, decisionIds: new Set((data.runbook.decisions ?? []).map((d) => d.id)) }]),
   );
+  // The build already reported invalid snapshots; here they are simply not used.
+  const { snapshots: facts } = await loadFacts(config.factsDir);
+  // Set by `npm run build` when prefer-live fell back to old snapshots.
+  const staleList = JSON.parse(process.env.LIFEBOAT_STALE_FACTS || '[]') as StaleFacts[];
+  const stale = new Map(staleList.map((s) => [s.cluster, s.reason]));
+  const findings = await loadFindings(config);
+  const byFile = Map.groupBy(findings, (f) => f.file);
   return {
     entries,
+    findings,
+    findingsFor: (file) => byFile.get(file) ?? [],
+    facts,
+    stale,
+    factsMaxAgeSeconds: durationSeconds(config.factsMaxAge),
     nav,
     groups: groupByService(nav),
-    viewContext: { base, clusters: config.clusters, vars: config.vars, index },
+    viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index },
     sidebarFor: (current) => buildSidebar(nav, current, base),
+    ...(staleList.length
+      ? {
+          banner: {
+            content: escapeHtml(
+              `Built on stale facts: ${staleList.map((s) => `${s.cluster} could not be read (${s.reason})`).join('; ')}. References to ${staleList.length === 1 ? 'that cluster' : 'those clusters'} were checked against the last snapshot.`,
+            ),
+          },
+        }
+      : {}),
   };
 }

@@ -2,13 +2,16 @@ import { createIssue } from '../errors/create-issue.ts';
 import type { ErrorCode, ErrorParams } from '../errors/errors-data.ts';
 import type { Issue } from '../errors/issue.ts';
 import type { Runbook } from '../load/runbook-model.ts';
+import type { FactsSnapshot } from '../schema/facts.ts';
 
-/** Site-wide settings the format rules need (from the configuration). */
+/** Site-wide settings the format rules need: the configuration, and the facts for `{{ facts.… }}`. */
 export interface ValidationContext {
   /** Default role → cluster name mapping. */
   clusters: Readonly<Record<string, string>>;
   /** Site-wide placeholder values. */
   vars: Readonly<Record<string, string>>;
+  /** Facts snapshots by cluster name (empty when none were collected). */
+  facts: ReadonlyMap<string, FactsSnapshot>;
 }
 
 /** What a rule sees: one runbook, the whole collection, and a way to report. */

@@ -44,6 +44,24 @@ describe('copying commands', () => {
     await expect.poll(() => copyButton('find-backup').textContent()).toBe('Copied');
   });
 
+  it('copies a command filled in from the collected facts (the newest completed backup)', async () => {
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    await setClipboard('sentinel');
+    await copyButton('find-backup', 1).click();
+    await expect.poll(clipboard).toBe(
+      'BACKUP=payments-hourly-20261120060012\n' +
+        'velero --kubecontext prod-euw1 backup describe "$BACKUP" --details | grep -A3 -E \'Phase|Namespaces:\'',
+    );
+  });
+
+  it('shows where each cluster\'s facts came from and how old they are when read', async () => {
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    const line = page.locator('.lb-provenance li').first();
+    await expect.poll(() => line.textContent()).toMatch(
+      /^primary = prod-euw1: from context arn:aws:eks:eu-west-1:491726350182:cluster\/prod-euw1 \(.*eks\.amazonaws\.com:443\), collected 2026-11-20 06:07 UTC \(\d+ (h|days)( \d+ min)? ago, older than the site accepts\)$/,
+    );
+  });
+
   it('copies a multi-line MDX command byte for byte, including $(…) and continuation lines', async () => {
     await page.goto(`${server.url}/runbooks/etcd-snapshot-restore/`);
     await setClipboard('sentinel');

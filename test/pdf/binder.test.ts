@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatTime } from '../../src/pdf/front-matter.ts';
 import { PAGE, mmToPt } from '../../src/pdf/print-document.ts';
 import { byTierThenTitle } from '../../src/site/navigation.ts';
 import { pdfLinks, pdfOutline, pdfPageCount, pdfText, pdfWords, readQrCode, savePageImage, type OutlineEntry, type PdfWord } from '../support/read-pdf.ts';
@@ -172,7 +173,9 @@ describe('the cover', () => {
     expect(cover).toContain(`Commit ${manifest.commit}`);
     expect(cover).toContain(`Build ${manifest.buildId}`);
     expect(cover).toContain('Replace this binder after 2026-12-22 (30 days after the build)');
-    expect(cover).toContain('No cluster facts were recorded for this build');
+    // The example is built from its demo facts: when each cluster's were collected.
+    expect(Object.keys(manifest.facts).length).toBeGreaterThan(0);
+    for (const [cluster, collectedAt] of Object.entries<string>(manifest.facts)) expect(cover).toContain(`${cluster} ${formatTime(collectedAt)}`);
   });
 });
 

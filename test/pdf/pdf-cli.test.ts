@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Facts times as a facts-aware build records them; cluster names are untrusted text.
   const manifestFile = join(out, 'lifeboat-manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-  manifest.facts = { 'prod-<i>euw1</i>': { collectedAt: '2026-11-20T07:00:00.000Z' } };
+  manifest.facts = { 'prod-<i>euw1</i>': '2026-11-20T07:00:00.000Z' };
   writeFileSync(manifestFile, JSON.stringify(manifest));
   // One runbook per print, so the link between the two crosses from one printed part to the other.
   const printed = await runScript('build-pdf', ['--out', out, '--replace-after', '14', '--part-size', '1']);

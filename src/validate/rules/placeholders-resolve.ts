@@ -1,21 +1,36 @@
 import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
 import { formatPath } from '../../errors/issue.ts';
+import { FACT_PLACEHOLDER_KEYS } from '../../facts/fact-placeholders.ts';
+import { runbookScope } from '../../facts/runbook-scope.ts';
 import { allSteps } from '../../load/runbook-model.ts';
-import { findPlaceholders, placeholderValues } from '../../load/placeholders.ts';
+import { findPlaceholders } from '../../load/placeholders.ts';
 import type { Rule } from '../rule-context.ts';
 
-/** Every `{{ name }}` in commands, expected output and step text has a value to fill in. */
-export const placeholdersResolve: Rule = ({ runbook, clusters, vars, report }) => {
-  const values = placeholderValues(runbook.data.vars, vars, { ...clusters, ...runbook.data.clusters });
-  const names = Object.keys(values);
+/**
+ * Every `{{ name }}` in commands, expected output and text has a value: an unknown name is an
+ * error; a real fact the snapshot cannot provide (no snapshot, kind forbidden) is a warning, and
+ * the page shows a marked placeholder — missing facts never block publishing.
+ */
+export const placeholdersResolve: Rule = (ctx) => {
+  const { runbook, report } = ctx;
+  const scope = runbookScope(runbook.data, ctx);
+  const roles = Object.keys({ ...ctx.clusters, ...runbook.data.clusters });
+  const factNames = roles.flatMap((role) => FACT_PLACEHOLDER_KEYS.map((key) => `facts.${role}.${key}`));
   const check = (text: string | undefined, path: (string | number)[]) => {
     for (const use of findPlaceholders(text ?? '')) {
-      if (use.name in values) continue;
+      const resolution = scope.resolve(use.name);
+      const field = path[0] === '$body' ? 'A <Step> in the body' : formatPath(path);
+      if (resolution && 'value' in resolution) continue;
+      if (resolution) {
+        report('FactUnavailable', path, { name: use.name, field, why: resolution.unavailable });
+        continue;
+      }
+      const candidates = use.name.startsWith('facts.') ? factNames : scope.names;
       report('UnresolvedPlaceholder', path, {
         name: use.name,
-        field: path[0] === '$body' ? 'A <Step> in the body' : formatPath(path),
-        suggestion: didYouMean(use.name, names),
-        known: listNames(names),
+        field,
+        suggestion: didYouMean(use.name, candidates),
+        known: listNames(use.name.startsWith('facts.') ? factNames : scope.names),
       });
     }
   };

@@ -1,0 +1,77 @@
+/** `npm run facts`: collect live facts from one or more clusters into facts/<cluster>.json. */
+import { relative } from 'node:path';
+import { EXIT, loadConfigOrExit, parseFlags } from '../src/cli/cli-kit.ts';
+import { collectAll, describeOutcome, type ClusterTarget } from '../src/facts/collect-all.ts';
+import { contextNames, KubeconfigError, loadKubeConfig } from '../src/facts/kube-client.ts';
+import { DEFAULT_POLICY } from '../src/facts/list-all.ts';
+import { durationSeconds, DURATION_PATTERN } from '../src/schema/primitives.ts';
+
+const USAGE = `Usage: npm run facts -- --context CONTEXT[=NAME] [--context …] [--kubeconfig FILE] [--out DIR] [--timeout 15s]
+
+Reads what exists in each cluster (server version, namespaces, nodes, StorageClasses,
+VolumeSnapshotClasses, PVCs, CRDs, Services and their ready endpoints, IngressClasses,
+PriorityClasses, Velero locations, schedules and backups) and writes facts/NAME.json.
+NAME defaults to the context name; runbooks map roles (primary, dr) to these names.
+Never reads Secrets or ConfigMaps; never writes tokens, certificates or kubeconfig contents.
+Clusters are read concurrently; one that fails keeps its previous snapshot and makes the
+command exit 1 after the others are written.
+
+  --context CTX[=NAME]  kubeconfig context to read, optionally saved under another name
+  --kubeconfig FILE     kubeconfig (default: $KUBECONFIG, ~/.kube/config, or the in-cluster
+                        service account, whose context is "inClusterContext")
+  --out DIR             where to write snapshots (default: the facts folder, LIFEBOAT_FACTS)
+  --timeout DURATION    per-request timeout (default 15s); failed requests are retried
+  --config FILE         configuration file (LIFEBOAT_CONFIG)
+
+Exit codes: 0 all clusters collected, 1 a cluster failed, 2 usage or configuration error.
+Set LIFEBOAT_NOW (ISO time) to stamp a fixed collectedAt, for reproducible snapshots.`;
+
+const flags = parseFlags(
+  {
+    context: { type: 'string', multiple: true },
+    kubeconfig: { type: 'string' },
+    out: { type: 'string' },
+    timeout: { type: 'string', default: '15s' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  USAGE,
+);
+const usageError = (message: string) => {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(EXIT.usage);
+};
+
+const config = loadConfigOrExit({ config: flags.config, facts: flags.out });
+if (!flags.context?.length) usageError('Name at least one cluster with --context CONTEXT[=NAME].');
+if (!DURATION_PATTERN.test(flags.timeout) || durationSeconds(flags.timeout) === 0) usageError(`--timeout must be a duration such as "15s", not "${flags.timeout}".`);
+
+const targets: ClusterTarget[] = flags.context!.map((spec) => {
+  const [context, name = context] = spec.split(/=(?=[^=]*$)/) as [string, string?];
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
+    usageError(`Cluster name "${name}" (from --context ${spec}) must be lowercase letters, digits, ".", "_" or "-": it becomes facts/${name}.json. Write --context ${context}=<name>.`);
+  return { context, name };
+});
+if (new Set(targets.map((t) => t.name)).size !== targets.length) usageError('Two --context flags save under the same name; give each cluster its own NAME.');
+
+let kc;
+try {
+  kc = loadKubeConfig(flags.kubeconfig);
+  const known = contextNames(kc);
+  for (const { context } of targets) if (!known.includes(context)) throw new KubeconfigError(`context "${context}" is not in the kubeconfig (it has: ${known.join(', ') || 'none'})`);
+} catch (error) {
+  if (error instanceof KubeconfigError) usageError(`Cannot collect facts: ${error.message}.`);
+  throw error;
+}
+
+const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+const outcomes = await collectAll(kc, targets, {
+  dir: config.factsDir,
+  now,
+  policy: { ...DEFAULT_POLICY, timeoutMs: durationSeconds(flags.timeout) * 1000 },
+});
+for (const outcome of outcomes) {
+  const line = describeOutcome(outcome).replace(config.factsDir, relative(process.cwd(), config.factsDir) || '.');
+  (outcome.ok ? process.stdout : process.stderr).write(`${line}\n`);
+}
+process.exitCode = outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed;

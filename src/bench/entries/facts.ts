@@ -1,0 +1,64 @@
+/**
+ * Facts collection at scale: the real `npm run facts` against a fake API server holding 2,000
+ * CRDs, 5,000 Services with 20,000 EndpointSlices and 200 namespaces (issue budget: ≤ 3 s wall,
+ * ≤ 300 MB peak RSS). Peer: `kubectl get … -o json` for the same kinds on the same server.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { withinBudget, type BenchEntry } from '../bench-entry.ts';
+import { measure, measureRuns } from '../measure.ts';
+
+const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentvolumeclaims,customresourcedefinitions,services,endpointslices,ingressclasses,priorityclasses,backupstoragelocations.velero.io,schedules.velero.io,backups.velero.io';
+
+export const factsEntry: BenchEntry = {
+  name: 'facts',
+  description: 'npm run facts against a large fake cluster, vs kubectl get -o json',
+  async run(ctx) {
+    const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-facts-'));
+    ctx.log('facts: starting a fake cluster (200 namespaces, 2,000 CRDs, 5,000 Services, 20,000 EndpointSlices)…');
+    const kubeconfig = join(work, 'kubeconfig');
+    const server = await startServer(kubeconfig);
+    try {
+      const script = new URL('../../../scripts/collect-facts.ts', import.meta.url).pathname;
+      const ours = await measureRuns(ctx.runs, () =>
+        measure(process.execPath, [script, '--kubeconfig', kubeconfig, '--context', 'fake=bench', '--out', join(work, 'facts')]),
+      );
+      const peer = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0
+        ? await measureRuns(ctx.runs, () => measure('kubectl', ['--kubeconfig', kubeconfig, 'get', KINDS, '-A', '-o', 'json', '--chunk-size=500'], { env: { ...process.env, KUBECACHEDIR: join(work, 'kubecache') } }))
+        : undefined;
+      const row = { wallMs: ours.wallMs, ...(ours.peakRssMb !== undefined ? { peakRssMb: ours.peakRssMb } : {}) };
+      return [
+        {
+          entry: 'facts',
+          case: 'collect 2,000 CRDs, 5,000 Services, 20,000 EndpointSlices, 200 namespaces',
+          ...row,
+          peer: peer
+            ? { name: 'kubectl get -o json', wallMs: peer.wallMs, ...(peer.peakRssMb !== undefined ? { peakRssMb: peer.peakRssMb } : {}) }
+            : { name: 'kubectl', skipped: 'kubectl is not installed (apt-get install kubernetes-client)' },
+          budget: withinBudget(row, { wallMs: 3000, peakRssMb: 300 }),
+        },
+      ];
+    } finally {
+      server.kill();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
+/**
+ * The fake server runs in its own process (it holds ~150 MB for this cluster), so the figures
+ * are the collector's alone. It prints one JSON line once it listens and dies with its stdin.
+ */
+async function startServer(kubeconfig: string) {
+  const cli = new URL('../../../test/support/fake-kube/serve-cli.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [cli, '--scale', '--kubeconfig', kubeconfig], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [line] = await new Promise<string[]>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the fake API server exited (${code}) before listening`)));
+    createInterface({ input: child.stdout! }).once('line', (l) => resolve([l]));
+  });
+  JSON.parse(line!);
+  return child;
+}

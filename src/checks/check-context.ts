@@ -1,0 +1,57 @@
+/**
+ * What a readiness check sees: one runbook, the facts of the clusters it maps to, the settings,
+ * and a way to report findings (with positions in the runbook's source).
+ */
+import { createIssue } from '../errors/create-issue.ts';
+import type { ErrorCode, ErrorParams } from '../errors/errors-data.ts';
+import type { Issue, Position } from '../errors/issue.ts';
+import type { PlaceholderScope } from '../load/placeholders.ts';
+import type { Runbook } from '../load/runbook-model.ts';
+import type { FactsSnapshot } from '../schema/facts.ts';
+import type { Restored } from './restored-namespaces.ts';
+
+export interface CheckSettings {
+  /** "Now" for drill and review ages (facts ages use each snapshot's `collectedAt`). */
+  now: Date;
+  reviewMaxAgeSeconds: number;
+  drillMaxAgeSeconds: number;
+  rtoMargin: number;
+  /** Parity compares these two roles. */
+  parity: { primary: string; dr: string };
+}
+
+export interface CheckContext {
+  runbook: Runbook;
+  /** Role → cluster name, the site default merged with the runbook's own. */
+  clusters: Readonly<Record<string, string>>;
+  facts: ReadonlyMap<string, FactsSnapshot>;
+  scope: PlaceholderScope;
+  settings: CheckSettings;
+  /** What runbooks this one runs `after:` restore, per cluster: present for its commands. */
+  restoredBefore: Restored;
+  /** Names of cluster-scoped resources present in primary but missing in DR, by fact kind. */
+  parityGaps: ReadonlyMap<string, ReadonlySet<string>>;
+  report<C extends ErrorCode>(code: C, at: { path: (string | number)[]; position?: Position; cluster?: string }, params: ErrorParams<C>): void;
+}
+
+/** A readiness check: small, named after what it asserts, reports through the context. */
+export type Check = (ctx: CheckContext) => void;
+
+export function createCheckContext(
+  base: Omit<CheckContext, 'runbook' | 'report' | 'clusters' | 'scope' | 'restoredBefore'> & { siteClusters: Readonly<Record<string, string>> },
+  runbook: Runbook,
+  scope: PlaceholderScope,
+  restoredBefore: Restored,
+  issues: Issue[],
+): CheckContext {
+  const { siteClusters, ...rest } = base;
+  return {
+    ...rest,
+    runbook,
+    scope,
+    restoredBefore,
+    clusters: { ...siteClusters, ...runbook.data.clusters },
+    report: (code, where, params) =>
+      issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path), cluster: where.cluster }, params)),
+  };
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { formatLocation } from '../errors/issue.ts';
+import { loadRunbooks } from '../load/load-runbooks.ts';
+import type { FactsSnapshot } from '../schema/facts.ts';
+import { backup, forbidden, snapshot, storageClass } from '../../test/support/facts-builder.ts';
+import { RUNBOOK_HEAD, testdir } from '../../test/support/testdir.ts';
+import { runChecks } from './run-checks.ts';
+
+const CONFIG = {
+  clusters: { primary: 'prod', dr: 'dr' },
+  vars: {},
+  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} as Record<string, 'error' | 'warning' | 'off'> },
+  parity: { primary: 'primary', dr: 'dr' },
+};
+const NOW = new Date('2026-11-22T08:00:00Z');
+const RECENT = `lastReviewed: 2026-11-01\ndrills: [{ date: 2026-11-01, duration: 10m, result: pass }]\n`;
+
+/** Runs the checks over one inline runbook; returns `line code: message | hint`. */
+async function findings(yaml: string, facts: FactsSnapshot[], options: { strict?: boolean; config?: Partial<typeof CONFIG> } = {}) {
+  // Keys the test sets replace the head's defaults.
+  const head = RUNBOOK_HEAD('r').split('\n').filter((line) => !new RegExp(`^${line.split(':')[0]}:`, 'm').test(yaml) || !line.includes(':')).join('\n');
+  const cwd = testdir({ 'r.yaml': `${head}steps: [{ id: one, title: One }]\n${yaml}` });
+  const { runbooks } = await loadRunbooks('.', { cwd, clusters: CONFIG.clusters });
+  const map = new Map(facts.map((f) => [f.cluster, f]));
+  return runChecks(runbooks, map, { ...CONFIG, ...options.config }, { now: NOW, ...(options.strict ? { strict: true } : {}) }).map(
+    (i) => `${formatLocation(i)} ${i.severity} ${i.code}: ${i.message}${i.hint ? ` | ${i.hint}` : ''}`,
+  );
+}
+
+describe('requirements against facts', () => {
+  const requires = (entry: string) => `${RECENT}requires:\n  - ${entry}\n`;
+
+  it('passes when the resource exists', async () => {
+    expect(await findings(requires('{ kind: StorageClass, name: gp3, cluster: dr }'), [snapshot('dr', { storageClasses: [storageClass('gp3')] })])).toEqual([]);
+  });
+
+  it('reports a missing resource with what the cluster has and a did-you-mean', async () => {
+    expect(await findings(requires('{ kind: StorageClass, name: gp3, cluster: dr }'), [snapshot('dr', { storageClasses: [storageClass('gp3-csi'), storageClass('standard')] })])).toEqual([
+      'r.yaml:13:33 error StorageClassNotFound: StorageClass "gp3" (cluster-scoped) does not exist in cluster "dr" (role dr) according to its facts. | Did you mean "gp3-csi"? It has: "gp3-csi", "standard".',
+    ]);
+  });
+
+  it('treats a forbidden kind as unknown, never as missing; --strict makes it an error', async () => {
+    const facts = [snapshot('dr', { services: forbidden('services') })];
+    const entry = requires('{ kind: Service, name: api, namespace: shop, cluster: dr }');
+    expect(await findings(entry, facts)).toEqual([
+      'r.yaml:13:28 warning FactsUnknown: Service shop/api in cluster "dr" cannot be checked: services in "dr" are forbidden (HTTP 403: services is forbidden). Unknown is not missing — it may exist. | Collect facts for the cluster (`npm run facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
+    ]);
+    expect((await findings(entry, facts, { strict: true }))[0]).toMatch(/^r\.yaml:13:28 error FactsUnknown/);
+  });
+
+  it('treats a cluster without a snapshot as unknown', async () => {
+    expect(await findings(requires('{ kind: Namespace, name: shop, cluster: dr }'), [])).toEqual([
+      expect.stringMatching(/^r\.yaml:13:\d+ warning FactsUnknown: Namespace shop in cluster "dr" cannot be checked: no facts were collected for cluster "dr"/),
+    ]);
+  });
+
+  it('counts ready endpoints, and says so when EndpointSlices were unreadable', async () => {
+    const service = (endpoints: { ready: number; notReady: number } | null) => ({ namespace: 'shop', name: 'api', type: 'ClusterIP', ports: [], endpoints });
+    const entry = requires('{ kind: Service, name: api, namespace: shop, cluster: dr, minReadyEndpoints: 2 }');
+    expect(await findings(entry, [snapshot('dr', { services: [service({ ready: 1, notReady: 2 })] })])).toEqual([
+      expect.stringContaining('error NotEnoughReadyEndpoints: Service "shop/api" in cluster "dr" has 1 ready endpoint; the runbook needs at least 2.'),
+    ]);
+    expect(await findings(entry, [snapshot('dr', { services: [service(null)] })])).toEqual([expect.stringContaining('warning FactsUnknown: ready endpoints of Service shop/api')]);
+  });
+
+  it('requires a Velero location to be Available', async () => {
+    const bsl = { namespace: 'velero', name: 'default', provider: 'aws', accessMode: 'ReadOnly', default: false, phase: 'Unavailable', lastValidationTime: '2026-11-20T05:00:00Z' };
+    expect(await findings(requires('{ kind: BackupStorageLocation, name: default, cluster: dr }'), [snapshot('dr', { backupStorageLocations: [bsl] })])).toEqual([
+      expect.stringContaining('error BackupStorageLocationUnavailable: Velero BackupStorageLocation "default" in cluster "dr" is Unavailable (last validated 2026-11-20T05:00:00Z)'),
+    ]);
+  });
+});
+
+describe('RPO', () => {
+  const schedule = (name: string) => ({ namespace: 'velero', name, schedule: '0 * * * *', paused: false, includedNamespaces: ['shop'], excludedNamespaces: [] });
+  const yaml = `${RECENT}rpo: 1h\nrequires:\n  - { kind: Schedule, name: hourly, cluster: primary }\n`;
+  const facts = (backups: ReturnType<typeof backup>[]) => [snapshot('prod', { schedules: [schedule('hourly')], backups })];
+
+  it('passes when the newest completed backup is younger than the RPO at facts time', async () => {
+    expect(await findings(yaml, facts([backup('hourly-1', '2026-11-20T05:30:00Z', 'Completed', { schedule: 'hourly' })]))).toEqual([]);
+  });
+
+  it('reports a breach, naming the newer backup that failed', async () => {
+    const result = await findings(yaml, facts([
+      backup('hourly-old', '2026-11-20T02:00:00Z', 'Completed', { schedule: 'hourly' }),
+      backup('hourly-new', '2026-11-20T05:00:00Z', 'PartiallyFailed', { schedule: 'hourly' }),
+    ]));
+    expect(result).toEqual([
+      'r.yaml:13:29 error RpoBreached: The newest completed backup of schedule "hourly" is hourly-old, 4h old when the facts were collected — older than the RPO of 1h. The newest backup, hourly-new (PartiallyFailed), did not complete. | Check why schedule "hourly" is not producing completed backups (`velero backup describe <name> --details`).',
+    ]);
+  });
+
+  it('reports a schedule none of whose backups completed, and unknown backups as unknown', async () => {
+    expect(await findings(yaml, facts([backup('hourly-1', '2026-11-20T05:00:00Z', 'Failed', { schedule: 'hourly' })]))).toEqual([
+      expect.stringContaining('error RpoBreached: No backup of schedule "hourly" has completed, so the RPO of 1h cannot be met. The newest backup, hourly-1 (Failed), did not complete.'),
+    ]);
+    expect(await findings(yaml, [snapshot('prod', { schedules: [schedule('hourly')], backups: forbidden('backups') }), snapshot('dr')])).toEqual([
+      expect.stringContaining('warning FactsUnknown: The RPO for the backups of schedule "hourly" cannot be checked'),
+    ]);
+  });
+});
+
+describe('RTO, drills and reviews', () => {
+  it('needs the newest real drill, doubled, to fit the RTO; tabletops do not count', async () => {
+    const drills = 'lastReviewed: 2026-11-01\nrto: 1h\ndrills:\n  - { date: 2026-11-10, duration: 45m, result: pass }\n  - { date: 2026-11-20, duration: 5m, result: pass, kind: tabletop }\n';
+    expect(await findings(drills, [])).toEqual([
+      'r.yaml:12:35 error DrillTooSlow: The newest drill (2026-11-10) took 45m; with the 2× margin for a real incident that exceeds the RTO of 1h. | Make the procedure faster (and drill it again), or agree a realistic RTO.',
+    ]);
+  });
+
+  it('warns when no game day happened within 90 days, or ever', async () => {
+    expect(await findings('lastReviewed: 2026-11-01\ndrills: [{ date: 2026-07-01, duration: 5m, result: pass }]\n', [])).toEqual([
+      expect.stringContaining('warning NoRecentDrill: The last game day or real recovery was 2026-07-01, more than 90 days ago.'),
+    ]);
+    expect(await findings('lastReviewed: 2026-11-01\n', [])).toEqual([expect.stringContaining('warning NoRecentDrill: This runbook has never been tested')]);
+  });
+
+  it('warns when the review is older than the configured age', async () => {
+    expect(await findings('lastReviewed: 2026-01-05\ndrills: [{ date: 2026-11-01, duration: 5m, result: pass }]\n', [])).toEqual([
+      'r.yaml:10:15 warning ReviewOverdue: The runbook was last reviewed on 2026-01-05, more than 180 days ago. | Review it with the owning team and update `lastReviewed`.',
+    ]);
+  });
+
+  it('lets the configuration change a finding’s severity or switch it off', async () => {
+    const yaml = 'lastReviewed: 2026-01-05\n';
+    const severity = { ReviewOverdue: 'error', NoRecentDrill: 'off' } as const;
+    expect(await findings(yaml, [], { config: { checks: { ...CONFIG.checks, severity } } })).toEqual([expect.stringMatching(/error ReviewOverdue/)]);
+  });
+});
+
+describe('parity', () => {
+  const facts = [
+    snapshot('prod', { storageClasses: [storageClass('gp3'), storageClass('io2')], ingressClasses: forbidden('ingressclasses') }),
+    snapshot('dr', { storageClasses: [storageClass('gp3')], ingressClasses: [{ name: 'nginx', controller: 'k8s.io/ingress-nginx', default: true }] }),
+  ];
+
+  it('is an error where a runbook relies in primary on what DR lacks', async () => {
+    expect(await findings(`${RECENT}requires:\n  - { kind: StorageClass, name: io2, cluster: primary }\n`, facts)).toEqual([
+      'r.yaml:13:33 error ParityGap: StorageClass "io2" exists in "prod" but not in the DR cluster "dr", and this runbook relies on it. | Create it in "dr" before it is needed, or say in this runbook how DR works without it.',
+    ]);
+  });
+
+  it('is a warning on the DR facts when no runbook uses it, and unreadable kinds are never compared', async () => {
+    expect(await findings(RECENT, facts)).toEqual([
+      'facts/dr.json warning ParityGap: StorageClass "io2" exists in "prod" but not in the DR cluster "dr". | Create it in "dr", or confirm the DR cluster does not need it.',
+    ]);
+  });
+});
+
+describe('references in commands', () => {
+  const facts = [
+    snapshot('dr', {
+      namespaces: [{ name: 'velero' }, { name: 'shop' }],
+      storageClasses: [storageClass('gp3-csi', true)],
+      backups: [backup('daily-1', '2026-11-20T05:30:00Z', 'Completed', { schedule: 'daily', includedNamespaces: ['shop', 'ledger'] })],
+    }),
+  ];
+  const step = (run: string, extra = '') => `${RECENT}rpo: 1h\nvars: { ns: shopp }\nprechecks:\n  - id: pre\n    title: Pre\n    commands:\n      - cluster: dr${extra}\n        run: |\n${run.split('\n').map((l) => `          ${l}`).join('\n')}\n`;
+
+  it('checks a namespace that came from a placeholder, pointing at the placeholder', async () => {
+    expect(await findings(step('kubectl get pods \\\n  -n {{ ns }}'), facts)).toEqual([
+      'r.yaml:20:16 error NamespaceNotFound: Namespace "shopp" (named by `-n` in kubectl get) does not exist in cluster "dr" (role dr) according to its facts. | Did you mean "shop"? It has: "velero", "shop".',
+    ]);
+  });
+
+  it('checks StorageClasses in heredoc manifests at the column where the name is written', async () => {
+    const manifest = "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  storageClassName: io2-csi\nEOF";
+    expect(await findings(step(manifest), facts)).toEqual([
+      expect.stringMatching(/^r\.yaml:23:31 error StorageClassNotFound: StorageClass "io2-csi" \(named by `storageClassName` in kubectl apply\)/),
+    ]);
+  });
+
+  it('checks restored namespaces against what the backups cover, and never flags shell variables', async () => {
+    const restore = 'velero restore create --from-backup "$BACKUP" --include-namespaces shop,payments';
+    expect(await findings(step(restore), facts)).toEqual([
+      expect.stringMatching(/^r\.yaml:19:83 error NamespaceNotBackedUp: No completed Velero backup in "dr" includes namespace "payments"/),
+    ]);
+  });
+
+  it('counts namespaces a restore earlier in the runbook brings back as present', async () => {
+    const run = 'velero restore create --from-backup "$BACKUP" --include-namespaces ledger\nkubectl -n ledger get pods';
+    expect(await findings(step(run), facts)).toEqual([]);
+  });
+
+  it('skips commands whose cluster is not known', async () => {
+    expect(await findings(step('kubectl -n nowhere get pods').replace('      - cluster: dr\n', '      - description: no cluster\n'), facts)).toEqual([]);
+  });
+});

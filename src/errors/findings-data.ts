@@ -1,0 +1,132 @@
+/**
+ * Findings: facts about the world, not about the runbook's form. They fail `npm run check` at
+ * error level and appear on the site, but never stop a build or a deploy — the site is needed
+ * most when the world is broken. Same shape as the format errors in `errors-data.ts`.
+ */
+import type { ErrorData } from './errors-data.ts';
+
+const notFound = (what: string, example: string, fix: string) => ({
+  title: `${what} not found`,
+  severity: 'error' as const,
+  finding: true as const,
+  message: (p: { name: string; cluster: string; role: string; where: string }) =>
+    `${what} "${p.name}" (${p.where}) does not exist in cluster "${p.cluster}" (role ${p.role}) according to its facts.`,
+  hint: (p: { candidates: string; suggestion?: string }) =>
+    `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}${p.candidates ? `It has: ${p.candidates}.` : `It has none.`}`,
+  description: `The runbook relies on a ${what} that the cluster's last collected facts do not contain. During a recovery that step would fail.`,
+  example,
+  fix,
+});
+
+export const findingsData = {
+  NamespaceNotFound: notFound('Namespace', 'commands:\n  - run: kubectl -n payments-prd get pods\n    cluster: dr', 'Create the namespace in that cluster, or correct the name in the runbook.'),
+  StorageClassNotFound: notFound('StorageClass', 'requires:\n  - { kind: StorageClass, name: io2-csi, cluster: dr }', 'Create the StorageClass in the DR cluster (same provisioner and parameters), or map it with Velero\'s change-storage-class plugin.'),
+  CrdNotFound: notFound('CustomResourceDefinition', 'requires:\n  - { kind: CustomResourceDefinition, name: certificates.cert-manager.io, cluster: dr }', 'Install the operator (and its CRDs) in that cluster before restoring resources of that kind.'),
+  ServiceNotFound: notFound('Service', 'requires:\n  - { kind: Service, name: checkout-web, namespace: checkout, cluster: dr }', 'Deploy the service, or correct its name or namespace.'),
+  VolumeSnapshotClassNotFound: notFound('VolumeSnapshotClass', 'requires:\n  - { kind: VolumeSnapshotClass, name: ebs-csi-snapclass, cluster: dr }', 'Create the VolumeSnapshotClass for the CSI driver.'),
+  IngressClassNotFound: notFound('IngressClass', 'requires:\n  - { kind: IngressClass, name: nginx, cluster: dr }', 'Install the ingress controller, or correct the class name.'),
+  PriorityClassNotFound: notFound('PriorityClass', 'requires:\n  - { kind: PriorityClass, name: kestrel-critical, cluster: dr }', 'Create the PriorityClass: pods that name it stay Pending without it.'),
+  BackupStorageLocationNotFound: notFound('Velero BackupStorageLocation', 'requires:\n  - { kind: BackupStorageLocation, name: primary-readonly, cluster: dr }', 'Create the location (read-only, pointing at the primary\'s bucket) in the DR cluster.'),
+  ScheduleNotFound: notFound('Velero Schedule', 'commands:\n  - run: velero schedule describe payments-hourly\n    cluster: primary', 'Create the schedule, or correct its name.'),
+  BackupNotFound: notFound('Velero Backup', 'commands:\n  - run: velero restore create --from-backup payments-2026-01-01\n    cluster: dr', 'Use a backup that exists (`velero backup get`), or a placeholder such as {{ facts.dr.lastBackup.<schedule> }}.'),
+  NotEnoughReadyEndpoints: {
+    title: 'Service has too few ready endpoints',
+    severity: 'error',
+    finding: true,
+    message: (p: { name: string; cluster: string; ready: number; wanted: number }) =>
+      `Service "${p.name}" in cluster "${p.cluster}" has ${p.ready} ready endpoint${p.ready === 1 ? '' : 's'}; the runbook needs at least ${p.wanted}.`,
+    hint: () => 'Check the pods behind it (`kubectl get endpointslices -l kubernetes.io/service-name=<name>`), or lower minReadyEndpoints if fewer are enough.',
+    description: 'A Service the runbook relies on exists but is not able to take the traffic the runbook sends to it.',
+    example: 'requires:\n  - { kind: Service, name: ingress-nginx-controller, namespace: ingress-nginx, cluster: dr, minReadyEndpoints: 2 }',
+    fix: 'Scale the workload up, or fix why its pods are not ready.',
+  },
+  BackupStorageLocationUnavailable: {
+    title: 'Velero backup location unavailable',
+    severity: 'error',
+    finding: true,
+    message: (p: { name: string; cluster: string; phase: string; validated: string }) =>
+      `Velero BackupStorageLocation "${p.name}" in cluster "${p.cluster}" is ${p.phase} (last validated ${p.validated}), so no backup can be read from it.`,
+    hint: () => 'Check its credentials and bucket (`velero backup-location get`); Velero logs say why validation fails.',
+    description: 'Velero validates each BackupStorageLocation periodically; only an Available one can serve restores.',
+    example: 'requires:\n  - { kind: BackupStorageLocation, name: primary-readonly, cluster: dr }',
+    fix: 'Fix the location until `velero backup-location get` shows Available.',
+  },
+  NamespaceNotBackedUp: {
+    title: 'No backup covers the namespace',
+    severity: 'error',
+    finding: true,
+    message: (p: { namespace: string; clusters: string }) =>
+      `No completed Velero backup in ${p.clusters} includes namespace "${p.namespace}", so restoring it would restore nothing.`,
+    hint: () => 'Add the namespace to a schedule (`velero schedule create … --include-namespaces`), and check the next run completes.',
+    description: 'The runbook restores a namespace from backups, but none of the backups the facts list covers it.',
+    example: 'run: velero restore create --from-backup "$BACKUP" --include-namespaces ledger',
+    fix: 'Schedule backups that include the namespace.',
+  },
+  FactsUnknown: {
+    title: 'Reference cannot be checked',
+    severity: 'warning',
+    finding: true,
+    message: (p: { what: string; why: string }) => `${p.what} cannot be checked: ${p.why}. Unknown is not missing — it may exist.`,
+    hint: () => 'Collect facts for the cluster (`npm run facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
+    description: 'The facts for this kind are forbidden, absent or failed, or the cluster has no snapshot. Lifeboat never treats "could not look" as "missing".',
+    example: 'requires:\n  - { kind: Service, name: api, namespace: shop, cluster: dr }   # services were forbidden',
+    fix: 'Collect facts with enough permissions.',
+  },
+  RpoBreached: {
+    title: 'Recovery point objective breached',
+    severity: 'error',
+    finding: true,
+    message: (p: { subject: string; rpo: string; age?: string; backup?: string; failed?: string }) =>
+      (p.backup
+        ? `The newest completed backup of ${p.subject} is ${p.backup}, ${p.age} old when the facts were collected — older than the RPO of ${p.rpo}.`
+        : `No backup of ${p.subject} has completed, so the RPO of ${p.rpo} cannot be met.`) + (p.failed ? ` The newest backup, ${p.failed}, did not complete.` : ''),
+    hint: (p: { schedule?: string }) =>
+      p.schedule ? `Check why schedule "${p.schedule}" is not producing completed backups (\`velero backup describe <name> --details\`).` : 'Schedule backups at least as often as the RPO.',
+    description: 'A restore now would lose more data than the runbook promises.',
+    example: 'rpo: 1h   # the last completed backup of the daily schedule is 28 h old',
+    fix: 'Fix the failing schedule, or back up more often; if the RPO is wrong, agree a new one.',
+  },
+  DrillTooSlow: {
+    title: 'Tested recovery too slow for the RTO',
+    severity: 'error',
+    finding: true,
+    message: (p: { duration: string; date: string; rto: string }) =>
+      `The newest drill (${p.date}) took ${p.duration}; with the 2× margin for a real incident that exceeds the RTO of ${p.rto}.`,
+    hint: () => 'Make the procedure faster (and drill it again), or agree a realistic RTO.',
+    description: 'Real recoveries take longer than drills. A runbook whose measured time times two exceeds its RTO will probably miss it.',
+    example: 'rto: 1h\ndrills:\n  - { date: 2026-09-17, duration: 38m, result: pass }',
+    fix: 'Drill again after making the procedure faster, or change the RTO.',
+  },
+  NoRecentDrill: {
+    title: 'No recent drill',
+    severity: 'warning',
+    finding: true,
+    message: (p: { days: number; last?: string }) =>
+      p.last ? `The last game day or real recovery was ${p.last}, more than ${p.days} days ago.` : `This runbook has never been tested by a game day or a real recovery.`,
+    hint: () => 'Run a game day and record it under `drills:` (a tabletop walk-through does not measure a recovery).',
+    description: 'An untested runbook is a guess. Drills measure the real recovery time and find the steps that no longer work.',
+    example: 'drills: []',
+    fix: 'Drill it and record the result.',
+  },
+  ReviewOverdue: {
+    title: 'Review overdue',
+    severity: 'warning',
+    finding: true,
+    message: (p: { lastReviewed: string; days: number }) => `The runbook was last reviewed on ${p.lastReviewed}, more than ${p.days} days ago.`,
+    hint: () => 'Review it with the owning team and update `lastReviewed`.',
+    description: 'Clusters, tools and people change; a runbook nobody has read for months is likely out of date.',
+    example: 'lastReviewed: 2025-01-10',
+    fix: 'Review and update the date.',
+  },
+  ParityGap: {
+    title: 'Missing in the DR cluster',
+    severity: 'error',
+    finding: true,
+    message: (p: { kind: string; name: string; primary: string; dr: string; used: string }) =>
+      `${p.kind} "${p.name}" exists in "${p.primary}" but not in the DR cluster "${p.dr}"${p.used}.`,
+    hint: (p: { hint: string }) => p.hint,
+    description: 'Cluster-scoped resources (CRDs, StorageClasses, IngressClasses, PriorityClasses, VolumeSnapshotClasses) present in primary but missing in DR make restores fail. An error when a runbook uses it, a warning otherwise.',
+    example: 'io2-csi exists in prod-euw1, not in dr-euc1',
+    fix: 'Create it in the DR cluster, or remap (Velero change-storage-class) and document that in the runbook.',
+  },
+} as const satisfies Record<string, ErrorData<never> & { finding: true }>;

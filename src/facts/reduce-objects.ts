@@ -1,0 +1,147 @@
+/**
+ * Raw API objects → the few fields a runbook check needs. Keys are written in a fixed order and
+ * only stable fields are kept (no resourceVersion, managedFields or uid), so re-collecting an
+ * unchanged cluster gives the same bytes. Secret-bearing fields (StorageClass parameters, BSL
+ * credentials, annotations) are never copied.
+ */
+import type { KindItem } from '../schema/facts.ts';
+
+/** Loosely typed view of a Kubernetes object: every lookup may be missing. */
+type Raw = Record<string, any>;
+
+const meta = (o: Raw) => (o.metadata ?? {}) as Raw;
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const defaultAnnotation = (o: Raw, key: string) => meta(o).annotations?.[key] === 'true';
+/** Drops undefined values so optional fields are absent from the JSON, not `null`. */
+const compact = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export function reduceNamespace(o: Raw): KindItem<'namespaces'> {
+  return compact({ name: meta(o).name, phase: str(o.status?.phase) });
+}
+
+export function reduceNode(o: Raw): KindItem<'nodes'> {
+  const labels = meta(o).labels ?? {};
+  const ready = (o.status?.conditions ?? []).some((c: Raw) => c.type === 'Ready' && c.status === 'True');
+  return compact({
+    name: meta(o).name,
+    ready,
+    zone: str(labels['topology.kubernetes.io/zone']) ?? str(labels['failure-domain.beta.kubernetes.io/zone']),
+    region: str(labels['topology.kubernetes.io/region']) ?? str(labels['failure-domain.beta.kubernetes.io/region']),
+    kubeletVersion: str(o.status?.nodeInfo?.kubeletVersion),
+  });
+}
+
+export function reduceStorageClass(o: Raw): KindItem<'storageClasses'> {
+  return {
+    name: meta(o).name,
+    provisioner: String(o.provisioner ?? ''),
+    default: defaultAnnotation(o, 'storageclass.kubernetes.io/is-default-class') || defaultAnnotation(o, 'storageclass.beta.kubernetes.io/is-default-class'),
+    bindingMode: str(o.volumeBindingMode) ?? 'Immediate',
+    allowVolumeExpansion: o.allowVolumeExpansion === true,
+    reclaimPolicy: str(o.reclaimPolicy) ?? 'Delete',
+  };
+}
+
+export function reduceVolumeSnapshotClass(o: Raw): KindItem<'volumeSnapshotClasses'> {
+  return {
+    name: meta(o).name,
+    driver: String(o.driver ?? ''),
+    deletionPolicy: String(o.deletionPolicy ?? ''),
+    default: defaultAnnotation(o, 'snapshot.storage.kubernetes.io/is-default-class'),
+  };
+}
+
+export function reducePvc(o: Raw): KindItem<'persistentVolumeClaims'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    storageClass: str(o.spec?.storageClassName),
+    phase: str(o.status?.phase),
+    capacity: str(o.status?.capacity?.storage),
+  });
+}
+
+export function reduceCrd(o: Raw): KindItem<'customResourceDefinitions'> {
+  return {
+    name: meta(o).name,
+    group: String(o.spec?.group ?? ''),
+    kind: String(o.spec?.names?.kind ?? ''),
+    scope: String(o.spec?.scope ?? ''),
+    versions: (o.spec?.versions ?? []).map((v: Raw) => ({ name: String(v.name), served: v.served === true, storage: v.storage === true })),
+    established: (o.status?.conditions ?? []).some((c: Raw) => c.type === 'Established' && c.status === 'True'),
+  };
+}
+
+/** A Service without endpoint counts yet; `joinEndpoints` fills them from EndpointSlices. */
+export function reduceService(o: Raw): KindItem<'services'> {
+  return {
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    type: str(o.spec?.type) ?? 'ClusterIP',
+    ports: (o.spec?.ports ?? []).map((p: Raw) => compact({ port: Number(p.port), protocol: str(p.protocol) ?? 'TCP', name: str(p.name) })),
+    endpoints: null,
+  };
+}
+
+/** Endpoint counts of one EndpointSlice, keyed by its Service (`namespace/name`). */
+export function reduceEndpointSlice(o: Raw): { service?: string; ready: number; notReady: number } {
+  const service = meta(o).labels?.['kubernetes.io/service-name'];
+  let ready = 0;
+  let notReady = 0;
+  // The API says a missing `ready` condition means ready.
+  for (const e of o.endpoints ?? []) (e.conditions?.ready === false ? notReady++ : ready++);
+  return { service: typeof service === 'string' ? `${meta(o).namespace}/${service}` : undefined, ready, notReady };
+}
+
+export function reduceIngressClass(o: Raw): KindItem<'ingressClasses'> {
+  return { name: meta(o).name, controller: String(o.spec?.controller ?? ''), default: defaultAnnotation(o, 'ingressclass.kubernetes.io/is-default-class') };
+}
+
+export function reducePriorityClass(o: Raw): KindItem<'priorityClasses'> {
+  return { name: meta(o).name, value: Number(o.value ?? 0), globalDefault: o.globalDefault === true };
+}
+
+export function reduceBackupStorageLocation(o: Raw): KindItem<'backupStorageLocations'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    provider: String(o.spec?.provider ?? ''),
+    bucket: str(o.spec?.objectStorage?.bucket),
+    prefix: str(o.spec?.objectStorage?.prefix),
+    accessMode: str(o.spec?.accessMode) ?? 'ReadWrite',
+    default: o.spec?.default === true,
+    phase: str(o.status?.phase),
+    lastValidationTime: str(o.status?.lastValidationTime),
+  });
+}
+
+export function reduceSchedule(o: Raw): KindItem<'schedules'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    schedule: String(o.spec?.schedule ?? ''),
+    paused: o.spec?.paused === true,
+    includedNamespaces: strings(o.spec?.template?.includedNamespaces),
+    excludedNamespaces: strings(o.spec?.template?.excludedNamespaces),
+    phase: str(o.status?.phase),
+    lastBackup: str(o.status?.lastBackup),
+  });
+}
+
+export function reduceBackup(o: Raw): KindItem<'backups'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    schedule: str(meta(o).labels?.['velero.io/schedule-name']),
+    phase: str(o.status?.phase),
+    includedNamespaces: strings(o.spec?.includedNamespaces),
+    excludedNamespaces: strings(o.spec?.excludedNamespaces),
+    storageLocation: str(o.spec?.storageLocation),
+    startTimestamp: str(o.status?.startTimestamp),
+    completionTimestamp: str(o.status?.completionTimestamp),
+    expiration: str(o.status?.expiration),
+    errors: typeof o.status?.errors === 'number' ? o.status.errors : undefined,
+    warnings: typeof o.status?.warnings === 'number' ? o.status.warnings : undefined,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading and writing `facts/<cluster>.json`. Writes are atomic (temporary file + rename), so a
+ * crashed collection never leaves half a snapshot. Reads validate against the schema and reject
+ * (with a positioned error) anything that does not match, rather than trusting it.
+ */
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { createIssue } from '../errors/create-issue.ts';
+import type { Issue } from '../errors/issue.ts';
+import { parseYamlSource, type YamlSource } from '../load/yaml-source.ts';
+import { mapZodIssues } from '../load/zod-issues.ts';
+import { FACTS_VERSION, FactsSnapshotSchema, type FactsSnapshot } from '../schema/facts.ts';
+
+/** Stable bytes: fixed key order (set by the collector), two-space indent, final newline. */
+export function serializeSnapshot(snapshot: FactsSnapshot): string {
+  return `${JSON.stringify(snapshot, null, 2)}\n`;
+}
+
+export async function writeSnapshot(dir: string, snapshot: FactsSnapshot): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${snapshot.cluster}.json`);
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, serializeSnapshot(snapshot));
+  await rename(temporary, file);
+  return file;
+}
+
+export interface LoadedFacts {
+  /** Valid snapshots by cluster name. */
+  snapshots: Map<string, FactsSnapshot>;
+  issues: Issue[];
+}
+
+/** Every `*.json` snapshot in `dir`; a missing folder means no facts, not an error. */
+export async function loadFacts(dir: string, cwd = process.cwd()): Promise<LoadedFacts> {
+  const snapshots = new Map<string, FactsSnapshot>();
+  const issues: Issue[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return { snapshots, issues };
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = relative(cwd, path).split(sep).join('/');
+    const result = parseSnapshot(await readFile(path, 'utf8'), file);
+    issues.push(...result.issues);
+    if (result.snapshot) snapshots.set(result.snapshot.cluster, result.snapshot);
+  }
+  return { snapshots, issues };
+}
+
+/** Parses and validates one snapshot's text. The cluster name must match the file name. */
+export function parseSnapshot(text: string, file: string): { snapshot?: FactsSnapshot; issues: Issue[] } {
+  // Snapshots are megabytes of JSON: JSON.parse reads them; the YAML machinery (JSON is YAML)
+  // is only woken up for positions when something is wrong.
+  let data: { version?: unknown; cluster?: unknown } | null;
+  let lazy: YamlSource | undefined;
+  const source = () => (lazy ??= parseYamlSource(text, file));
+  try {
+    data = JSON.parse(text);
+  } catch {
+    const issues = source().issues;
+    const detail = 'it is not valid JSON';
+    return { issues: issues.length ? issues.map((i) => ({ ...i, code: 'FactsInvalid' as const })) : [createIssue('FactsInvalid', { file }, { detail })] };
+  }
+  if (data && typeof data === 'object' && data.version !== FACTS_VERSION) {
+    const detail = `it has format version ${JSON.stringify(data.version)}; this Lifeboat reads version ${FACTS_VERSION}`;
+    return { issues: [createIssue('FactsInvalid', { file, path: ['version'], position: source().locate(['version']) }, { detail })] };
+  }
+  const parsed = FactsSnapshotSchema.safeParse(data);
+  if (!parsed.success) {
+    const { locate, locateKey } = source();
+    const issues = mapZodIssues(parsed.error.issues, { schema: FactsSnapshotSchema, data, file, rootName: 'the snapshot', locate, locateKey });
+    const first = issues[0]!;
+    const detail = `${issues.length} problem${issues.length === 1 ? '' : 's'}, the first: ${first.message.replace(/\.$/, '')}`;
+    return { issues: [createIssue('FactsInvalid', { file, path: first.path, position: first.position }, { detail })] };
+  }
+  const expected = basename(file, '.json');
+  if (parsed.data.cluster !== expected) {
+    const detail = `it holds cluster "${parsed.data.cluster}" but is named "${expected}.json"`;
+    return { issues: [createIssue('FactsInvalid', { file, path: ['cluster'], position: source().locate(['cluster']) }, { detail, hint: `Rename it to ${parsed.data.cluster}.json, or collect it again.` })] };
+  }
+  return { snapshot: parsed.data, issues: [] };
+}

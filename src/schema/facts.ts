@@ -1,0 +1,170 @@
+/**
+ * The facts snapshot format: what one cluster looked like at `collectedAt`, written to
+ * `facts/<cluster>.json` by `npm run facts` and read by `check` and `build`.
+ *
+ * Every kind carries a status. `ok` holds the items; `forbidden` (RBAC 403), `absent` (the API is
+ * not served) and `error` hold a reason and NO items, so nothing downstream can mistake "could
+ * not look" for "looked and found nothing". No credentials, tokens or certificates are stored:
+ * only the context name and the API server's host.
+ */
+import { z } from 'zod';
+
+export const FACTS_VERSION = 1;
+
+const Timestamp = z.iso.datetime({ offset: true }).describe('RFC 3339 time, as the API server reports it.');
+const Name = z.string().min(1);
+
+export const NamespaceFactSchema = z.strictObject({ name: Name, phase: z.string().optional() });
+
+export const NodeFactSchema = z.strictObject({
+  name: Name,
+  ready: z.boolean(),
+  /** `topology.kubernetes.io/zone` label. */
+  zone: z.string().optional(),
+  /** `topology.kubernetes.io/region` label. */
+  region: z.string().optional(),
+  kubeletVersion: z.string().optional(),
+});
+
+export const StorageClassFactSchema = z.strictObject({
+  name: Name,
+  provisioner: z.string(),
+  /** Annotated `storageclass.kubernetes.io/is-default-class: "true"`. */
+  default: z.boolean(),
+  bindingMode: z.string(),
+  allowVolumeExpansion: z.boolean(),
+  reclaimPolicy: z.string(),
+});
+
+export const VolumeSnapshotClassFactSchema = z.strictObject({
+  name: Name,
+  driver: z.string(),
+  deletionPolicy: z.string(),
+  default: z.boolean(),
+});
+
+export const PvcFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  storageClass: z.string().optional(),
+  phase: z.string().optional(),
+  capacity: z.string().optional(),
+});
+
+export const CrdFactSchema = z.strictObject({
+  name: Name,
+  group: z.string(),
+  kind: z.string(),
+  scope: z.string(),
+  versions: z.array(z.strictObject({ name: Name, served: z.boolean(), storage: z.boolean() })),
+  /** The `Established` condition is True: the API for it is served. */
+  established: z.boolean(),
+});
+
+export const ServiceFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  type: z.string(),
+  ports: z.array(z.strictObject({ port: z.number(), protocol: z.string(), name: z.string().optional() })),
+  /** Endpoint counts from the Service's EndpointSlices; null when EndpointSlices could not be read. */
+  endpoints: z.strictObject({ ready: z.number().int(), notReady: z.number().int() }).nullable(),
+});
+
+export const IngressClassFactSchema = z.strictObject({ name: Name, controller: z.string(), default: z.boolean() });
+
+export const PriorityClassFactSchema = z.strictObject({ name: Name, value: z.number(), globalDefault: z.boolean() });
+
+export const BackupStorageLocationFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  provider: z.string(),
+  bucket: z.string().optional(),
+  prefix: z.string().optional(),
+  accessMode: z.string(),
+  default: z.boolean(),
+  phase: z.string().optional(),
+  lastValidationTime: Timestamp.optional(),
+});
+
+export const ScheduleFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  /** Cron expression. */
+  schedule: z.string(),
+  paused: z.boolean(),
+  includedNamespaces: z.array(z.string()),
+  excludedNamespaces: z.array(z.string()),
+  phase: z.string().optional(),
+  lastBackup: Timestamp.optional(),
+});
+
+export const BackupFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  /** `velero.io/schedule-name` label, when a schedule made it. */
+  schedule: z.string().optional(),
+  phase: z.string().optional(),
+  includedNamespaces: z.array(z.string()),
+  excludedNamespaces: z.array(z.string()),
+  storageLocation: z.string().optional(),
+  startTimestamp: Timestamp.optional(),
+  completionTimestamp: Timestamp.optional(),
+  expiration: Timestamp.optional(),
+  errors: z.number().int().optional(),
+  warnings: z.number().int().optional(),
+});
+
+/** How reading one kind went. Items exist only when it went `ok`. */
+const kind = <T extends z.ZodType>(item: T) =>
+  z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('ok'), items: z.array(item) }),
+    z.strictObject({ status: z.literal('forbidden'), reason: z.string() }),
+    z.strictObject({ status: z.literal('absent'), reason: z.string() }),
+    z.strictObject({ status: z.literal('error'), reason: z.string() }),
+  ]);
+
+export const KIND_SCHEMAS = {
+  namespaces: kind(NamespaceFactSchema),
+  nodes: kind(NodeFactSchema),
+  storageClasses: kind(StorageClassFactSchema),
+  volumeSnapshotClasses: kind(VolumeSnapshotClassFactSchema),
+  persistentVolumeClaims: kind(PvcFactSchema),
+  customResourceDefinitions: kind(CrdFactSchema),
+  services: kind(ServiceFactSchema),
+  ingressClasses: kind(IngressClassFactSchema),
+  priorityClasses: kind(PriorityClassFactSchema),
+  backupStorageLocations: kind(BackupStorageLocationFactSchema),
+  schedules: kind(ScheduleFactSchema),
+  backups: kind(BackupFactSchema),
+};
+
+export type FactKind = keyof typeof KIND_SCHEMAS;
+export const FACT_KINDS = Object.keys(KIND_SCHEMAS) as FactKind[];
+
+export const FactsSnapshotSchema = z.strictObject({
+  /** Format version; a reader refuses versions it does not know. */
+  version: z.literal(FACTS_VERSION),
+  /** Cluster name: the file is `facts/<cluster>.json`; runbooks map roles to it. */
+  cluster: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  /** Kubeconfig context the facts were read through. */
+  context: z.string(),
+  /** API server host and port (never a URL with credentials). */
+  server: z.string(),
+  collectedAt: Timestamp,
+  serverVersion: z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('ok'), gitVersion: z.string(), platform: z.string().optional() }),
+    z.strictObject({ status: z.enum(['forbidden', 'absent', 'error']), reason: z.string() }),
+  ]),
+  kinds: z.strictObject(KIND_SCHEMAS),
+  /** How reading EndpointSlices went; when not `ok`, every Service's `endpoints` is null (unknown). */
+  endpointSlices: z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('ok') }),
+    z.strictObject({ status: z.enum(['forbidden', 'absent', 'error']), reason: z.string() }),
+  ]),
+});
+
+export type FactsSnapshot = z.output<typeof FactsSnapshotSchema>;
+export type KindFacts<K extends FactKind> = z.output<(typeof KIND_SCHEMAS)[K]>;
+export type KindItem<K extends FactKind> = Extract<KindFacts<K>, { status: 'ok' }>['items'][number];
+export type ServiceFact = z.output<typeof ServiceFactSchema>;
+export type BackupFact = z.output<typeof BackupFactSchema>;

@@ -1,0 +1,34 @@
+/**
+ * The readiness findings the site shows. `npm run build` runs the checks and hands the result
+ * over in a file (LIFEBOAT_FINDINGS); `astro dev` computes them itself, so both show the same.
+ */
+import { readFile } from 'node:fs/promises';
+import { runChecks } from '../checks/run-checks.ts';
+import type { Issue } from '../errors/issue.ts';
+import { loadProject } from '../load/load-project.ts';
+import type { LifeboatConfig } from '../config/config-schema.ts';
+
+export async function loadFindings(config: LifeboatConfig): Promise<Issue[]> {
+  const file = process.env.LIFEBOAT_FINDINGS;
+  if (file) return JSON.parse(await readFile(file, 'utf8')) as Issue[];
+  const { runbooks, facts } = await loadProject(config);
+  return runChecks(runbooks, facts, config, { now: new Date() });
+}
+
+/** Readiness status of one runbook, from its findings: the worst category wins. */
+export type ReadinessStatus = 'ok' | 'broken references' | 'RPO breach' | 'stale drill' | 'unknown facts';
+
+const CATEGORY: Record<string, ReadinessStatus> = {
+  RpoBreached: 'RPO breach',
+  NamespaceNotBackedUp: 'RPO breach',
+  DrillTooSlow: 'stale drill',
+  NoRecentDrill: 'stale drill',
+  ReviewOverdue: 'stale drill',
+  FactsUnknown: 'unknown facts',
+};
+const ORDER: ReadinessStatus[] = ['broken references', 'RPO breach', 'stale drill', 'unknown facts', 'ok'];
+
+export function readinessStatus(findings: readonly Issue[]): ReadinessStatus {
+  const statuses = findings.map((f) => CATEGORY[f.code] ?? 'broken references');
+  return ORDER.find((s) => statuses.includes(s)) ?? 'ok';
+}

@@ -1,0 +1,259 @@
+/**
+ * The facts collector against the fake API server, through real HTTPS: pagination, 410 restarts,
+ * RBAC denials, timeouts, retries, a cluster that is down, and no leaks.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectAll } from '../src/facts/collect-all.ts';
+import { loadKubeConfig } from '../src/facts/kube-client.ts';
+import { DEFAULT_POLICY } from '../src/facts/list-all.ts';
+import { parseSnapshot } from '../src/facts/snapshot-file.ts';
+import type { FactsSnapshot } from '../src/schema/facts.ts';
+import {
+  CRD_SETS,
+  STORAGE_FIXTURES,
+  asDefaultClass,
+  loadFixtureObjects,
+  makeBackupStorageLocation,
+  makeIngressClass,
+  makeNamespaces,
+  makeNodes,
+  makePriorityClasses,
+  makePvcs,
+  makeRootCaConfigMaps,
+  makeScheduledBackups,
+  makeSecrets,
+  makeServices,
+  startFakeKube,
+  type FakeClusterSpec,
+  type FakeKube,
+} from './support/fake-kube/index.ts';
+import { closedPort } from './support/closed-port.ts';
+import { runScript } from './support/run-script.ts';
+
+/** A small but real cluster: EBS classes, Velero with an hourly schedule, services with endpoints. */
+function cluster(): FakeClusterSpec {
+  const namespaces = ['payments', 'velero'];
+  return {
+    objects: [
+      ...makeNamespaces(namespaces),
+      ...makeNodes(3, { notReady: 1 }),
+      ...loadFixtureObjects(STORAGE_FIXTURES.awsEbs).map(asDefaultClass),
+      ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot]),
+      ...loadFixtureObjects(STORAGE_FIXTURES.awsEbsSnapshotClass),
+      ...makePvcs(2, { namespaces: ['payments'] }),
+      ...makeServices(4, { namespaces: ['payments'], endpointsPerService: 3, notReady: 1 }),
+      makeIngressClass('nginx', 'k8s.io/ingress-nginx', { isDefault: true }),
+      ...makePriorityClasses(),
+      makeBackupStorageLocation(),
+      ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 5 }),
+      ...makeSecrets(3, namespaces),
+      ...makeRootCaConfigMaps(namespaces),
+    ],
+  };
+}
+
+const FAST = { ...DEFAULT_POLICY, timeoutMs: 1_000, backoffMs: 5, maxBackoffMs: 50 };
+let kube: FakeKube;
+let work: string;
+let kubeconfig: string;
+const now = new Date('2026-11-20T06:05:00Z');
+
+async function collect(options: { contexts?: { context: string; name: string }[]; dir?: string } = {}) {
+  const dir = options.dir ?? mkdtempSync(join(work, 'facts-'));
+  const outcomes = await collectAll(loadKubeConfig(kubeconfig), options.contexts ?? [{ context: 'fake', name: 'prod' }], { dir, now, policy: FAST });
+  return { dir, outcomes, snapshot: outcomes[0]!.ok ? outcomes[0]!.snapshot : undefined };
+}
+
+beforeAll(async () => {
+  kube = await startFakeKube(cluster(), { maxPageSize: 500 });
+  work = mkdtempSync(join(tmpdir(), 'lifeboat-facts-'));
+  kubeconfig = join(work, 'kubeconfig');
+  await kube.writeKubeconfig(kubeconfig);
+});
+afterAll(() => kube?.close());
+
+describe('npm run facts', () => {
+  it('writes a valid snapshot of every kind, reads no Secrets or ConfigMaps, and leaks no credentials', async () => {
+    kube.requests.length = 0;
+    const dir = mkdtempSync(join(work, 'cli-'));
+    const result = await runScript('collect-facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod-euw1', '--out', dir, '--timeout', '5s'], {
+      env: { LIFEBOAT_NOW: now.toISOString() },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 12 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
+
+    const text = readFileSync(join(dir, 'prod-euw1.json'), 'utf8');
+    const { snapshot, issues } = parseSnapshot(text, 'prod-euw1.json');
+    expect(issues).toEqual([]);
+    expect(snapshot).toMatchObject({ cluster: 'prod-euw1', context: 'fake', collectedAt: now.toISOString(), serverVersion: { status: 'ok', gitVersion: 'v1.31.4' } });
+    const kinds = snapshot!.kinds;
+    expect(kinds.nodes).toMatchObject({ status: 'ok' });
+    expect(kinds.nodes.status === 'ok' && kinds.nodes.items.map((n) => n.ready)).toEqual([true, true, false]);
+    expect(kinds.storageClasses.status === 'ok' && kinds.storageClasses.items[0]).toMatchObject({ provisioner: 'ebs.csi.aws.com', default: true });
+    expect(kinds.customResourceDefinitions.status === 'ok' && kinds.customResourceDefinitions.items.map((c) => c.name)).toContain('backups.velero.io');
+    expect(kinds.services.status === 'ok' && kinds.services.items[0]!.endpoints).toEqual({ ready: 2, notReady: 1 });
+    expect(kinds.schedules.status === 'ok' && kinds.schedules.items[0]).toMatchObject({ name: 'payments-hourly', schedule: '0 * * * *', includedNamespaces: ['payments'] });
+    expect(kinds.backups.status === 'ok' && kinds.backups.items).toHaveLength(5);
+
+    const paths = kube.requests.map((r) => r.path);
+    expect(paths.filter((p) => /secrets|configmaps/.test(p))).toEqual([]);
+    expect(new Set(kube.requests.map((r) => r.method))).toEqual(new Set(['GET']));
+    // The token, and the bytes of the client certificate, key and CA, appear nowhere in the output.
+    const secrets = [kube.token, ...[kube.clientCertPem, kube.clientKeyPem, kube.caPem].map((pem) => pem.split('\n')[1]!)];
+    const kubeconfigText = readFileSync(kubeconfig, 'utf8');
+    const embedded = [...kubeconfigText.matchAll(/-data: (\S+)/g)].map((m) => m[1]!.slice(0, 40));
+    for (const secret of [...secrets, ...embedded]) {
+      expect(text.includes(secret), 'snapshot').toBe(false);
+      expect(result.stdout.includes(secret) || result.stderr.includes(secret), 'output').toBe(false);
+    }
+  });
+
+  it('gives the same bytes for a second collection of an unchanged cluster', async () => {
+    const first = await collect();
+    const second = await collect();
+    expect(readFileSync(join(second.dir, 'prod.json'), 'utf8')).toBe(readFileSync(join(first.dir, 'prod.json'), 'utf8'));
+  });
+
+  it('finds the kubeconfig through KUBECONFIG, as kubectl does', async () => {
+    const dir = mkdtempSync(join(work, 'env-'));
+    const result = await runScript('collect-facts', ['--context', 'fake', '--out', dir], { env: { KUBECONFIG: kubeconfig } });
+    expect(result.code).toBe(0);
+    expect(parseSnapshot(readFileSync(join(dir, 'fake.json'), 'utf8'), 'fake.json').snapshot?.context).toBe('fake');
+  });
+
+  it('exits 2 for an unknown context, naming the ones that exist', async () => {
+    const result = await runScript('collect-facts', ['--kubeconfig', kubeconfig, '--context', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('context "nope" is not in the kubeconfig (it has: fake)');
+  });
+});
+
+describe('honest facts', () => {
+  it('pages through long lists with limit and continue', async () => {
+    kube.setCluster({ objects: [...cluster().objects, ...makeNamespaces(1200)] });
+    kube.requests.length = 0;
+    const { snapshot } = await collect();
+    const namespaces = snapshot!.kinds.namespaces;
+    expect(namespaces.status === 'ok' && namespaces.items.length).toBe(1202); // 1,200 (4 system) + payments, velero
+    const pages = kube.requests.filter((r) => r.path === '/api/v1/namespaces');
+    expect(pages.map((r) => r.query.limit)).toEqual(['500', '500', '500']);
+    expect(pages.slice(1).every((r) => r.query.continue)).toBe(true);
+    kube.setCluster(cluster());
+  });
+
+  it('restarts a list whose continue token expired (410 Gone), counting nothing twice', async () => {
+    kube.setCluster({ objects: [...cluster().objects, ...makeNamespaces(1200)] });
+    kube.setFaults([{ path: '/api/v1/namespaces', expireContinue: true, times: 1 }]);
+    kube.requests.length = 0;
+    const { snapshot } = await collect();
+    const namespaces = snapshot!.kinds.namespaces;
+    expect(namespaces.status === 'ok' && new Set(namespaces.items.map((n) => n.name)).size).toBe(1202);
+    expect(namespaces.status === 'ok' && namespaces.items.length).toBe(1202);
+    const statuses = kube.requests.filter((r) => r.path === '/api/v1/namespaces').map((r) => r.status);
+    expect(statuses).toEqual([200, 410, 200, 200, 200]);
+    kube.setFaults([]);
+    kube.setCluster(cluster());
+  });
+
+  it('records a 403 kind as forbidden with the server’s reason, never as empty', async () => {
+    kube.setForbidden(['services', 'backups.velero.io']);
+    const { snapshot } = await collect();
+    expect(snapshot!.kinds.services).toEqual({
+      status: 'forbidden',
+      reason: expect.stringContaining('services is forbidden: User "system:serviceaccount:lifeboat:facts" cannot list resource "services"'),
+    });
+    expect(snapshot!.kinds.backups.status).toBe('forbidden');
+    expect(snapshot!.kinds.schedules.status).toBe('ok');
+    kube.setForbidden([]);
+  });
+
+  it('marks APIs the cluster does not serve as absent without requesting them', async () => {
+    const { objects } = cluster();
+    kube.setCluster({ objects: objects.filter((o) => !o.apiVersion.startsWith('velero.io') && !(o.kind === 'CustomResourceDefinition' && String(o.metadata.name).endsWith('velero.io'))) });
+    kube.requests.length = 0;
+    const { snapshot } = await collect();
+    expect(snapshot!.kinds.backups).toEqual({ status: 'absent', reason: 'the API velero.io/v1 is not served by this cluster' });
+    expect(kube.requests.some((r) => r.path.startsWith('/apis/velero.io'))).toBe(false);
+    kube.setCluster(cluster());
+  });
+
+  it('retries 429 and 5xx with backoff, and malformed JSON, then succeeds', async () => {
+    kube.setFaults([
+      { path: '/apis/storage.k8s.io/v1/storageclasses', status: 503, times: 2 },
+      { path: '/api/v1/nodes', status: 429, retryAfterSeconds: 0, times: 1 },
+      { path: '/apis/scheduling.k8s.io/v1/priorityclasses', malformedJson: true, times: 1 },
+    ]);
+    kube.requests.length = 0;
+    const { snapshot } = await collect();
+    expect(snapshot!.kinds.storageClasses.status).toBe('ok');
+    expect(snapshot!.kinds.nodes.status).toBe('ok');
+    expect(snapshot!.kinds.priorityClasses.status).toBe('ok');
+    expect(kube.requests.filter((r) => r.path === '/apis/storage.k8s.io/v1/storageclasses').map((r) => r.status)).toEqual([503, 503, 200]);
+    kube.setFaults([]);
+  });
+
+  it('times out a request that hangs, retries it, and reports the kind as an error when it never answers', async () => {
+    kube.setFaults([
+      { path: '/apis/networking.k8s.io/v1/ingressclasses', hang: true, hangMs: 5_000, times: 1 },
+      { path: '/apis/scheduling.k8s.io/v1/priorityclasses', hang: true, hangMs: 5_000 },
+    ]);
+    const { snapshot } = await collect();
+    expect(snapshot!.kinds.ingressClasses.status).toBe('ok');
+    expect(snapshot!.kinds.priorityClasses).toEqual({ status: 'error', reason: 'no answer within 1 s' });
+    kube.setFaults([]);
+  });
+
+  it('reads the other clusters when one is down, and keeps the down one’s previous snapshot', async () => {
+    const dr = await startFakeKube(cluster(), { auth: { token: false } });
+    const file = join(work, 'two-clusters');
+    await kube.writeKubeconfig(file, {
+      contexts: [
+        { name: 'prod' },
+        { name: 'down', url: `https://127.0.0.1:${await closedPort()}` },
+        { name: 'dr-cert', server: dr, user: 'cert' },
+      ],
+    });
+    const dir = mkdtempSync(join(work, 'two-'));
+    writeFileSync(join(dir, 'down.json'), 'previous snapshot\n');
+    const result = await runScript('collect-facts', ['--kubeconfig', file, '--context', 'prod', '--context', 'down', '--context', 'dr-cert=dr', '--out', dir, '--timeout', '2s']);
+    await dr.close();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^prod \(context prod, .*\n/m);
+    expect(result.stdout).toMatch(/^dr \(context dr-cert, .*\n/m);
+    expect(result.stderr).toMatch(/^down \(context down\): failed — ECONNREFUSED.* Its previous snapshot, if any, was kept\.\n$/);
+    expect(readFileSync(join(dir, 'down.json'), 'utf8')).toBe('previous snapshot\n');
+    expect(parseSnapshot(readFileSync(join(dir, 'dr.json'), 'utf8'), 'dr.json').snapshot?.kinds.services.status).toBe('ok');
+  });
+
+  it('fails a cluster whose credentials are refused', async () => {
+    const file = join(work, 'wrong-token');
+    await kube.writeKubeconfig(file, { contexts: [{ name: 'prod', user: { token: 'not-the-token' } }] });
+    const outcomes = await collectAll(loadKubeConfig(file), [{ context: 'prod', name: 'prod' }], { dir: join(work, 'unused'), now, policy: FAST });
+    expect(outcomes[0]).toMatchObject({ ok: false, reason: expect.stringMatching(/^HTTP 401/) });
+  });
+});
+
+describe('snapshots that cannot be trusted', () => {
+  const valid = async (): Promise<FactsSnapshot> => (await collect()).snapshot!;
+
+  it('rejects a snapshot that fails its schema, with the position', async () => {
+    const text = JSON.stringify({ ...(await valid()), kinds: { ...(await valid()).kinds, nodes: { status: 'ok' } } }, null, 2);
+    const { snapshot, issues } = parseSnapshot(text, 'facts/prod.json');
+    expect(snapshot).toBeUndefined();
+    expect(issues.map((i) => `${i.code} ${i.position.type === 'source' ? i.position.line : '?'}: ${i.message}`)).toEqual([
+      expect.stringMatching(/^FactsInvalid \d+: This facts snapshot is not valid: 1 problem, the first: "kinds\.nodes" has no "items"/),
+    ]);
+  });
+
+  it('rejects a snapshot of another format version or another cluster name', async () => {
+    const snapshot = await valid();
+    expect(parseSnapshot(JSON.stringify({ ...snapshot, version: 2 }), 'prod.json').issues[0]?.message).toBe(
+      'This facts snapshot is not valid: it has format version 2; this Lifeboat reads version 1 — ignoring it, so this cluster\'s facts count as unknown.',
+    );
+    expect(parseSnapshot(JSON.stringify(snapshot), 'dr.json').issues[0]?.message).toContain('it holds cluster "prod" but is named "dr.json"');
+  });
+});

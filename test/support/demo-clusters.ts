@@ -1,0 +1,112 @@
+/**
+ * The two clusters of the example company, Kestrel Pay, as fake API servers serve them: the
+ * source of the committed demo facts (`npm run demo-facts`). They differ the way real primary
+ * and DR clusters drift apart:
+ * - `dr-euc1` lacks the `io2-csi` StorageClass the ledger's volumes use, and cert-manager's CRDs;
+ * - on `prod-euw1` the newest run of the `cluster-daily` Velero schedule failed;
+ * - the DR cluster sees the primary's backups through a read-only BackupStorageLocation.
+ */
+import {
+  CRD_SETS,
+  FIXTURE_NOW,
+  STORAGE_FIXTURES,
+  asDefaultClass,
+  loadFixtureObjects,
+  makeBackupStorageLocation,
+  makeIngressClass,
+  makeNamespaces,
+  makeNodes,
+  makePriorityClasses,
+  makePvcs,
+  makeScheduledBackups,
+  makeSecrets,
+  makeServices,
+  SYSTEM_NAMESPACES,
+  type FakeClusterSpec,
+  type KubeObject,
+} from './fake-kube/index.ts';
+
+/** When the demo facts were collected: a few minutes after the fixtures' "now". */
+export const DEMO_COLLECTED_AT = new Date(FIXTURE_NOW.getTime() + 7 * 60_000);
+
+const HOUR = 3_600_000;
+
+/** A StorageClass from the AWS EBS CSI example, renamed and retyped (gp3 or io2). */
+function ebsClass(name: string, type: 'gp3' | 'io2', isDefault: boolean): KubeObject {
+  const [example] = loadFixtureObjects(STORAGE_FIXTURES.awsEbs);
+  const cls = { ...example!, metadata: { ...example!.metadata, name }, parameters: { type, ...(type === 'io2' ? { iopsPerGB: '50' } : {}), encrypted: 'true' } };
+  return isDefault ? asDefaultClass(cls) : cls;
+}
+
+/** The EBS VolumeSnapshotClass example, under the name the runbooks use. */
+function snapshotClass(): KubeObject {
+  const [example] = loadFixtureObjects(STORAGE_FIXTURES.awsEbsSnapshotClass);
+  return asDefaultClass({ ...example!, metadata: { ...example!.metadata, name: 'ebs-csi-snapclass' } });
+}
+
+/** One named Service with its EndpointSlice (the generator names services itself; rename them). */
+function service(namespace: string, name: string, ready: number, notReady = 0): KubeObject[] {
+  const objects = makeServices(1, { namespaces: [namespace], endpointsPerService: ready + notReady, notReady });
+  const generated = objects[0]!.metadata.name;
+  const rename = (text: string) => text.replaceAll(generated, name);
+  return objects.map((o) => JSON.parse(rename(JSON.stringify(o))) as KubeObject);
+}
+
+const appNamespaces = ['payments', 'ledger', 'checkout', 'velero', 'ingress-nginx', 'cert-manager', 'cnpg-system', 'monitoring', 'lifeboat'];
+
+export function primaryCluster(): FakeClusterSpec {
+  return {
+    version: 'v1.31.4-eks-aeac579',
+    objects: [
+      ...makeNamespaces([...SYSTEM_NAMESPACES, ...appNamespaces]),
+      ...makeNodes(6, { region: 'eu-west-1' }),
+      ebsClass('gp3-csi', 'gp3', true),
+      ebsClass('io2-csi', 'io2', false),
+      ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot, ...CRD_SETS.certManager, ...CRD_SETS.cloudnativePg]),
+      snapshotClass(),
+      ...makePvcs(2, { namespaces: ['payments'], storageClassName: 'gp3-csi', size: '20Gi' }),
+      ...makePvcs(3, { namespaces: ['ledger'], storageClassName: 'io2-csi', size: '500Gi' }),
+      ...service('payments', 'payments-api', 3),
+      ...service('ledger', 'ledger-db-rw', 1),
+      ...service('checkout', 'checkout-web', 3),
+      ...service('ingress-nginx', 'ingress-nginx-controller', 3),
+      makeIngressClass('nginx', 'k8s.io/ingress-nginx', { isDefault: true }),
+      ...makePriorityClasses([{ name: 'kestrel-critical', value: 1000000, description: 'Tier-0 workloads.' }]),
+      makeBackupStorageLocation({ bucket: 'kestrel-velero-backups-euw1', region: 'eu-west-1' }),
+      ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
+        newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4 }),
+      ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41,
+        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'],
+        newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000), phase: (i) => (i === 0 ? 'Failed' : 'Completed') }),
+      ...makeSecrets(4, ['payments', 'ledger']),
+    ],
+  };
+}
+
+export function drCluster(): FakeClusterSpec {
+  return {
+    version: 'v1.31.4-eks-aeac579',
+    objects: [
+      // Warm standby: the ledger and payments namespaces exist, scaled to zero.
+      ...makeNamespaces([...SYSTEM_NAMESPACES, 'ledger', 'payments', 'velero', 'ingress-nginx', 'cnpg-system', 'monitoring', 'lifeboat']),
+      ...makeNodes(3, { region: 'eu-central-1' }),
+      ebsClass('gp3-csi', 'gp3', true),
+      ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot, ...CRD_SETS.cloudnativePg]),
+      snapshotClass(),
+      ...makePvcs(3, { namespaces: ['ledger'], storageClassName: 'gp3-csi', size: '500Gi' }),
+      ...service('ledger', 'ledger-db-dr-rw', 1),
+      ...service('ingress-nginx', 'ingress-nginx-controller', 2),
+      makeIngressClass('nginx', 'k8s.io/ingress-nginx', { isDefault: true }),
+      ...makePriorityClasses([{ name: 'kestrel-critical', value: 1000000, description: 'Tier-0 workloads.' }]),
+      makeBackupStorageLocation({ name: 'default', bucket: 'kestrel-velero-backups-euc1', region: 'eu-central-1' }),
+      { ...makeBackupStorageLocation({ name: 'primary-readonly', bucket: 'kestrel-velero-backups-euw1', region: 'eu-west-1', isDefault: false }),
+        spec: { accessMode: 'ReadOnly', config: { region: 'eu-west-1' }, default: false, objectStorage: { bucket: 'kestrel-velero-backups-euw1', prefix: 'prod' }, provider: 'aws' } },
+      // Backups the DR cluster synced from the primary's bucket.
+      ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
+        newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4, storageLocation: 'primary-readonly' }).slice(1),
+      ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41, storageLocation: 'primary-readonly',
+        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000),
+        phase: (i) => (i === 0 ? 'Failed' : 'Completed') }).slice(1),
+    ],
+  };
+}
