@@ -1,23 +1,20 @@
 /**
- * Runs a command and measures what it costs: wall time, and the peak resident memory of its
- * whole process tree (a script that starts Chromium is the script plus every browser process),
- * sampled from /proc. RSS counts shared pages once per process that maps them (Chromium's
+ * Runs a command and measures its whole process tree, sampled from /proc: a script that starts
+ * Chromium is the script plus every browser process, which the largest process alone (what
+ * measure.ts reports) would understate. RSS counts shared pages once per process that maps them (Chromium's
  * processes share much), so it errs high; PSS splits them and is what the tree really uses.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Measurement } from './measure.ts';
 
-export interface Measurement {
-  code: number | null;
-  wallMs: number;
-  /** Highest sum of the tree's resident set sizes seen, in bytes (0 where /proc is missing). */
-  peakRssBytes: number;
+export interface TreeMeasurement extends Measurement {
+  /** Highest sum of the tree's resident set sizes seen, in MB (shared pages counted in every process). */
+  peakRssMb: number;
   /** Highest sum of the tree's proportional set sizes: memory really used, shared pages counted once. */
-  peakPssBytes: number;
-  /** CPU time of the tree (user + system, last sample of each process), which other load on the machine does not inflate. */
+  peakPssMb: number;
+  /** CPU time of the tree (user + system, last sample of each process); other load does not inflate it. */
   cpuMs: number;
-  stdout: string;
-  stderr: string;
 }
 
 const PAGE_BYTES = 4096;
@@ -65,7 +62,8 @@ export function sampleTree(root: number): { rssBytes: number; pssBytes: number; 
   return { rssBytes, pssBytes, cpuTicks };
 }
 
-export function measureProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<Measurement> {
+/** Runs `command` and samples its process tree every `sampleMs` (100) until it exits. */
+export function measureTree(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<TreeMeasurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,7 +89,7 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
     child.on('close', (code) => {
       clearInterval(timer);
       const cpuMs = ([...cpu.values()].reduce((n, t) => n + t, 0) * 1000) / TICKS;
-      resolve({ code, wallMs: performance.now() - started, peakRssBytes: peak, peakPssBytes: peakPss, cpuMs, stdout, stderr });
+      resolve({ code, wallMs: performance.now() - started, peakRssMb: peak / 1048576, peakPssMb: peakPss / 1048576, cpuMs, stdout, stderr });
     });
   });
 }
