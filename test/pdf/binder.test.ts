@@ -56,7 +56,7 @@ describe('the binder', () => {
   it("bookmarks every runbook's escalation, sections and numbered steps", () => {
     for (const view of views) {
       const children = entryOf(view.title).children;
-      expect(children[0]?.title, view.id).toBe('Escalation');
+      expect(children.map((c) => c.title), view.id).toContain('Escalation');
       for (const section of view.sections) {
         const entry = children.find((c) => c.title === `${section.number}. ${section.title}`);
         expect(entry?.children.map((c) => c.title), `${view.id} ${section.title}`).toEqual(section.steps.map((s) => `${s.number} ${s.title}`));
