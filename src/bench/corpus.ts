@@ -16,7 +16,7 @@ const SERVICES = ['payments', 'ledger', 'checkout', 'identity', 'search', 'order
 /** One runbook's YAML; `i` picks its service, tier, sizes and names. */
 export function runbookYaml(i: number): string {
   const service = `${SERVICES[i % SERVICES.length]}-${Math.floor(i / SERVICES.length) % 40}`;
-  const ns = `team-${String((i % 196) + 1).padStart(4, '0')}`;
+  const ns = `team-${String((i % 196) + 1).padStart(3, '0')}`; // the scale cluster's namespaces
   const steps = 6 + (i % 5);
   const step = (s: number) => `  - id: step-${s}
     title: Step ${s} of recovering ${service}
@@ -46,9 +46,9 @@ escalation:
   - { name: Platform on-call, pager: "pagerduty:PLATFORM", after: 15m }
 lastReviewed: 2026-10-${String((i % 28) + 1).padStart(2, '0')}
 rto: ${1 + (i % 4)}h
-rpo: ${i % 2 ? '1h' : '24h'}
+rpo: ${i % 2 ? '26h' : '48h'}
 requires:
-  - { kind: StorageClass, name: ${i % 7 ? 'ebs-sc' : 'io2-csi'}, cluster: dr }
+  - { kind: StorageClass, name: ${i % 20 ? 'ebs-sc' : 'io2-csi'}, cluster: dr }
   - { kind: Namespace, name: ${ns}, cluster: primary }
   - { kind: Schedule, name: daily, cluster: primary }
 steps:
@@ -64,7 +64,7 @@ ${Array.from({ length: steps }, (_, s) => step(s)).join('')}decisions:
       - { label: "No", goto: step-0 }
       - { label: "Yes", goto: step-${steps - 1} }
 drills:
-  - { date: 2026-09-${String((i % 28) + 1).padStart(2, '0')}, duration: ${20 + (i % 30)}m, result: pass }
+  - { date: 2026-${i % 10 ? '11' : '06'}-${String((i % 20) + 1).padStart(2, '0')}, duration: ${20 + (i % 10)}m, result: pass }
 `;
 }
 

@@ -1,4 +1,4 @@
-import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
+import { listNames } from '../../errors/did-you-mean.ts';
 import { fillWithSourceMap } from '../../load/placeholders.ts';
 import { allSteps } from '../../load/runbook-model.ts';
 import type { FactKind } from '../../schema/facts.ts';
@@ -44,14 +44,15 @@ export const commandReferencesExist: Check = (ctx) => {
         if (seen.has(key) || found.name.startsWith('<unknown:')) continue;
         seen.add(key);
         if (found.kind === 'Namespace' && found.command.tool !== 'velero' && isRestored(restored, cluster, found.name)) continue;
-        const position = ctx.runbook.locateInValue(path, filled.toSource(found.start));
+        // Positions need the YAML AST; build it only for a command that has a finding.
+        const position = () => ctx.runbook.locateInValue(path, filled.toSource(found.start));
         checkReference(ctx, found, { path, position, cluster, role: command.cluster! });
       }
     });
   }
 };
 
-type Site = { path: (string | number)[]; position: ReturnType<CheckContext['runbook']['locate']>; cluster: string; role: string };
+type Site = { path: (string | number)[]; position: () => ReturnType<CheckContext['runbook']['locate']>; cluster: string; role: string };
 
 function checkReference(ctx: CheckContext, ref: CommandReference, site: Site): void {
   const { tool, subcommand } = ref.command;
@@ -63,9 +64,10 @@ function checkReference(ctx: CheckContext, ref: CommandReference, site: Site): v
   }
   const spec = FACTS[ref.kind];
   const namespace = ref.kind === 'VeleroBackup' || ref.kind === 'VeleroSchedule' ? 'velero' : undefined;
-  const at = { path: site.path, position: site.position, cluster: site.cluster };
-  const where = `named by \`${ref.via}\` in ${tool} ${subcommand.join(' ')}`.trim();
   const found = lookup(ctx.facts.get(site.cluster), site.cluster, spec.kind, ref.name, namespace);
+  if (found.state === 'found' && !(site.role === ctx.settings.parity.primary && (ref.kind === 'CustomResourceDefinition' || ref.kind === 'StorageClass'))) return;
+  const at = { path: site.path, position: site.position(), cluster: site.cluster };
+  const where = `named by \`${ref.via}\` in ${tool} ${subcommand.join(' ')}`.trim();
   if (found.state === 'unknown') {
     ctx.report('FactsUnknown', at, { what: `${spec.label} "${ref.name}" (${where}) in cluster "${site.cluster}"`, why: found.why });
   } else if (found.state === 'missing') {
@@ -75,7 +77,7 @@ function checkReference(ctx: CheckContext, ref: CommandReference, site: Site): v
       role: site.role,
       where,
       candidates: listNames(found.candidates),
-      suggestion: didYouMean(ref.name, found.candidates),
+      ...(found.suggestion ? { suggestion: found.suggestion } : {}),
     });
   } else if (site.role === ctx.settings.parity.primary && (ref.kind === 'CustomResourceDefinition' || ref.kind === 'StorageClass')) {
     const kind = ref.kind === 'StorageClass' ? 'storageClasses' : 'customResourceDefinitions';

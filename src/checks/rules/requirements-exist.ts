@@ -1,4 +1,4 @@
-import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
+import { listNames } from '../../errors/did-you-mean.ts';
 import type { FactKind } from '../../schema/facts.ts';
 import type { Requirement } from '../../schema/runbook.ts';
 import type { Check } from '../check-context.ts';
@@ -40,7 +40,7 @@ export const requirementsExist: Check = ({ runbook, clusters, facts, report }) =
         role: req.cluster,
         where: namespace ? `namespace ${namespace}` : 'cluster-scoped',
         candidates: listNames(found.candidates),
-        suggestion: didYouMean(req.name, found.candidates),
+        ...(found.suggestion ? { suggestion: found.suggestion } : {}),
       });
     }
     const item = found.item as { endpoints?: { ready: number } | null; phase?: string; lastValidationTime?: string };

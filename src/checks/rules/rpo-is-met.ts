@@ -24,24 +24,25 @@ export function checkRpo(
   cluster: string,
   path: (string | number)[],
   target: { schedule?: string; namespace?: string },
-  position?: ReturnType<CheckContext['runbook']['locate']>,
+  position?: () => ReturnType<CheckContext['runbook']['locate']>,
 ) {
   const rpo = durationSeconds(ctx.runbook.data.rpo);
   const matches = target.schedule ? ofSchedule(target.schedule) : coveringNamespace(target.namespace!);
   const fresh = backupFreshness([cluster], ctx.facts, matches);
-  const at = { path, cluster, ...(position ? { position } : {}) };
+  // The position is worked out only if there is something to report (it may need a YAML AST).
+  const at = () => ({ path, cluster, ...(position ? { position: position() } : {}) });
   const subject = target.schedule ? `schedule "${target.schedule}"` : `namespace "${target.namespace}"`;
   if (fresh.clusters.length === 0) {
-    ctx.report('FactsUnknown', at, { what: `The RPO for the backups of ${subject}`, why: fresh.unknown.join('; ') || 'no cluster has backup facts' });
+    ctx.report('FactsUnknown', at(), { what: `The RPO for the backups of ${subject}`, why: fresh.unknown.join('; ') || 'no cluster has backup facts' });
     return;
   }
   if (!fresh.newest) {
-    if (target.namespace) ctx.report('NamespaceNotBackedUp', at, { namespace: target.namespace, clusters: fresh.clusters.map((c) => `"${c}"`).join(' and ') });
-    else ctx.report('RpoBreached', at, { subject, rpo: ctx.runbook.data.rpo, ...failed(fresh), schedule: target.schedule });
+    if (target.namespace) ctx.report('NamespaceNotBackedUp', at(), { namespace: target.namespace, clusters: fresh.clusters.map((c) => `"${c}"`).join(' and ') });
+    else ctx.report('RpoBreached', at(), { subject, rpo: ctx.runbook.data.rpo, ...failed(fresh), schedule: target.schedule });
     return;
   }
   if (fresh.newest.ageSeconds > rpo) {
-    ctx.report('RpoBreached', at, {
+    ctx.report('RpoBreached', at(), {
       subject,
       rpo: ctx.runbook.data.rpo,
       age: ageText(fresh.newest.ageSeconds),
