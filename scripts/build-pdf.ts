@@ -25,7 +25,7 @@ Chromium is CHROMIUM_PATH, else chromium on PATH, else /usr/bin/chromium.`;
 
 const { config: configFlag, out, help } = CONFIG_FLAGS;
 const flags = parseFlags(
-  { config: configFlag, out, help, 'replace-after': { type: 'string', default: '30' }, 'part-size': { type: 'string', default: '10' } },
+  { config: configFlag, out, help, 'replace-after': { type: 'string', default: '30' }, 'part-size': { type: 'string' } },
   USAGE,
 );
 /** A whole number flag within bounds, or usage and exit 2. */
@@ -36,7 +36,7 @@ const whole = (name: 'replace-after' | 'part-size', max: number, unit: string) =
   process.exit(EXIT.usage);
 };
 const days = whole('replace-after', 3650, ' of days');
-const perPart = whole('part-size', 1000, '');
+const perPart = flags['part-size'] === undefined ? undefined : whole('part-size', 1000, '');
 const config = loadConfigOrExit(flags);
 const started = performance.now();
 const fail = (issues: Issue[]): never => {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Measurement } from './measure.ts';
 
+/** A measurement of a whole process tree. */
 export interface TreeMeasurement extends Measurement {
   /** Highest sum of the tree's resident set sizes seen, in MB (shared pages counted in every process). */
   peakRssMb: number;

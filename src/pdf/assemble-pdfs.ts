@@ -9,6 +9,7 @@ import { relinkMissingDests, writeNamedDests, writeOutline, type OutlineItem, ty
 import { binderFooters, runbookFooters, type RunbookPages } from './plan-binder.ts';
 import { stampFooters } from './stamp-footers.ts';
 
+/** What `assemblePdfs` joins: the two prints, the runbooks' pages and bookmarks, and labels. */
 export interface AssembleInput {
   /** Chromium's print of every runbook, in binder order (becomes the binder). */
   body: PDFDocument;
@@ -28,11 +29,13 @@ export interface AssembleInput {
   urlFor: (dest: string) => string | undefined;
 }
 
+/** The finished files, as bytes, with their page counts. */
 export interface AssembledPdfs {
   binder: { bytes: Uint8Array; pages: number };
   runbooks: { id: string; bytes: Uint8Array; pages: number }[];
 }
 
+/** The binder (front matter + body, bookmarks, footers) and each runbook's own PDF, as bytes. */
 export async function assemblePdfs(input: AssembleInput): Promise<AssembledPdfs> {
   const { body } = input;
   const runbooks: AssembledPdfs['runbooks'] = [];

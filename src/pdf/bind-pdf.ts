@@ -22,6 +22,7 @@ import { PAGE_CSS, renderPrintShell } from './print-document.ts';
 import { printFrontMatter } from './print-front-matter.ts';
 import type { BuiltSite } from './read-built-site.ts';
 
+/** How to print: the browser, the cover's replace-after period, the part size. */
 export interface BindOptions {
   /** Chromium executable (see find-chromium.ts). */
   chromium: string;
@@ -31,11 +32,13 @@ export interface BindOptions {
   perPart?: number;
 }
 
+/** The PDFs, or the issues that stopped them (nothing is written either way). */
 export type BindResult = { pdfs: AssembledPdfs; issues: [] } | { pdfs?: undefined; issues: Issue[] };
 
 const INDEX_PATH = '/__lifeboat/index.html';
 const STYLES = ['binder.css', 'runbook-print.css'];
 
+/** Prints the binder and every runbook's PDF from the build in `site`; never throws for bad input. */
 export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<BindResult> {
   const failed = (detail: string, hint?: string): BindResult => ({ issues: [createIssue('PrintFailed', { file: site.dir }, { detail, hint })] });
   let browser: PrintBrowser;

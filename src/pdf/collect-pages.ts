@@ -17,6 +17,7 @@ export interface CollectedRunbook {
   url?: string;
 }
 
+/** What `collectRunbookPages` read from the built pages. */
 export interface CollectedPages {
   runbooks: CollectedRunbook[];
   /** Pages that are not runbook pages after all (hand-edited output): path and what is missing. */

@@ -24,6 +24,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The executable to use, or the issue that says where Lifeboat looked. */
 export type ChromiumResult = { path: string; issue?: undefined } | { path?: undefined; issue: Issue };
 
 /**

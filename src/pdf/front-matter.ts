@@ -7,6 +7,7 @@ import { escapeHtml } from '../site/markdown.ts';
 import { groupByService } from '../site/navigation.ts';
 import type { BuiltSite } from './read-built-site.ts';
 
+/** One line of the contents. */
 export interface ContentsEntry {
   id: string;
   title: string;
@@ -16,6 +17,7 @@ export interface ContentsEntry {
   page: number;
 }
 
+/** Everything the cover and the contents print. */
 export interface FrontMatterInput {
   siteTitle: string;
   info: BuiltSite['info'];
@@ -55,6 +57,7 @@ export function factsAge(collectedAt: string, builtAt: string): string {
   return `${Math.floor(hours / 24)} days before the build`;
 }
 
+/** The cover page: which build, its facts times, the replace-after notice, how to read commands. */
 export function renderCover(input: FrontMatterInput): string {
   const { info } = input;
   const e = escapeHtml;

@@ -8,6 +8,7 @@ import { readNamedDests, writeNamedDests, type PagePoint } from './pdf-navigatio
 import type { PlacedHeading } from './place-runbooks.ts';
 import type { PrintedPart } from './print-body.ts';
 
+/** The body of the binder: every runbook's pages, destinations and headings. */
 export interface MergedBody {
   body: PDFDocument;
   dests: Map<string, PagePoint>;
@@ -15,6 +16,7 @@ export interface MergedBody {
   headings: PlacedHeading[][];
 }
 
+/** The parts' pages in order as one document (the first part's, grown), with their destinations. */
 export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedBody> {
   const body = await PDFDocument.load(parts[0]!.pdf, { updateMetadata: false });
   const dests = new Map<string, PagePoint>();

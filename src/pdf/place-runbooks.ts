@@ -7,6 +7,7 @@
  * records a named destination (the page it landed on) for every heading.
  */
 
+/** One runbook to place, in binder order. */
 export interface Placement {
   path: string;
   id: string;
@@ -25,6 +26,7 @@ export interface PlacedHeading {
   section?: string;
 }
 
+/** What `placeRunbooks` needs from Node. */
 export interface PlaceInput {
   /** The runbooks of this print, in binder order. */
   placements: Placement[];
@@ -34,6 +36,7 @@ export interface PlaceInput {
   siteOrigin?: string;
 }
 
+/** Places the kept runbooks (see `collectRunbookPages`) and returns each one's printed headings. */
 export async function placeRunbooks(input: PlaceInput): Promise<PlacedHeading[][]> {
   const kept = (window as unknown as { lifeboatPages: Map<string, { title: Element; body: Element }> }).lifeboatPages;
   const host = document.getElementById('lb-runbooks')!;

@@ -17,6 +17,7 @@ export function orderRunbooks(runbooks: readonly CollectedRunbook[]): (Collected
 /** Destination name of a runbook's title in the printed body. */
 export const titleDest = (id: string) => `${id}--_top`;
 
+/** Where a runbook sits in the printed body. */
 export interface RunbookPages {
   id: string;
   /** 0-based index of the runbook's first page in the printed body. */
@@ -24,6 +25,7 @@ export interface RunbookPages {
   pages: number;
 }
 
+/** Every runbook's pages, or what went wrong with the print. */
 export type LayoutResult = { layout: RunbookPages[]; problem?: undefined } | { layout?: undefined; problem: string };
 
 /**

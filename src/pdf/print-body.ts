@@ -11,6 +11,7 @@ import { renderBanner, renderPrintShell, runbookPagesCss } from './print-documen
 /** Runbooks per printed part, unless told otherwise. */
 export const RUNBOOKS_PER_PART = 10;
 
+/** The runbooks to print and the styles to print them with. */
 export interface BodyInput {
   /** Every runbook in binder order, with its named page. */
   runbooks: (CollectedRunbook & { pageName: string })[];
@@ -21,6 +22,7 @@ export interface BodyInput {
   perPart?: number;
 }
 
+/** One Chromium print of a few runbooks. */
 export interface PrintedPart {
   /** Ids of the runbooks in this part, in order. */
   ids: string[];
@@ -29,6 +31,7 @@ export interface PrintedPart {
   headings: PlacedHeading[][];
 }
 
+/** Prints `input.runbooks` part by part, in order; a page that cannot be read fails the whole print. */
 export async function printBody(browser: PrintBrowser, input: BodyInput): Promise<PrintedPart[]> {
   const parts: BodyInput['runbooks'][] = [];
   const size = input.perPart ?? RUNBOOKS_PER_PART;

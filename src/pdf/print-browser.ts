@@ -14,6 +14,7 @@ import { CHROMIUM_FLAGS } from './find-chromium.ts';
 /** The origin the site is served at inside the print browser. `.invalid` never resolves. */
 export const PRINT_ORIGIN = 'http://lifeboat.invalid';
 
+/** The running browser, and the generated documents it serves. */
 export interface PrintBrowser {
   context: BrowserContext;
   /** Serves `html` at `path` (e.g. `/__lifeboat/front.html`) from now on. */

@@ -21,6 +21,7 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"<\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
+/** What a runbook's running header shows. */
 export interface PageRunbook {
   pageName: string;
   title: string;

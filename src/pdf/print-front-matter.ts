@@ -13,6 +13,7 @@ import { renderPrintShell } from './print-document.ts';
 
 const FRONT_PATH = '/__lifeboat/front.html';
 
+/** The printed cover and contents. */
 export interface FrontMatterPrint {
   pdf: Uint8Array;
   pages: number;
@@ -29,8 +30,8 @@ export async function printFrontMatter(
   input: Omit<FrontMatterInput, 'entries'> & { entries: (Omit<ContentsEntry, 'page'> & { bodyPage: number })[]; stylesheets: string[]; css: string },
 ): Promise<FrontMatterPrint> {
   const page: Page = await browser.context.newPage();
-  await page.emulateMedia({ media: 'print' });
   try {
+    await page.emulateMedia({ media: 'print' });
     let pages = 2;
     for (let attempt = 0; attempt < 4; attempt++) {
       const entries = input.entries.map(({ bodyPage, ...entry }) => ({ ...entry, page: pages + bodyPage + 1 }));

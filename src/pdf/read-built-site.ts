@@ -21,6 +21,7 @@ const ManifestSchema = z.object({
   staleFacts: z.array(z.object({ cluster: z.string(), reason: z.string() })).default([]),
 });
 
+/** A finished build: where it is, which build it is, and its runbook pages. */
 export interface BuiltSite {
   /** Absolute output folder. */
   dir: string;
@@ -29,6 +30,7 @@ export interface BuiltSite {
   runbookPages: string[];
 }
 
+/** The build, or why there is none to print. */
 export type BuiltSiteResult = { site: BuiltSite; issues: [] } | { site?: undefined; issues: Issue[] };
 
 const RUNBOOK_PAGE = /^\/runbooks\/([^/]+)\/index\.html$/;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { stageOutput } from '../build/atomic-output.ts';
 import type { AssembledPdfs } from './assemble-pdfs.ts';
 
+/** The binder, in the output folder. */
 export const BINDER_FILE = 'binder.pdf';
+/** Folder of the per-runbook PDFs, in the output folder. */
 export const PDF_DIR = 'pdf';
 
 /** Writes `binder.pdf` and `pdf/<id>.pdf` into the output folder; returns their paths. */
