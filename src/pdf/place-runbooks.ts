@@ -3,8 +3,8 @@
  * module scope). Puts the kept runbooks into one document in binder order and adapts the web
  * rendering to paper: ids made unique per runbook, links between runbooks turned into links
  * inside the PDF, other site links pointed at the public site, external addresses printed after
- * their text, every <details> opened, command lines marked, and an invisible self-link on each heading so Chromium
- * records a named destination (the page it landed on) for every heading.
+ * their text, every <details> opened, command lines marked, and an invisible self-link on each
+ * heading so Chromium records a named destination (the page it landed on) for every heading.
  */
 
 /** One runbook to place, in binder order. */
