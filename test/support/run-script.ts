@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { withBuildLock } from './build-lock.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,6 +19,11 @@ export function runScript(
   args: string[] = [],
   options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
 ): Promise<ScriptResult> {
+  // Astro builds of one checkout cannot overlap (see build-lock.ts).
+  return script === 'build' ? withBuildLock(() => spawnScript(script, args, options)) : spawnScript(script, args, options);
+}
+
+function spawnScript(script: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number }): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${REPO}scripts/${script}.ts`, ...args], {
       cwd: options.cwd ?? REPO,
