@@ -62,7 +62,13 @@ process.once('SIGINT', abandon);
 process.once('SIGTERM', abandon);
 
 // astro.config.mjs reads the same settings from the environment; point it at the staging folder.
+// The pages are rendered from a separate bundle with its own copy of buildInfo(), so hand it this
+// build's identity: the footer of every page and the manifest must name the same build.
+const info = buildInfo();
 Object.assign(process.env, {
+  LIFEBOAT_BUILD_ID: info.buildId,
+  LIFEBOAT_BUILD_TIME: info.builtAt,
+  LIFEBOAT_COMMIT: info.commit,
   ASTRO_TELEMETRY_DISABLED: '1',
   LIFEBOAT_RUNBOOKS: config.runbooksDir,
   LIFEBOAT_FACTS: config.factsDir,
@@ -78,7 +84,7 @@ Object.assign(process.env, {
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
-  const manifest = await writeBuildManifest(staged.dir, buildInfo(), { facts: factTimes, staleFacts: refreshed.stale });
+  const manifest = await writeBuildManifest(staged.dir, info, { facts: factTimes, staleFacts: refreshed.stale });
   await staged.commit();
   await rm(findingsFile, { force: true });
   const files = Object.values(manifest.files);

@@ -97,6 +97,11 @@ describe('the built site', () => {
     expect(page('runbooks/mdx-twin/index.html')).toMatch(/from commit <code title="abc123def4567890">abc123def456<\/code>/);
   });
 
+  it('names the same build in every footer as in the manifest', () => {
+    const { buildId } = JSON.parse(page('lifeboat-manifest.json'));
+    for (const path of ['index.html', 'runbooks/yaml-twin/index.html', 'errors/unknown-key/index.html']) expect(page(path), path).toContain(` · build ${buildId}<`);
+  });
+
   it('writes a manifest with the hash of every file', () => {
     const manifest = JSON.parse(page('lifeboat-manifest.json'));
     expect(manifest).toMatchObject({ version: 1, commit: 'abc123def4567890' });

@@ -8,6 +8,7 @@
  */
 import type { Severity } from './issue.ts';
 import { findingsData } from './findings-data.ts';
+import { publishErrorsData } from './publish-errors-data.ts';
 
 export interface ErrorData<P> {
   /** One-line title for the docs page and the error index. */
@@ -328,8 +329,8 @@ const formatErrors = {
   },
 } as const satisfies Record<string, ErrorData<never>>;
 
-/** Every code Lifeboat reports: format errors, facts problems and findings. */
-export const errorsData = { ...formatErrors, ...findingsData };
+/** Every code Lifeboat reports: format errors, facts problems, findings and publishing problems. */
+export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData };
 
 /** Stable names of every problem Lifeboat reports. */
 export type ErrorCode = keyof typeof errorsData;

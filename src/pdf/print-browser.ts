@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { contentType } from '../build/content-types.ts';
+import { contentTypeOf } from '../deploy/file-kinds.ts';
 import { CHROMIUM_FLAGS } from './find-chromium.ts';
 
 /** The origin the site is served at inside the print browser. `.invalid` never resolves. */
@@ -44,11 +44,11 @@ export async function openPrintBrowser(executablePath: string, siteDir: string):
   await context.route(`${PRINT_ORIGIN}/**`, async (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     const html = generated.get(path);
-    if (html !== undefined) return route.fulfill({ body: html, contentType: contentType('generated.html') });
+    if (html !== undefined) return route.fulfill({ body: html, contentType: contentTypeOf('generated.html') });
     const file = normalize(join(siteDir, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(siteDir + sep)) return route.fulfill({ status: 403 });
     try {
-      return await route.fulfill({ body: await readFile(file), contentType: contentType(file) });
+      return await route.fulfill({ body: await readFile(file), contentType: contentTypeOf(file) });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }

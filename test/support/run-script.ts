@@ -2,7 +2,7 @@
  * Runs one of the repo's entry points exactly as `npm run <name>` does (same Node, same script),
  * and returns its exit code and output. Tests go through the real CLI, not the functions behind it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { withBuildLock } from './build-lock.ts';
 
@@ -10,35 +10,43 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ScriptResult {
   code: number | null;
+  /** Set when the process was killed by a signal. */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-export function runScript(
-  script: string,
-  args: string[] = [],
-  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
-): Promise<ScriptResult> {
-  // Astro builds of one checkout cannot overlap (see build-lock.ts).
-  return script === 'build' ? withBuildLock(() => spawnScript(script, args, options)) : spawnScript(script, args, options);
+export interface ScriptOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  timeoutMs?: number;
 }
 
-function spawnScript(script: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number }): Promise<ScriptResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${REPO}scripts/${script}.ts`, ...args], {
-      cwd: options.cwd ?? REPO,
-      env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+export function runScript(script: string, args: string[] = [], options: ScriptOptions = {}): Promise<ScriptResult> {
+  // Astro builds of one checkout cannot overlap (see build-lock.ts).
+  const run = () => startScript(script, args, options).done;
+  return script === 'build' ? withBuildLock(run) : run();
+}
+
+/** Starts a script and hands back the process too, for tests that kill it midway. */
+export function startScript(script: string, args: string[] = [], options: ScriptOptions = {}): { child: ChildProcess; done: Promise<ScriptResult> } {
+  const child = spawn(process.execPath, [`${REPO}scripts/${script}.ts`, ...args], {
+    cwd: options.cwd ?? REPO,
+    // Without vitest's NODE_ENV=test, which would make Astro build a development site (no search).
+    env: { ...process.env, NODE_ENV: undefined, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<ScriptResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
     });
   });
+  return { child, done };
 }
