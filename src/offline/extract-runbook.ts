@@ -35,11 +35,12 @@ export function extractRunbook(page: string, site: string | undefined): Extracte
   if (start === -1) return undefined;
   const id = /data-runbook="([^"]+)"/.exec(page.slice(start))![1]!;
   const title = unescape(/<h1 id="_top"[^>]*>([\s\S]*?)<\/h1>/.exec(page)?.[1] ?? id);
-  const block = balancedDiv(page, start);
+  // Component scripts are loaded by the web page; the edition inlines its own bundle instead.
+  const block = balancedDiv(page, start).replace(/<script type="module" src="[^"]*"><\/script>/g, '');
   const filter = (name: string) => new RegExp(`data-pagefind-filter="${name}">([^<]*)<`).exec(block)?.[1] ?? '';
   const sections = [...block.matchAll(/<section class="lb-step" id="([^"]+)"[\s\S]*?<\/section>/g)].map((m) => ({
     anchor: prefixed(id, m[1]!),
-    title: textOf(/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(m[0])?.[1] ?? ''),
+    title: textOf((/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(m[0])?.[1] ?? '').replace(/<span class="lb-estimate"[\s\S]*?<\/span>/, '')),
     text: textOf(m[0]),
   }));
   return { id, title, service: filter('service'), tier: filter('tier'), html: rewriteLinks(id, block, site), sections };

@@ -10,11 +10,14 @@ import { contentTypeOf } from '../../src/deploy/file-kinds.ts';
 
 export interface StaticServer {
   url: string;
+  /** Serves another folder from now on, as a deploy behind the same origin does. */
+  setRoot(dir: string): void;
   close(): Promise<void>;
 }
 
 /** Serves `root`; `headers` are added to every answer (e.g. a Content-Security-Policy under test). */
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(initialRoot: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+  let root = initialRoot;
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, pathname));
@@ -35,6 +38,9 @@ export async function serveStatic(root: string, headers: Record<string, string> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    setRoot: (dir) => {
+      root = dir;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
