@@ -1,7 +1,8 @@
 /**
  * `lifeboat-offline.html`: every runbook of a finished build in one file that opens from
  * `file://` with no server — the pages' own content and styles, the copy buttons, decision
- * trees and diagrams, and a search index of its own. For laptops, and the USB stick in the binder.
+ * trees and diagrams (all packed, see packed-runbooks.ts), and a search index the page builds itself.
+ * For laptops, and the USB stick in the binder.
  */
 import { build } from 'esbuild';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { BuildInfo } from '../site/build-info.ts';
 import { escapeHtml } from '../site/markdown.ts';
 import { extractRunbook, type ExtractedRunbook } from './extract-runbook.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { packRunbooks } from './packed-runbooks.ts';
 
 export const OFFLINE_FILE = 'lifeboat-offline.html';
 
@@ -25,11 +26,7 @@ export async function writeOfflineEdition(dir: string, options: OfflineEditionOp
   const runbooks = pages.map((page) => extractRunbook(page, options.site)).filter((r): r is ExtractedRunbook => Boolean(r));
   const css = await stylesOf(dir, pages[0] ?? '');
   const script = await bundleClient();
-  const index = buildSearchIndex([
-    ...runbooks.map((r) => ({ doc: { anchor: `rb-${r.id}`, runbook: r.service, title: r.title }, text: `${r.title} ${r.service} ${r.id}` })),
-    ...runbooks.flatMap((r) => r.sections.map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
-  ]);
-  const html = page(options, runbooks, css, script, JSON.stringify(index).replace(/</g, '\\u003c'));
+  const html = page(options, runbooks, css, script, packRunbooks(runbooks));
   await writeFile(join(dir, OFFLINE_FILE), html);
   return { runbooks: runbooks.length, bytes: Buffer.byteLength(html) };
 }
@@ -59,7 +56,7 @@ async function bundleClient(): Promise<string> {
   return result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
 }
 
-function page(options: OfflineEditionOptions, runbooks: ExtractedRunbook[], css: string, script: string, index: string): string {
+function page(options: OfflineEditionOptions, runbooks: ExtractedRunbook[], css: string, script: string, packed: string): string {
   const e = escapeHtml;
   const byService = Map.groupBy(runbooks, (r) => r.service);
   const services = [...byService.keys()].sort();
@@ -70,9 +67,6 @@ function page(options: OfflineEditionOptions, runbooks: ExtractedRunbook[], css:
       return `<h2>${e(service)}</h2><ul>${items.map((r) => `<li><a href="#rb-${e(r.id)}">${e(r.title)}</a> <small>${e(r.tier)}</small></li>`).join('')}</ul>`;
     })
     .join('');
-  const articles = runbooks
-    .map((r) => `<article id="rb-${e(r.id)}" data-view data-title="${e(r.title)}" hidden><p><a href="#index">All runbooks</a></p><h1>${e(r.title)}</h1>${r.html}</article>`)
-    .join('\n');
   return `<!doctype html>
 <html lang="en" dir="ltr" data-theme="light">
 <head>
@@ -91,15 +85,16 @@ body.lb-offline{margin:0 auto;max-width:56rem;padding:0 1rem 4rem;background:var
 <body class="lb-offline" data-site="${e(options.title)}">
 <header class="lb-offline-header not-content">
 <a href="#index"><strong>${e(options.title)}</strong></a>
-<input type="search" placeholder="Search every runbook" aria-label="Search every runbook" data-offline-search>
+<input type="search" placeholder="Search every runbook" aria-label="Search every runbook" data-offline-search disabled>
 <small>Offline edition · built ${e(built)} from commit ${e(options.info.commit.slice(0, 12))}${options.site ? ` · online: <a href="${e(options.site)}">${e(options.site)}</a>` : ''}</small>
 </header>
 <main class="sl-markdown-content">
+<noscript><p class="lb-stale-banner">This file keeps its ${runbooks.length} runbooks compressed and needs JavaScript to open them. Without it, use the printed binder (binder.pdf) or the online site.</p></noscript>
 <section id="index" data-view data-title="All runbooks"><h1>All runbooks</h1><p>${runbooks.length} runbooks, built <time datetime="${e(options.info.builtAt)}" data-lb-age>${e(built)}</time>. Facts in this copy are as old as the build; check the age shown on each runbook.</p>${list}</section>
 <section id="search" data-view data-title="Search" hidden><h1>Search</h1><p data-search-summary></p><ol></ol></section>
-${articles}
+<article id="runbook" data-view hidden></article>
 </main>
-<script type="application/json" id="lb-search-index">${index}</script>
+<script type="application/octet-stream" id="lb-runbooks">${packed}</script>
 <script>${script}</script>
 </body>
 </html>

@@ -15,8 +15,8 @@ interface TreeData {
 }
 
 /** `urlUpdates: false` where the hash belongs to someone else (the offline edition's views). */
-export function initDecisionTrees(options: { urlUpdates?: boolean } = {}): void {
-  for (const root of document.querySelectorAll<HTMLElement>('[data-lb-tree]')) initTree(root, options.urlUpdates ?? true);
+export function initDecisionTrees(options: { urlUpdates?: boolean; within?: ParentNode } = {}): void {
+  for (const root of (options.within ?? document).querySelectorAll<HTMLElement>('[data-lb-tree]')) initTree(root, options.urlUpdates ?? true);
 }
 
 function initTree(root: HTMLElement, urlUpdates: boolean): void {

@@ -4,26 +4,28 @@
  * minute so a page left open during an incident stays honest.
  */
 export function showFactAges(): void {
-  const update = () => {
-    let oldest = 0;
-    for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-lb-age]')) {
-      const seconds = Math.max(0, (Date.now() - Date.parse(time.dateTime)) / 1000);
-      const maxAge = Number(time.dataset.maxAge ?? Infinity);
-      let label = time.nextElementSibling?.classList.contains('lb-age') ? (time.nextElementSibling as HTMLElement) : undefined;
-      if (!label) {
-        label = document.createElement('span');
-        label.className = 'lb-age';
-        time.after(label);
-      }
-      const old = seconds > maxAge;
-      label.textContent = ` (${describeAge(seconds)} ago${old ? ', older than the site accepts' : ''})`;
-      time.closest('li')?.classList.toggle('lb-facts-old', old);
-      if (old) oldest = Math.max(oldest, seconds);
+  updateFactAges();
+  window.setInterval(updateFactAges, 60_000);
+}
+
+/** One pass over the page's ages; call again after new content is put into the page. */
+export function updateFactAges(): void {
+  let oldest = 0;
+  for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-lb-age]')) {
+    const seconds = Math.max(0, (Date.now() - Date.parse(time.dateTime)) / 1000);
+    const maxAge = Number(time.dataset.maxAge ?? Infinity);
+    let label = time.nextElementSibling?.classList.contains('lb-age') ? (time.nextElementSibling as HTMLElement) : undefined;
+    if (!label) {
+      label = document.createElement('span');
+      label.className = 'lb-age';
+      time.after(label);
     }
-    staleBanner(oldest);
-  };
-  update();
-  window.setInterval(update, 60_000);
+    const old = seconds > maxAge;
+    label.textContent = ` (${describeAge(seconds)} ago${old ? ', older than the site accepts' : ''})`;
+    time.closest('li')?.classList.toggle('lb-facts-old', old);
+    if (old) oldest = Math.max(oldest, seconds);
+  }
+  staleBanner(oldest);
 }
 
 /** The banner over the content when any fact on the page is older than allowed (or removes it). */
