@@ -49,7 +49,15 @@ export default defineConfig({
         { label: 'Using this site', link: '/about/' },
       ],
       customCss: ['./src/styles/lifeboat.css'],
-      components: { Footer: './src/components/overrides/Footer.astro' },
+      // Lighter chrome: the same features with less repeated markup per page (see each file).
+      components: {
+        Footer: './src/components/overrides/Footer.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+        ThemeSelect: './src/components/overrides/ThemeSelect.astro',
+      },
       lastUpdated: false,
       disable404Route: true,
       pagination: false,

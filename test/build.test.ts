@@ -32,8 +32,8 @@ beforeAll(async () => {
 });
 
 describe('the built site', () => {
-  it('has a page per runbook, per service, the home page, error pages and a search index', () => {
-    for (const path of ['index.html', '404.html', 'runbooks/yaml-twin/index.html', 'runbooks/mdx-twin/index.html', 'services/fixtures/index.html', 'errors/unknown-key/index.html', 'pagefind/pagefind.js']) {
+  it('has a page per runbook, the home page (the index by service), error pages and a search index', () => {
+    for (const path of ['index.html', '404.html', 'runbooks/yaml-twin/index.html', 'runbooks/mdx-twin/index.html', 'errors/unknown-key/index.html', 'pagefind/pagefind.js']) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
   });
@@ -83,7 +83,10 @@ describe('the built site', () => {
     const sidebar = html.slice(html.indexOf('id="starlight__sidebar"'), html.indexOf('</nav>', html.indexOf('id="starlight__sidebar"')));
     expect(sidebar).toContain('href="/runbooks/mdx-twin/"');
     expect(sidebar).not.toContain('href="/runbooks/other-service/"');
-    expect(sidebar).toContain('href="/services/elsewhere/"');
+    expect(sidebar).toContain('href="/#service-elsewhere"');
+    // A service's runbooks are a section of the home page, not a page per service.
+    expect(page('index.html')).toContain('<h2 id="service-elsewhere">elsewhere</h2>');
+    expect(existsSync(join(out, 'services'))).toBe(false);
   });
 
   it('says on every runbook page which context and time its cluster facts come from', () => {

@@ -17,17 +17,17 @@ describe('buildSidebar', () => {
     const sidebar = buildSidebar(collection(), { service: 'big', id: 'big-150' });
     // All runbooks, readiness + capped service list + "all N in big" + "all 40 services" + 2 fixed links.
     expect(countLinks(sidebar)).toBe(2 + SERVICE_LINK_CAP + 1 + 1 + 2);
-    expect(sidebar).toContainEqual({ label: 'All 40 services', link: '/services/' });
+    expect(sidebar).toContainEqual({ label: 'All 40 services', link: '/#services' });
     const own = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'big') as unknown as { items: { label: string; link: string }[] };
     expect(own.items.some((i) => i.link === '/runbooks/big-150/')).toBe(true);
-    expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/services/big/' });
+    expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/#service-big' });
   });
 
   it('links each other service while there are few of them', () => {
     const few = collection().filter((r) => r.service === 'big' || Number(r.service.slice(4)) < OTHER_SERVICES_CAP);
     const sidebar = buildSidebar(few, { service: 'big', id: 'big-1' });
     const others = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'Other services') as unknown as { items: { link: string }[] };
-    expect(others.items.map((i) => i.link)).toEqual(Array.from({ length: OTHER_SERVICES_CAP }, (_, n) => `/services/svc-${n}/`).sort());
+    expect(others.items.map((i) => i.link)).toEqual(Array.from({ length: OTHER_SERVICES_CAP }, (_, n) => `/#service-svc-${n}`).sort());
   });
 
   it('lists every runbook of a small service, most critical first', () => {
@@ -47,7 +47,7 @@ describe('buildSidebar', () => {
           { label: 'B', link: '/docs/runbooks/b/', badge: 'T2' },
         ],
       },
-      { label: 'Other services', collapsed: false, items: [{ label: 't (1)', link: '/docs/services/t/' }] },
+      { label: 'Other services', collapsed: false, items: [{ label: 't (1)', link: '/docs/#service-t' }] },
       { label: 'Error codes', link: '/docs/errors/' },
       { label: 'Using this site', link: '/docs/about/' },
     ]);

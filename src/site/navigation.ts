@@ -2,8 +2,9 @@
  * Per-page navigation that stays small at any collection size. Starlight's default sidebar puts
  * every page link in every page (1,000 runbooks → 200 KB of HTML per page, N² growth). Here a
  * page lists only its own service's runbooks (capped) and, while there are few, one link per other
- * service; past that, one link to the services index. The full index lives on the home page, the
- * services page and in search.
+ * service; past that, one link to the full index. The full index (every runbook, grouped by
+ * service) lives on the home page and in search; a service has no page of its own, so pages grow
+ * with runbooks, not with services.
  */
 import type { StarlightPageProps } from '@astrojs/starlight/props';
 
@@ -22,7 +23,8 @@ export const SERVICE_LINK_CAP = 30;
 /** Most other services linked one by one; with more, one link to the services index instead. */
 export const OTHER_SERVICES_CAP = 12;
 
-export const serviceHref = (base: string, service: string) => `${trim(base)}/services/${service}/`;
+/** A service's runbooks: its section of the home page, which is the full index. */
+export const serviceHref = (base: string, service: string) => `${trim(base)}/#service-${service}`;
 const trim = (base: string) => base.replace(/\/$/, '');
 
 export function byTierThenTitle(a: NavRunbook, b: NavRunbook): number {
@@ -51,7 +53,7 @@ export function buildSidebar(runbooks: readonly NavRunbook[], current: { service
   }
   const others = groups.filter(([service]) => service !== current.service);
   if (others.length > OTHER_SERVICES_CAP) {
-    sidebar.push({ label: `All ${groups.length} services`, link: `${trim(base)}/services/` });
+    sidebar.push({ label: `All ${groups.length} services`, link: `${trim(base)}/#services` });
   } else if (others.length) {
     sidebar.push({
       label: mine ? 'Other services' : 'Services',

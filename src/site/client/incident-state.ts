@@ -15,7 +15,7 @@ export interface IncidentState {
   steps: Record<string, StepRecord>;
 }
 
-/** A step as the page shows it, for exports in page order. */
+/** A step as the page shows it (exports list done steps in the order they were done). */
 export interface StepInfo {
   id: string;
   number: string;
@@ -59,8 +59,11 @@ export function clockText(seconds: number): string {
 /** The timeline as Markdown, for the postmortem document. */
 export function timelineMarkdown(state: IncidentState, title: string, rto: string, steps: readonly StepInfo[]): string {
   const start = Date.parse(state.startedAt);
+  // In the order things happened; steps with only a note (not done) follow in page order.
+  const doneAt = (s: StepInfo) => state.steps[s.id]?.doneAt ?? '\uffff';
   const rows = steps
     .filter((s) => state.steps[s.id]?.doneAt || state.steps[s.id]?.note)
+    .sort((a, b) => doneAt(a).localeCompare(doneAt(b)))
     .map((s) => {
       const record = state.steps[s.id]!;
       const at = record.doneAt ? `${record.doneAt.slice(11, 19)} UTC` : 'not done';

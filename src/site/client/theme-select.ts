@@ -1,0 +1,38 @@
+/**
+ * Dark, light or follow the system: the choice is kept in localStorage under Starlight's own key
+ * (`starlight-theme`) and applied to `<html data-theme>`, which all of Starlight's and Lifeboat's
+ * colours follow.
+ */
+type Theme = 'auto' | 'dark' | 'light';
+
+declare global {
+  interface Window {
+    StarlightThemeProvider: { updatePickers(theme?: string): void };
+  }
+}
+
+const KEY = 'starlight-theme';
+const parse = (value: unknown): Theme => (value === 'dark' || value === 'light' ? value : 'auto');
+const stored = (): Theme => parse(localStorage.getItem(KEY));
+const system = (): 'dark' | 'light' => (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
+
+function apply(theme: Theme): void {
+  window.StarlightThemeProvider.updatePickers(theme);
+  document.documentElement.dataset.theme = theme === 'auto' ? system() : theme;
+  localStorage.setItem(KEY, theme === 'auto' ? '' : theme);
+}
+
+export function defineThemeSelect(): void {
+  if (customElements.get('starlight-theme-select')) return;
+  matchMedia('(prefers-color-scheme: light)').addEventListener('change', () => {
+    if (stored() === 'auto') apply('auto');
+  });
+  customElements.define(
+    'starlight-theme-select',
+    class extends HTMLElement {
+      connectedCallback() {
+        this.querySelector('select')?.addEventListener('change', (event) => apply(parse((event.currentTarget as HTMLSelectElement).value)));
+      }
+    },
+  );
+}
