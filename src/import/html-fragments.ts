@@ -1,0 +1,62 @@
+/**
+ * Raw HTML in imported pages. MDX reads HTML as JSX (an unclosed `<br>` or a comment does not
+ * compile), and the site shows neither scripts nor foreign images, so every fragment is converted
+ * to Markdown or text and reported: comments are dropped, `<details>` is unwrapped with its
+ * summary in bold, `<img>` becomes a link, other tags go and their text stays, and a placeholder
+ * written as a tag (`<cluster-id>`) stays as text.
+ */
+import { HTML_ELEMENTS, tagName } from './markdown-tree.ts';
+
+/** What happened to one piece of a page, for the report. */
+export type ItemKind = 'mapped' | 'prose' | 'dropped';
+
+export interface Conversion {
+  text: string;
+  notes: { kind: ItemKind; what: string }[];
+}
+
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>|[^<]+|</g;
+
+/** Escapes what MDX would read as code or JSX in prose: `{`, `}` and `<` (`<` also in Markdown). */
+export function escapeText(text: string, format: 'mdx' | 'yaml'): string {
+  return text.replace(format === 'mdx' ? /[{}<]/g : /</g, (c) => `\\${c}`);
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
+
+/** Converts one HTML node (inline tag or block) to Markdown text plus report notes. */
+export function convertHtml(html: string, format: 'mdx' | 'yaml', image: (src: string, alt: string) => Conversion): Conversion {
+  const notes: Conversion['notes'] = [];
+  let text = '';
+  const summary = /<summary>([\s\S]*?)<\/summary>/i.exec(html);
+  for (const [token] of html.replace(summary?.[0] ?? '\0', '\0').matchAll(TOKEN)) {
+    if (token === '\0') {
+      text += `**${escapeText(summary![1]!.trim(), format)}**\n\n`;
+      notes.push({ kind: 'prose', what: `HTML <summary> "${shorten(summary![1]!.trim())}" kept as bold text` });
+    } else if (token.startsWith('<!--')) {
+      notes.push({ kind: 'dropped', what: `HTML comment ${shorten(token)}` });
+    } else if (token.startsWith('<') && token.length > 1) {
+      text += convertTag(token, format, image, notes);
+    } else {
+      text += escapeText(token, format);
+    }
+  }
+  return { text, notes };
+}
+
+function convertTag(tag: string, format: 'mdx' | 'yaml', image: (src: string, alt: string) => Conversion, notes: Conversion['notes']): string {
+  const name = tagName(tag) ?? '';
+  if (!HTML_ELEMENTS.has(name)) {
+    notes.push({ kind: 'prose', what: `${shorten(tag)} kept as text (a placeholder, not HTML)` });
+    return escapeText(tag, format);
+  }
+  if (name === 'br') return '<br />';
+  if (name === 'img') {
+    const attr = (key: string) => new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined) ?? '';
+    const converted = image(attr('src'), attr('alt'));
+    notes.push(...converted.notes);
+    return converted.text;
+  }
+  notes.push({ kind: 'dropped', what: `HTML tag ${shorten(tag)} (its text is kept)` });
+  return '';
+}
