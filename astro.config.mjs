@@ -43,6 +43,9 @@ export default defineConfig({
         { label: 'Using this site', link: '/about/' },
       ],
       customCss: ['./src/styles/lifeboat.css'],
+      // Alert runbooks (and what `npm run import` brings in) quote PromQL queries and PlantUML;
+      // the highlighter has no grammar for them, so show them as plain text instead of warning.
+      expressiveCode: { shiki: { langAlias: { promql: 'txt', plantuml: 'txt' } } },
       components: { Footer: './src/components/overrides/Footer.astro' },
       lastUpdated: false,
       disable404Route: true,

@@ -1,12 +1,9 @@
 /** `npm run import`: turn existing Markdown runbooks into Lifeboat runbooks, with a report. */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { EXIT, parseCommandLine, useColor } from '../src/cli/cli-kit.ts';
-import { createIssue } from '../src/errors/create-issue.ts';
 import type { Issue } from '../src/errors/issue.ts';
 import { findSources } from '../src/import/find-sources.ts';
-import { parseImportDefaults, type ImportSettings } from '../src/import/import-defaults.ts';
+import { readImportDefaults, type ImportSettings } from '../src/import/import-defaults.ts';
 import { planImport } from '../src/import/plan-import.ts';
 import { readExistingRunbooks, writeImport } from '../src/import/write-import.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
@@ -77,18 +74,12 @@ const settings: ImportSettings = {
   ...(flags.cluster ? { cluster: flags.cluster } : {}),
 };
 if (flags.defaults) {
-  let detail: string;
-  try {
-    const parsed = parseImportDefaults(parseYaml(await readFile(flags.defaults, 'utf8')));
-    if (parsed.defaults) settings.defaults = parsed.defaults;
-    detail = parsed.problems.join('; ');
-  } catch (error) {
-    detail = (error as Error).message.split('\n')[0]!;
-  }
-  if (detail) {
-    printIssues([createIssue('ImportDefaultsInvalid', { file: flags.defaults }, { detail })]);
+  const read = await readImportDefaults(flags.defaults);
+  if ('issue' in read) {
+    printIssues([read.issue]);
     process.exit(EXIT.usage);
   }
+  settings.defaults = read.defaults;
 }
 
 const found = await findSources(positionals, cwd);

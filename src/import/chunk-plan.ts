@@ -57,7 +57,10 @@ export function planChunks(chunks: readonly Chunk[], roles: readonly (SectionRol
       return { kind: 'label' };
     }
     const command = hasCommand(chunk);
-    if (!command && (role === 'context' || role === undefined) && format === 'mdx') return { kind: 'prose' };
+    // In MDX, text under a section heading that has sub-headings introduces them ("## Mitigation:
+    // resolution depends on the error found") rather than being a step of its own.
+    const introducesSteps = chunks[i + 1] !== undefined && chunks[i + 1]!.depth > chunk.depth && chunk.heading !== undefined;
+    if (!command && (role === 'context' || role === undefined || introducesSteps) && format === 'mdx') return { kind: 'prose' };
     const section: StepSection = role === 'context' ? 'prechecks' : (role ?? 'steps');
     // "Actions" under five panel headings: say which panel each one is for.
     const generic = (titleCounts.get(normalizeHeading(chunk.title)) ?? 0) > 1 && lastLabel;

@@ -21,7 +21,7 @@ export interface FoundSources {
   issues: Issue[];
 }
 
-/** Reads every page under `sources`, sorted by path so ids are given out the same way every run. */
+/** Reads every page under `sources`. */
 export async function findSources(sources: readonly string[], cwd: string): Promise<FoundSources> {
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const issues: Issue[] = [];
@@ -39,7 +39,9 @@ export async function findSources(sources: readonly string[], cwd: string): Prom
       }
     }
   }
-  const entries = [...found.entries()].sort(([a], [b]) => display(a).localeCompare(display(b)));
+  // Sorted by path, a Markdown file before its extension-less twin, so ids are given out the same way every run.
+  const key = (path: string) => `${display(path).slice(0, display(path).length - extname(path).length)}\0${extname(path) ? 0 : 1}`;
+  const entries = [...found.entries()].sort(([a], [b]) => key(a).localeCompare(key(b)));
   const read = await mapLimit(entries, 32, async ([path, { root, named }]) => {
     const ext = extname(path).toLowerCase();
     if (!named && !MARKDOWN.has(ext) && ext !== '') return undefined;

@@ -24,27 +24,42 @@ export function escapeText(text: string, format: 'mdx' | 'yaml'): string {
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
 
+/**
+ * An image as text: the site loads no images from other hosts, and the importer copies no image
+ * files, so a remote image becomes a link to it and a local one its description and path.
+ */
+export function convertImage(src: string, alt: string, format: 'mdx' | 'yaml'): Conversion {
+  const label = escapeText(alt.replace(/[[\]]/g, ''), format) || 'image';
+  if (/^(https?:)?\/\//i.test(src)) {
+    return { text: `[Image: ${label}](${src})`, notes: [{ kind: 'prose', what: `image ${src} shown as a link: the site loads no images from other hosts` }] };
+  }
+  return { text: `Image: ${label} (\`${src}\`)`, notes: [{ kind: 'dropped', what: `image ${src} not copied: its description and path are kept as text` }] };
+}
+
 /** Converts one HTML node (inline tag or block) to Markdown text plus report notes. */
-export function convertHtml(html: string, format: 'mdx' | 'yaml', image: (src: string, alt: string) => Conversion): Conversion {
+export function convertHtml(html: string, format: 'mdx' | 'yaml'): Conversion {
   const notes: Conversion['notes'] = [];
   let text = '';
   const summary = /<summary>([\s\S]*?)<\/summary>/i.exec(html);
-  for (const [token] of html.replace(summary?.[0] ?? '\0', '\0').matchAll(TOKEN)) {
-    if (token === '\0') {
-      text += `**${escapeText(summary![1]!.trim(), format)}**\n\n`;
-      notes.push({ kind: 'prose', what: `HTML <summary> "${shorten(summary![1]!.trim())}" kept as bold text` });
-    } else if (token.startsWith('<!--')) {
-      notes.push({ kind: 'dropped', what: `HTML comment ${shorten(token)}` });
-    } else if (token.startsWith('<') && token.length > 1) {
-      text += convertTag(token, format, image, notes);
-    } else {
-      text += escapeText(token, format);
+  const before = summary ? html.slice(0, summary.index) : html;
+  const after = summary ? html.slice(summary.index + summary[0].length) : '';
+  const convert = (part: string) => {
+    for (const [token] of part.matchAll(TOKEN)) {
+      if (token.startsWith('<!--')) notes.push({ kind: 'dropped', what: `HTML comment ${shorten(token)}` });
+      else if (token.startsWith('<') && token.length > 1) text += convertTag(token, format, notes);
+      else text += escapeText(token, format);
     }
+  };
+  convert(before);
+  if (summary) {
+    text += `**${escapeText(summary[1]!.trim(), format)}**\n\n`;
+    notes.push({ kind: 'prose', what: `HTML <summary> "${shorten(summary[1]!.trim())}" kept as bold text` });
   }
+  convert(after);
   return { text, notes };
 }
 
-function convertTag(tag: string, format: 'mdx' | 'yaml', image: (src: string, alt: string) => Conversion, notes: Conversion['notes']): string {
+function convertTag(tag: string, format: 'mdx' | 'yaml', notes: Conversion['notes']): string {
   const name = tagName(tag) ?? '';
   if (!HTML_ELEMENTS.has(name)) {
     notes.push({ kind: 'prose', what: `${shorten(tag)} kept as text (a placeholder, not HTML)` });
@@ -53,10 +68,10 @@ function convertTag(tag: string, format: 'mdx' | 'yaml', image: (src: string, al
   if (name === 'br') return '<br />';
   if (name === 'img') {
     const attr = (key: string) => new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined) ?? '';
-    const converted = image(attr('src'), attr('alt'));
+    const converted = convertImage(attr('src'), attr('alt'), format);
     notes.push(...converted.notes);
     return converted.text;
   }
-  notes.push({ kind: 'dropped', what: `HTML tag ${shorten(tag)} (its text is kept)` });
+  notes.push({ kind: 'dropped', what: `HTML tag ${shorten(tag)} (the text around it is kept)` });
   return '';
 }

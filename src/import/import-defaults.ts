@@ -5,7 +5,11 @@
  * runbook with an `# import default` comment and listed in the report, so nobody mistakes it for
  * a decision someone made.
  */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { z } from 'zod';
+import { createIssue } from '../errors/create-issue.ts';
+import type { Issue } from '../errors/issue.ts';
 import { RunbookSchema, type RunbookData } from '../schema/runbook.ts';
 
 /** Fields the defaults file may set, with the runbook schema's own rules. */
@@ -58,9 +62,15 @@ export interface ImportSettings {
   cluster?: string;
 }
 
-/** Validates a parsed defaults file; the issue text lists each problem as `field: message`. */
-export function parseImportDefaults(value: unknown): { defaults?: ImportDefaults; problems: string[] } {
-  const parsed = ImportDefaultsSchema.strict().safeParse(value ?? {});
-  if (parsed.success) return { defaults: parsed.data, problems: [] };
-  return { problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`) };
+/** Reads and validates the defaults file, or says why it cannot be used. */
+export async function readImportDefaults(file: string): Promise<{ defaults: ImportDefaults } | { issue: Issue }> {
+  let detail: string;
+  try {
+    const parsed = ImportDefaultsSchema.strict().safeParse(parse(await readFile(file, 'utf8')) ?? {});
+    if (parsed.success) return { defaults: parsed.data };
+    detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+  } catch (error) {
+    detail = (error as Error).message.split('\n')[0]!;
+  }
+  return { issue: createIssue('ImportDefaultsInvalid', { file }, { detail }) };
 }

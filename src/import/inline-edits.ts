@@ -4,11 +4,11 @@
  * indented code. Code spans and code blocks are never touched. Each change that loses or converts
  * something is reported with its source line.
  */
-import { findPlaceholders } from '../load/placeholders.ts';
-import { convertHtml, escapeText, type Conversion, type ItemKind } from './html-fragments.ts';
+import { convertHtml, convertImage, escapeText, type ItemKind } from './html-fragments.ts';
 import { findShortcodes, REF_URL } from './hugo-shortcodes.ts';
 import type { LinkResolver } from './link-targets.ts';
 import { endOf, lineIndex, startOf, walk, type MdNode } from './markdown-tree.ts';
+import { escapeEdits, fencedCode } from './prose-escapes.ts';
 import { settleEdits, type Edit } from './render-range.ts';
 
 export interface ReportItem {
@@ -52,27 +52,7 @@ export function collectEdits(tree: MdNode, ctx: EditContext): PageEdits {
     note(at, 'dropped', `link to ${url}: not among the imported pages, so the link is removed (its text and address are kept)`);
     return undefined;
   };
-  const image = (src: string, alt: string): Conversion => {
-    const label = escapeText(alt.replace(/[[\]]/g, ''), format) || 'image';
-    if (/^(https?:)?\/\//i.test(src)) {
-      return { text: `[Image: ${label}](${src})`, notes: [{ kind: 'prose', what: `image ${src} shown as a link: the site loads no images from other hosts` }] };
-    }
-    return { text: `Image: ${label} (\`${src}\`)`, notes: [{ kind: 'dropped', what: `image ${src} not copied: its description and path are kept as text` }] };
-  };
-  const escapeSpan = (start: number, end: number) => {
-    if (format === 'yaml') {
-      for (const use of findPlaceholders(source.slice(start, end))) edits.push({ start: start + use.index, end: start + use.index, text: '\\' });
-      return;
-    }
-    for (let i = start; i < end; i++) {
-      const c = source[i]!;
-      if ((c === '{' || c === '}' || c === '<') && !escaped(source, i)) edits.push({ start: i, end: i + 1, text: `\\${c}` });
-    }
-    // `import` / `export` at the start of a paragraph would be read as JavaScript by MDX.
-    if (/^(import|export)\b/.test(source.slice(start, end)) && /(^|\n)[ \t]*$/.test(source.slice(0, start))) {
-      edits.push({ start, end: start + 1, text: `&#${source.charCodeAt(start)};` });
-    }
-  };
+  const escapeSpan = (start: number, end: number) => edits.push(...escapeEdits(source, start, end, format));
   const text = (n: MdNode) => {
     const start = startOf(n);
     const raw = source.slice(start, endOf(n));
@@ -108,7 +88,7 @@ export function collectEdits(tree: MdNode, ctx: EditContext): PageEdits {
     return undefined;
   };
 
-  walk(tree, (n) => {
+  walk(tree, (n, parent) => {
     switch (n.type) {
       case 'yaml':
       case 'toml':
@@ -121,7 +101,7 @@ export function collectEdits(tree: MdNode, ctx: EditContext): PageEdits {
         note(startOf(n), 'dropped', `table of contents marker ${source.slice(startOf(n), endOf(n)).trim()}: the site shows its own`);
         return 'skip';
       case 'code':
-        if (!/^\s*(```|~~~)/.test(source.slice(startOf(n), endOf(n)))) edits.push({ start: startOf(n), end: endOf(n), text: fence(n, source) });
+        if (!/^\s*(```|~~~)/.test(source.slice(startOf(n), endOf(n)))) edits.push({ start: startOf(n), end: endOf(n), text: fencedCode(n, source) });
         return 'skip';
       case 'text':
         text(n);
@@ -137,14 +117,15 @@ export function collectEdits(tree: MdNode, ctx: EditContext): PageEdits {
       case 'image':
       case 'imageReference': {
         const src = n.type === 'image' ? (n.url ?? '') : (definitions.get(n.identifier ?? '') ?? '');
-        const converted = image(src, n.alt ?? '');
+        const converted = convertImage(src, n.alt ?? '', format);
         edits.push({ start: startOf(n), end: endOf(n), text: converted.text });
         for (const c of converted.notes) note(startOf(n), c.kind, c.what);
         return 'skip';
       }
       case 'html': {
-        const converted = convertHtml(n.value ?? '', format, image);
-        edits.push({ start: startOf(n), end: endOf(n), text: converted.text });
+        const converted = convertHtml(n.value ?? '', format);
+        const inline = parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell';
+        edits.push({ start: startOf(n), end: endOf(n), text: inline ? converted.text : converted.text.trim() });
         for (const c of converted.notes) note(startOf(n), c.kind, c.what);
         return 'skip';
       }
@@ -153,19 +134,4 @@ export function collectEdits(tree: MdNode, ctx: EditContext): PageEdits {
     }
   });
   return { edits: settleEdits(edits), items };
-}
-
-/** Whether the character at `i` is escaped by an odd number of backslashes. */
-function escaped(source: string, i: number): boolean {
-  let count = 0;
-  for (let j = i - 1; j >= 0 && source[j] === '\\'; j--) count++;
-  return count % 2 === 1;
-}
-
-/** An indented code block as a fenced one: MDX has no indented code. */
-function fence(n: MdNode, source: string): string {
-  const lineStart = source.lastIndexOf('\n', startOf(n) - 1) + 1;
-  const prefix = source.slice(lineStart, startOf(n)).replace(/[^ >]/g, ' ');
-  const lines = ['```', ...(n.value ?? '').split('\n'), '```'];
-  return lines.map((line, i) => (i === 0 ? line : prefix + line)).join('\n');
 }
