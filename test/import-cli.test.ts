@@ -2,7 +2,7 @@
  * `npm run import` end to end: the real script on real runbook pages from four public collections
  * (test/fixtures/import/SOURCES.md), read back with the real loader.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import type { FileReport } from '../src/import/import-report.ts';
 import { loadRunbooks, type LoadResult } from '../src/load/load-runbooks.ts';
 import { allSteps } from '../src/load/runbook-model.ts';
 import { runScript } from './support/run-script.ts';
-import { testdir } from './support/testdir.ts';
 
 const SAMPLE = 'test/fixtures/import/runbooks';
 const page = (collection: string, path: string) => `${SAMPLE}/${collection}/${path}`;
