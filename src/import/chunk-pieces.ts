@@ -40,7 +40,6 @@ function segment(blocks: readonly MdNode[]): Segment[] {
             lifted = true;
           } else if (lifted) prose(startOf(child), endOf(child), (child.position?.start.column ?? 1) - 1);
         }
-        if (lifted) from = undefined;
       }
       if (from !== undefined) prose(from, endOf(block), 0);
     }

@@ -15,7 +15,7 @@ const TOOLS = new Set(
     'kubectl oc helm velero etcdctl etcdutl curl wget gcloud gsutil aws az ssh scp sudo cd export echo cat grep awk sed jq yq ls df du ' +
     'find rm mv cp mkdir chmod chown tail head watch for while if systemctl journalctl docker podman crictl git gitlab-ctl gitlab-rake ' +
     'gitlab-psql psql pg_ctl redis-cli mysql ceph rados rbd radosgw-admin ps kill tar base64 openssl nslookup dig ping nc ip mount ' +
-    'lsblk kustomize argocd flux istioctl virtctl vault terraform consul tk jb make python3 odf ocm rosa osdctl chef-client knife dmesg'
+    'lsblk kustomize argocd flux istioctl virtctl vault terraform tf consul tk jb make python3 odf ocm rosa osdctl chef-client knife dmesg'
   ).split(' '),
 );
 const PROMPT = /^\s*\$ (?=\S)/;

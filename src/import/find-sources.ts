@@ -47,7 +47,8 @@ export async function findSources(sources: readonly string[], cwd: string): Prom
     if (!named && !MARKDOWN.has(ext) && ext !== '') return undefined;
     const text = await readFile(path, 'utf8');
     if (!named && ext === '' && !LOOKS_LIKE_MARKDOWN.test(text)) return undefined;
-    return { absolutePath: path, display: display(path), root, text: text.replace(/^\uFEFF/, '') };
+    // Pages exported from Windows wikis end lines in CRLF; commands must not carry the CR.
+    return { absolutePath: path, display: display(path), root, text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
   });
   const pages = read.filter((p): p is SourcePage => p !== undefined);
   if (!issues.length && !pages.length) {

@@ -13,7 +13,7 @@ export type SectionRole = 'context' | StepSection;
 /** Exact section names, after numbering and punctuation are stripped. */
 const NAMED: Record<string, SectionRole> = {};
 const name = (role: SectionRole, names: string) => names.split(',').forEach((n) => (NAMED[n.trim()] = role));
-name('context', 'meaning, impact, description, alert description, summary, overview, symptoms, symptom, background, reason, causes, cause, context, about, introduction, purpose, scope, full context, details');
+name('context', 'meaning, impact, description, alert description, summary, overview, symptoms, symptom, background, reason, causes, cause, context, about, introduction, purpose, scope, full context, details, recovery definition, observability');
 name('prechecks', 'diagnosis, diagnostics, diagnose, troubleshooting, troubleshoot, investigation, triage, debugging, prerequisites, prerequisite, requirements, preparation, before you begin, before you start, pre checks, prechecks, preflight, preflight checks, pre flight checks');
 name('steps', 'mitigation, mitigations, resolution, remediation, procedure, procedures, actions, action, fix, procedure to fix, solution, workaround, recovery, steps, recommended actions, possible corrective actions, corrective actions, how to fix');
 name('verify', 'verify, verification, validation, validate, post checks, post operation checks, postflight checks, verify resolution, confirm, testing');
