@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './src/config/load-config.ts';
 import { formatCliReport } from './src/reporters/cli.ts';
 import { mdxCommandPlugin } from './src/site/mdx-command-plugin.ts';
@@ -19,6 +20,11 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
   vite: {
+    // Runbooks may live outside this project (LIFEBOAT_RUNBOOKS); their MDX imports of
+    // Starlight's components must still resolve to this project's copy.
+    resolve: {
+      alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }],
+    },
     build: {
       // Ship scripts as shared, cacheable files instead of inlining small ones into every page.
       assetsInlineLimit: 0,

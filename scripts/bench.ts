@@ -2,12 +2,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { EXIT, parseFlags } from '../src/cli/cli-kit.ts';
 import type { BenchEntry, BenchRow } from '../src/bench/bench-entry.ts';
+import { binderEntry } from '../src/bench/entries/binder.ts';
 import { checkEntry } from '../src/bench/entries/check.ts';
 import { deployEntry } from '../src/bench/entries/deploy.ts';
 import { factsEntry } from '../src/bench/entries/facts.ts';
 import { formatBenchTable } from '../src/bench/format-table.ts';
 
-const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry];
+const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry];
 
 const USAGE = `Usage: npm run bench -- [--sizes 100,1000] [--only NAME[,NAME]] [--runs 3]
 

@@ -4,7 +4,9 @@ import { relative } from 'node:path';
 import { build } from 'astro';
 import { runChecks } from '../src/checks/run-checks.ts';
 import { stageOutput } from '../src/build/atomic-output.ts';
-import { writeBuildManifest } from '../src/build/build-manifest.ts';
+import { hashFile, hashFiles, writeBuildManifest } from '../src/build/build-manifest.ts';
+import { SERVICE_WORKER_FILE, writeServiceWorker } from '../src/build/service-worker.ts';
+import { writeOfflineEdition } from '../src/offline/build-offline-edition.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { blocksBuild } from '../src/errors/issue.ts';
 import { loadProject } from '../src/load/load-project.ts';
@@ -84,7 +86,13 @@ Object.assign(process.env, {
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
-  const manifest = await writeBuildManifest(staged.dir, info, { facts: factTimes, staleFacts: refreshed.stale });
+  await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });
+  // The service worker precaches every file by its hash, so it is written after everything else
+  // and before the manifest, which lists it too.
+  const hashes = await hashFiles(staged.dir);
+  await writeServiceWorker(staged.dir, hashes, info);
+  hashes[`/${SERVICE_WORKER_FILE}`] = await hashFile(staged.dir, `/${SERVICE_WORKER_FILE}`);
+  const manifest = await writeBuildManifest(staged.dir, info, { facts: factTimes, staleFacts: refreshed.stale }, hashes);
   await staged.commit();
   await rm(findingsFile, { force: true });
   const files = Object.values(manifest.files);

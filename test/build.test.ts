@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { leftoverTemporaries, snapshotFolder } from './support/folder-snapshot.ts';
 import { runScript } from './support/run-script.ts';
 import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 
@@ -112,29 +113,19 @@ describe('the built site', () => {
 });
 
 describe('a failed build', () => {
-  /** Snapshot of a folder: relative path → content hash, to prove nothing changed. */
-  const snapshot = (dir: string) =>
-    Object.fromEntries(
-      readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => statSync(join(dir, f)).isFile())
-        .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
-    );
-  const leftovers = () => readdirSync(work).filter((name) => name.includes('.tmp-') || name.includes('.old-'));
-
   it('stops on a format error, prints the report, and leaves the previous output untouched', async () => {
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     const broken = testdir({ 'bad.yaml': `${RUNBOOK_HEAD('bad').replace('rto: 1h', 'rto: 1 hour')}steps: [{ id: one, title: One }]\n` });
     const result = await runScript('build', ['--runbooks', broken, '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('bad.yaml:8:6  error  InvalidDuration');
     expect(result.stderr).toContain('Build stopped: fix the errors above. The previous output was left untouched.');
-    expect(snapshot(out)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(snapshotFolder(out)).toEqual(before);
+    expect(leftoverTemporaries(work)).toEqual([]);
   });
 
   it('leaves the previous output untouched when rendering fails midway through the Astro build', async () => {
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     const runbooks = join(work, 'render-fails');
     cpSync(FIXTURE, runbooks, { recursive: true });
     // Valid MDX that passes every check but throws while the page renders.
@@ -146,7 +137,7 @@ describe('a failed build', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('missingVariable');
     expect(result.stderr).toContain('Build failed. The previous output was left untouched.');
-    expect(snapshot(out)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(snapshotFolder(out)).toEqual(before);
+    expect(leftoverTemporaries(work)).toEqual([]);
   });
 });

@@ -139,9 +139,10 @@ describe('a redeploy', () => {
 
     const changed = Object.entries(v2.manifest.files).filter(([path, f]) => v1.manifest.files[path]?.sha256 !== f.sha256).map(([path]) => path);
     expect(written(proxy.writes(), name)).toEqual([...changed, '/lifeboat-manifest.json'].sort());
-    // Measured, not assumed: exactly one page, plus Pagefind's files for it.
-    expect(changed.filter((p) => p.endsWith('.html'))).toEqual([EDITED_PAGE]);
-    expect(changed.filter((p) => !p.endsWith('.html') && !p.startsWith('/pagefind/'))).toEqual([]);
+    // Measured, not assumed: exactly one page, the single-file offline edition (it holds every
+    // runbook), Pagefind's files for the page, and the service worker (its precache list names hashes).
+    expect(changed.filter((p) => p.endsWith('.html'))).toEqual(['/lifeboat-offline.html', EDITED_PAGE]);
+    expect(changed.filter((p) => !p.endsWith('.html') && !p.startsWith('/pagefind/'))).toEqual(['/sw.js']);
     // Nothing deleted: the previous search index files stay for pages still open.
     expect(proxy.writes().filter((w) => w.method === 'DELETE')).toEqual([]);
     expect((await verify(v2.dir, root)).code).toBe(0);
@@ -162,9 +163,11 @@ describe('a redeploy', () => {
       'assets /pagefind/index/en_HASH.pf_index (new)',
       'assets /pagefind/index/en_HASH.pf_index (new)',
       'assets /pagefind/pagefind.en_HASH.pf_meta (new)',
+      'pages /lifeboat-offline.html (changed)',
       `pages ${EDITED_PAGE} (changed)`,
       'search entry /pagefind/pagefind-entry.json (changed)',
       'manifest /lifeboat-manifest.json (changed)',
+      'service worker /sw.js (changed)',
     ]);
     expect(result.stdout).toContain('— dry run, nothing changed');
   });

@@ -9,6 +9,9 @@ import type { BuildInfo } from '../site/build-info.ts';
 
 export const MANIFEST_FILE = 'lifeboat-manifest.json';
 
+/** `/path` → SHA-256 (hex) and size, sorted by path. */
+export type FileHashes = Record<string, { sha256: string; bytes: number }>;
+
 export interface BuildManifest extends BuildInfo {
   version: 1;
   /** `collectedAt` of each cluster's facts the site was built from. */
@@ -16,27 +19,35 @@ export interface BuildManifest extends BuildInfo {
   /** Clusters whose facts could not be refreshed (prefer-live), with why. */
   staleFacts: { cluster: string; reason: string }[];
   /** `/path` → sha256 (hex) and size, sorted by path. */
-  files: Record<string, { sha256: string; bytes: number }>;
+  files: FileHashes;
+}
+
+/** Hashes every file under `dir` (except the manifest itself). */
+export async function hashFiles(dir: string): Promise<FileHashes> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((e) => e.isFile())
+    .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`)
+    .filter((p) => p !== `/${MANIFEST_FILE}`)
+    .sort();
+  const files: FileHashes = {};
+  for (const path of paths) files[path] = await hashFile(dir, path);
+  return files;
+}
+
+export async function hashFile(dir: string, path: string): Promise<FileHashes[string]> {
+  const bytes = await readFile(join(dir, path));
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
 export async function writeBuildManifest(
   dir: string,
   info: BuildInfo,
-  facts: Pick<BuildManifest, 'facts' | 'staleFacts'> = { facts: {}, staleFacts: [] },
+  facts: Pick<BuildManifest, 'facts' | 'staleFacts'>,
+  files: FileHashes,
 ): Promise<BuildManifest> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .map((abs) => `/${relative(dir, abs).split(sep).join('/')}`)
-    .filter((p) => p !== `/${MANIFEST_FILE}`)
-    .sort();
-  const files: BuildManifest['files'] = {};
-  for (const path of paths) {
-    const bytes = await readFile(join(dir, path));
-    files[path] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-  }
-  const manifest: BuildManifest = { version: 1, ...info, ...facts, files };
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const manifest: BuildManifest = { version: 1, ...info, ...facts, files: sorted };
   await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -298,6 +298,36 @@ const formatErrors = {
     example: 'out: ""',
     fix: 'Correct the setting named in the message.',
   },
+  SiteNotBuilt: {
+    title: 'No built site to print',
+    severity: 'error',
+    message: (p: { dir: string; detail: string }) =>
+      `The binder is printed from the built site, but "${p.dir}" ${p.detail}, so there is nothing to print.`,
+    hint: () =>
+      'Run `npm run build` first, or point --out (or LIFEBOAT_OUT, or `out:` in lifeboat.config.yaml) at the folder the site was built into.',
+    description: '`npm run pdf` prints the runbook pages of a finished build (it never renders runbooks itself), so the output folder must hold a complete build with its `lifeboat-manifest.json`.',
+    example: 'npm run pdf -- --out ./not-built-yet',
+    fix: 'Build the site into that folder, or use the folder it was built into.',
+  },
+  ChromiumNotFound: {
+    title: 'Chromium not found',
+    severity: 'error',
+    message: (p: { looked: string }) => `The binder is printed by headless Chromium, and no Chromium executable was found (looked at ${p.looked}).`,
+    hint: () =>
+      'Install it with `apt-get install -y chromium` (Debian/Ubuntu; `npm run setup` does this), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    description: 'Lifeboat uses the system Chromium (or Chrome) through playwright-core and never downloads a browser, so the binder can be printed on a machine without network.',
+    example: 'CHROMIUM_PATH=/opt/missing/chrome npm run pdf',
+    fix: 'Install Chromium, or point CHROMIUM_PATH at an existing executable.',
+  },
+  PrintFailed: {
+    title: 'Printing the binder failed',
+    severity: 'error',
+    message: (p: { detail: string }) => `Chromium could not print the binder: ${p.detail} — the previous PDFs were left untouched.`,
+    hint: (p: { hint?: string }) => p.hint ?? 'Run `npm run build` again (a half-copied or hand-edited output folder is the usual cause), then `npm run pdf`.',
+    description: 'The browser started but a page could not be loaded, laid out or printed. Nothing is written until every PDF is complete.',
+    example: 'a runbook page deleted from dist/ after the build',
+    fix: 'Rebuild the site, then print again.',
+  },
 } as const satisfies Record<string, ErrorData<never>>;
 
 /** Every code Lifeboat reports: format errors, facts problems, findings, publishing and import problems. */

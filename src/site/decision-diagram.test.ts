@@ -28,12 +28,27 @@ describe('decision tree renderings', () => {
   it('draws every question, answer and target into a self-contained SVG', () => {
     const svg = renderDecisionSvg(decisions);
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const text of ["Does 'curl' return &lt;503&gt; &amp;", 'Endpoints ready?', 'Yes', 'No', 'Resolved', 'Go to 2.1 Fix pods']) {
+    for (const text of ['Does &#39;curl&#39; return &lt;503&gt; &amp;', 'Endpoints ready?', 'Yes', 'No', 'Resolved', 'Go to 2.1 Fix pods']) {
       expect(svg).toContain(text);
     }
     // No web fonts or other requests: the diagram must render offline.
     expect(svg).not.toMatch(/@import|https?:\/\/(?!www\.w3\.org)/);
     expect(svg).not.toContain('foreignObject');
+  });
+
+  it('is slim: theme in the stylesheet, coordinates to 0.1 px, no repeated labels, ids unique per diagram', () => {
+    const svg = renderDecisionSvg(decisions);
+    expect(svg).toMatch(/^<svg class="lb-diagram" role="img" aria-label="[^"]+"/);
+    expect(svg).not.toContain('<style');
+    expect(svg).not.toMatch(/ data-[a-z-]+=/);
+    expect(svg).not.toMatch(/\d\.\d{2}/);
+    expect(svg).not.toMatch(/>\s+</);
+    const other = renderDecisionSvg(decisions.slice(1));
+    const ids = (text: string) => [...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(svg).length).toBeGreaterThan(0);
+    expect(ids(svg).filter((id) => ids(other).includes(id))).toEqual([]);
+    // Every marker the lines point at exists in the same diagram.
+    for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids(svg)).toContain(ref);
   });
 
   it('writes the tree as nested text with anchors, escaping, and links for revisited nodes', () => {

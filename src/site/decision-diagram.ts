@@ -3,6 +3,7 @@
  * no browser is needed to build and no 5 MB mermaid bundle ships to the reader. Colours are
  * CSS variables so the diagram follows the light/dark theme.
  */
+import { createHash } from 'node:crypto';
 import { renderMermaidSVG } from 'beautiful-mermaid';
 import type { DecisionView } from './runbook-view.ts';
 
@@ -42,14 +43,34 @@ export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
  * diagram renders identically offline (the system font stack is used instead).
  */
 export function renderDecisionSvg(decisions: readonly DecisionView[]): string {
-  const svg = renderMermaidSVG(decisionsToMermaid(decisions), {
+  const source = decisionsToMermaid(decisions);
+  const svg = renderMermaidSVG(source, {
     bg: 'var(--sl-color-bg)',
     fg: 'var(--sl-color-white)',
     accent: 'var(--sl-color-accent)',
     font: 'system-ui',
     transparent: true,
   });
-  return svg.replace(/^\s*@import url\([^)]*\);\s*$/gm, '');
+  return slimSvg(svg, `lb-d${createHash('sha256').update(source).digest('hex').slice(0, 6)}`);
+}
+
+/**
+ * The renderer's output is made for standalone files: a theme `<style>` block in every diagram,
+ * 15-digit coordinates, `data-*` attributes repeating every label, indentation. In a page that is
+ * most of a runbook's weight (12 KB for a two-question tree), so the theme moves to
+ * lifeboat.css (`svg.lb-diagram`), coordinates are rounded to 0.1 px, and the rest is dropped.
+ * Marker ids get a per-diagram prefix so two diagrams on one page never share an id.
+ */
+export function slimSvg(svg: string, idPrefix: string): string {
+  return svg
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/^<svg /, '<svg class="lb-diagram" role="img" aria-label="Decision tree diagram" ')
+    .replace(/ data-[a-z-]+="[^"]*"/g, '')
+    .replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/\bid="([^"]+)"/g, `id="${idPrefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${idPrefix}-$1)`)
+    .replace(/>\s+</g, '><')
+    .trim();
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Per-page navigation that stays small at any collection size. Starlight's default sidebar puts
  * every page link in every page (1,000 runbooks → 200 KB of HTML per page, N² growth). Here a
- * page lists only its own service's runbooks (capped) and one link per other service; the full
- * index lives on the home page and in search.
+ * page lists only its own service's runbooks (capped) and, while there are few, one link per other
+ * service; past that, one link to the services index. The full index lives on the home page, the
+ * services page and in search.
  */
 import type { StarlightPageProps } from '@astrojs/starlight/props';
 
@@ -17,6 +18,9 @@ export interface NavRunbook {
 
 /** Most runbooks of the current service listed in the sidebar; the rest are one click away. */
 export const SERVICE_LINK_CAP = 30;
+
+/** Most other services linked one by one; with more, one link to the services index instead. */
+export const OTHER_SERVICES_CAP = 12;
 
 export const serviceHref = (base: string, service: string) => `${trim(base)}/services/${service}/`;
 const trim = (base: string) => base.replace(/\/$/, '');
@@ -46,7 +50,9 @@ export function buildSidebar(runbooks: readonly NavRunbook[], current: { service
     sidebar.push({ label: service, items });
   }
   const others = groups.filter(([service]) => service !== current.service);
-  if (others.length) {
+  if (others.length > OTHER_SERVICES_CAP) {
+    sidebar.push({ label: `All ${groups.length} services`, link: `${trim(base)}/services/` });
+  } else if (others.length) {
     sidebar.push({
       label: mine ? 'Other services' : 'Services',
       collapsed: false,

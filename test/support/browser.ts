@@ -1,28 +1,17 @@
 /**
- * Debian Chromium driven by playwright-core (never a downloaded browser). Found on PATH, at
- * /usr/bin/chromium, or via CHROMIUM_PATH. Flags keep it quiet on a machine without network.
+ * Debian Chromium driven by playwright-core (never a downloaded browser), found the same way the
+ * binder finds it (CHROMIUM_PATH, PATH, /usr/bin/chromium), with the same quiet flags.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from '../../src/pdf/find-chromium.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium not found. Install it with `apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH.');
-  return found;
+function chromiumPath(): string {
+  const found = findChromium();
+  if (found.issue) throw new Error(`${found.issue.message}\n${found.issue.hint}`);
+  return found.path;
 }
 
 export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {

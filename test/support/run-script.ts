@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { withBuildLock } from './build-lock.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,7 +23,9 @@ export interface ScriptOptions {
 }
 
 export function runScript(script: string, args: string[] = [], options: ScriptOptions = {}): Promise<ScriptResult> {
-  return startScript(script, args, options).done;
+  // Astro builds of one checkout cannot overlap (see build-lock.ts).
+  const run = () => startScript(script, args, options).done;
+  return script === 'build' ? withBuildLock(run) : run();
 }
 
 /** Starts a script and hands back the process too, for tests that kill it midway. */

@@ -5,31 +5,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.pdf': 'application/pdf',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../../src/deploy/file-kinds.ts';
 
 export interface StaticServer {
   url: string;
+  /** Serves another folder from now on, as a deploy behind the same origin does. */
+  setRoot(dir: string): void;
   close(): Promise<void>;
 }
 
 /** Serves `root`; `headers` are added to every answer (e.g. a Content-Security-Policy under test). */
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(initialRoot: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+  let root = initialRoot;
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, pathname));
@@ -40,7 +28,7 @@ export async function serveStatic(root: string, headers: Record<string, string> 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) }).end(body);
     } catch {
       const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
       res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(notFound);
@@ -50,6 +38,9 @@ export async function serveStatic(root: string, headers: Record<string, string> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    setRoot: (dir) => {
+      root = dir;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

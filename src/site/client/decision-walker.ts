@@ -14,11 +14,12 @@ interface TreeData {
   nodes: TreeNode[];
 }
 
-export function initDecisionTrees(): void {
-  for (const root of document.querySelectorAll<HTMLElement>('[data-lb-tree]')) initTree(root);
+/** `urlUpdates: false` where the hash belongs to someone else (the offline edition's views). */
+export function initDecisionTrees(options: { urlUpdates?: boolean; within?: ParentNode } = {}): void {
+  for (const root of (options.within ?? document).querySelectorAll<HTMLElement>('[data-lb-tree]')) initTree(root, options.urlUpdates ?? true);
 }
 
-function initTree(root: HTMLElement): void {
+function initTree(root: HTMLElement, urlUpdates: boolean): void {
   const data = JSON.parse(root.querySelector('script[data-tree-data]')!.textContent!) as TreeData;
   const nodes = new Map(data.nodes.map((n) => [n.id, n]));
   const walk = root.querySelector<HTMLElement>('[data-walk]')!;
@@ -79,7 +80,7 @@ function initTree(root: HTMLElement): void {
     } else {
       panel.append(resultOf(node.answers[current.answer]!));
     }
-    if (updateUrl) history.replaceState(null, '', `#decision-${current.id}`);
+    if (updateUrl && urlUpdates) history.replaceState(null, '', `#decision-${current.id}`);
     if (focus) heading.focus({ preventScroll: false });
   };
 

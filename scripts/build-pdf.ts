@@ -1,0 +1,67 @@
+/** `npm run pdf`: print the built site's runbooks into `binder.pdf` and `pdf/<id>.pdf`. */
+import { relative } from 'node:path';
+import { CONFIG_FLAGS, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
+import type { Issue } from '../src/errors/issue.ts';
+import { bindPdfs } from '../src/pdf/bind-pdf.ts';
+import { findChromium } from '../src/pdf/find-chromium.ts';
+import { readBuiltSite } from '../src/pdf/read-built-site.ts';
+import { writePdfs } from '../src/pdf/write-pdfs.ts';
+import { formatCliReport } from '../src/reporters/cli.ts';
+
+const USAGE = `Usage: npm run pdf -- [--out DIR] [--replace-after DAYS] [--part-size N]
+
+Prints the runbooks of the site built in the output folder (run \`npm run build\` first) with
+headless Chromium: the binder, binder.pdf (cover, contents, every runbook), and one PDF per
+runbook, pdf/<id>.pdf. The previous PDFs are replaced only once every new one is complete.
+Exit codes: 0 printed, 1 no built site, no Chromium or printing failed, 2 usage or configuration error.
+
+  --replace-after DAYS  a printed copy is stale this many days after the build (default 30);
+                        the cover says after which date to replace it
+  --part-size N         runbooks per Chromium print (default 10); fewer use less memory
+  --out DIR             the built site (LIFEBOAT_OUT, \`out:\` in lifeboat.config.yaml, default dist)
+  --config FILE         configuration file (LIFEBOAT_CONFIG, default lifeboat.config.yaml)
+
+Chromium is CHROMIUM_PATH, else chromium on PATH, else /usr/bin/chromium.`;
+
+const { config: configFlag, out, help } = CONFIG_FLAGS;
+const flags = parseFlags(
+  { config: configFlag, out, help, 'replace-after': { type: 'string', default: '30' }, 'part-size': { type: 'string' } },
+  USAGE,
+);
+/** A whole number flag within bounds, or usage and exit 2. */
+const whole = (name: 'replace-after' | 'part-size', max: number, unit: string) => {
+  const value = Number(flags[name]);
+  if (Number.isInteger(value) && value >= 1 && value <= max) return value;
+  process.stderr.write(`--${name} must be a whole number${unit} from 1 to ${max}, not "${flags[name]}".\n\n${USAGE}\n`);
+  process.exit(EXIT.usage);
+};
+const days = whole('replace-after', 3650, ' of days');
+const perPart = flags['part-size'] === undefined ? undefined : whole('part-size', 1000, '');
+const config = loadConfigOrExit(flags);
+const started = performance.now();
+const fail = (issues: Issue[]): never => {
+  process.stderr.write(`${formatCliReport(issues, { color: useColor(process.stderr), site: config.site })}\n`);
+  process.exit(EXIT.failed);
+};
+
+const built = await readBuiltSite(config.outDir, config.cwd);
+if (!built.site) fail(built.issues);
+const chromium = findChromium();
+if (chromium.issue) fail([chromium.issue]);
+const { pdfs, issues } = await bindPdfs(built.site!, { chromium: chromium.path!, replaceAfterDays: days, perPart });
+if (!pdfs) fail(issues);
+
+try {
+  const written = await writePdfs(config.outDir, pdfs!);
+  const shown = (path: string) => relative(config.cwd, path) || '.';
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const eachBytes = pdfs!.runbooks.reduce((n, r) => n + r.bytes.length, 0);
+  process.stdout.write(
+    `Printed ${pdfs!.runbooks.length} runbooks into ${shown(written.binder)} (${pdfs!.binder.pages} pages, ${mb(pdfs!.binder.bytes.length)} MB) ` +
+      `and ${shown(written.dir)}/ (${pdfs!.runbooks.length} files, ${mb(eachBytes)} MB) in ${seconds} s.\n`,
+  );
+} catch (error) {
+  process.stderr.write(`Writing the PDFs failed: ${(error as Error).message}\nThe previous PDFs were left untouched.\n`);
+  process.exit(EXIT.failed);
+}

@@ -1,0 +1,108 @@
+/**
+ * The script of the single-file offline edition (bundled and inlined by build-offline-edition):
+ * unpacks the gzip-compressed runbooks with the browser's DecompressionStream, shows one view at
+ * a time (the index, search results or one runbook) chosen by the URL hash, searches an index it
+ * builds from the runbooks' steps on first use, and runs the web page's own copy buttons,
+ * decision trees and fact ages. Works from `file://` with no network: no fetch of another file,
+ * no modules, no service worker.
+ */
+import { handleCopyClick } from '../site/client/copy.ts';
+import { initDecisionTrees } from '../site/client/decision-walker.ts';
+import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
+import type { PackedRunbook } from './packed-runbooks.ts';
+import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index.ts';
+
+const byId = new Map<string, PackedRunbook>();
+const article = () => document.getElementById('runbook')!;
+const views = () => [...document.querySelectorAll<HTMLElement>('[data-view]')];
+
+async function unpack(): Promise<PackedRunbook[]> {
+  const packed = document.getElementById('lb-runbooks')!.textContent!.trim();
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return JSON.parse(await new Response(stream).text()) as PackedRunbook[];
+}
+
+function show(view: HTMLElement, title: string, focus?: HTMLElement | null): void {
+  for (const v of views()) v.hidden = v !== view;
+  document.title = `${title} · ${document.body.dataset.site}`;
+  (focus ?? view).scrollIntoView({ block: 'start' });
+}
+
+/** `rb-<id>` or `rb-<id>--<anchor>`: the runbook an edition anchor belongs to (ids may hold `--`). */
+function runbookOf(anchor: string): PackedRunbook | undefined {
+  if (!anchor.startsWith('rb-')) return undefined;
+  const rest = anchor.slice(3);
+  let found: PackedRunbook | undefined;
+  for (let end = rest.length; end > 0 && !found; end = rest.lastIndexOf('--', end - 1)) found = byId.get(rest.slice(0, end));
+  return found;
+}
+
+function render(runbook: PackedRunbook): void {
+  const view = article();
+  if (view.dataset.runbook === runbook.id) return;
+  view.dataset.runbook = runbook.id;
+  view.innerHTML = `<p><a href="#index">All runbooks</a></p><h1 id="rb-${runbook.id}"></h1>${runbook.html}`;
+  view.querySelector('h1')!.textContent = runbook.title;
+  initDecisionTrees({ urlUpdates: false, within: view });
+  updateFactAges();
+}
+
+function route(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const runbook = runbookOf(id);
+  if (runbook) {
+    render(runbook);
+    const target = document.getElementById(id);
+    return show(article(), runbook.title, target?.tagName === 'H1' ? null : target);
+  }
+  const other = id ? document.getElementById(id)?.closest<HTMLElement>('[data-view]') : null;
+  show(other ?? document.getElementById('index')!, other?.dataset.title ?? 'All runbooks');
+}
+
+function initSearch(runbooks: PackedRunbook[]): void {
+  const input = document.querySelector<HTMLInputElement>('[data-offline-search]')!;
+  const results = document.getElementById('search')!;
+  const list = results.querySelector('ol')!;
+  const summary = results.querySelector('[data-search-summary]')!;
+  let index: SearchIndex | undefined;
+  let timer = 0;
+  input.disabled = false;
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      const query = input.value.trim();
+      if (!query) return route();
+      index ??= buildSearchIndex([
+        ...runbooks.map((r) => ({ doc: { anchor: `rb-${r.id}`, runbook: r.service, title: r.title }, text: `${r.title} ${r.service} ${r.id}` })),
+        ...runbooks.flatMap((r) => r.sections.map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
+      ]);
+      const found = searchIndex(index, query);
+      summary.textContent = `${found.length === 30 ? 'The first 30' : found.length} result${found.length === 1 ? '' : 's'} for “${query}”`;
+      list.replaceChildren(
+        ...found.map((doc) => {
+          const li = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = `#${doc.anchor}`;
+          link.textContent = doc.title;
+          const where = document.createElement('small');
+          where.textContent = ` ${doc.runbook}`;
+          li.append(link, where);
+          return li;
+        }),
+      );
+      show(results, 'Search');
+    }, 120);
+  });
+}
+
+document.documentElement.dataset.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+document.addEventListener('click', handleCopyClick);
+showFactAges();
+void unpack().then((runbooks) => {
+  for (const runbook of runbooks) byId.set(runbook.id, runbook);
+  document.body.dataset.ready = 'true';
+  initSearch(runbooks);
+  window.addEventListener('hashchange', route);
+  route();
+});
