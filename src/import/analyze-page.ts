@@ -20,6 +20,7 @@ export interface SourcePage {
   text: string;
 }
 
+/** A page after the first pass: its tree, front matter, chunks, their roles and plan. */
 export interface AnalyzedPage {
   page: SourcePage;
   tree: MdNode;

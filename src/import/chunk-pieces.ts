@@ -7,10 +7,11 @@
 import { findPlaceholders } from '../load/placeholders.ts';
 import { isLiftable } from './chunk-plan.ts';
 import { classifyCode, EXPECT_CUE, hasPrompts, splitPrompts } from './code-blocks.ts';
-import type { ReportItem } from './inline-edits.ts';
+import type { ReportItem } from './import-report.ts';
 import { endOf, lineOf, plainText, startOf, walk, type MdNode } from './markdown-tree.ts';
 import { renderRange, type Edit } from './render-range.ts';
 
+/** One piece of a step, in the order of the source: prose, or a command with its expected output. */
 export type Piece =
   | { kind: 'prose'; text: string; /** One-line text of a single paragraph, usable as a command description. */ plain?: string }
   | { kind: 'command'; run: string; expect?: string; lang: string; line: number };
@@ -31,7 +32,7 @@ function segment(blocks: readonly MdNode[]): Segment[] {
         from ??= startOf(item);
         let lifted = false;
         for (const [i, child] of (item.children ?? []).entries()) {
-          if (child.type === 'code' && (isLiftable(child) || (lifted && classifyCode(child.lang, child.value ?? '', true) === 'output'))) {
+          if (child.type === 'code' && (isLiftable(child) || (lifted && classifyCode(child.lang, child.value ?? '', 'adjacent') === 'output'))) {
             const before = item.children!.slice(0, i);
             const single = from === startOf(item) && before.length === 1 && before[0]!.type === 'paragraph';
             if (from !== undefined) prose(from, startOf(child), 0, single ? before[0] : undefined);
@@ -79,7 +80,8 @@ export function renderPieces(blocks: readonly MdNode[], source: string, edits: r
     const value = node.value ?? '';
     const lang = node.lang ?? '';
     const label = lang ? `\`\`\`${lang} block` : 'code block';
-    const afterCommand = !!last && last.expect === undefined && (proseSince.length === 0 || EXPECT_CUE.test(proseSince.at(-1)!));
+    const waiting = !!last && last.expect === undefined;
+    const afterCommand = !waiting ? false : proseSince.length === 0 ? 'adjacent' : EXPECT_CUE.test(proseSince.at(-1)!) ? 'cue' : false;
     const kind = classifyCode(lang, value, afterCommand);
     if (kind === 'output' && last) {
       last.expect = escapePlaceholders(value);

@@ -12,8 +12,10 @@ import type { MdNode } from './markdown-tree.ts';
 import type { Chunk } from './outline.ts';
 import { normalizeHeading, type SectionRole } from './section-roles.ts';
 
+/** What one chunk becomes: a step (with its id), prose between the steps, or a heading kept as a label. */
 export type ChunkFate = { kind: 'step'; section: StepSection; id: string; title: string } | { kind: 'prose' } | { kind: 'label' };
 
+/** The fate of every chunk of one page, decided before any page is rendered. */
 export interface ChunkPlan {
   fates: ChunkFate[];
   /** Set when nothing became a step: the whole page is written as this one step. */

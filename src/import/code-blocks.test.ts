@@ -11,8 +11,11 @@ describe('code blocks', () => {
     expect(classifyCode(null, 'kubectl -n monitoring get pvc', false)).toBe('command');
     expect(classifyCode(null, 'failed to update the addOnPlacementScore', false)).toBe('code');
     // After a command, an un-labelled block that is not itself a command is its output.
-    expect(classifyCode(null, 'NAME   STATUS\nweb-0  Running', true)).toBe('output');
-    expect(classifyCode(null, 'kubectl get pods', true)).toBe('command');
+    expect(classifyCode(null, 'NAME   STATUS\nweb-0  Running', 'adjacent')).toBe('output');
+    expect(classifyCode(null, 'kubectl get pods', 'adjacent')).toBe('command');
+    // Announced output ("You should see a message along the lines of:") even when labelled as shell.
+    expect(classifyCode('shell', '"msg"="trying to connect"', 'cue')).toBe('output');
+    expect(classifyCode('shell', '"msg"="trying to connect"', 'adjacent')).toBe('command');
   });
 
   it('splits prompts into commands and the output printed under them', () => {

@@ -5,6 +5,7 @@
  * fail — so prompt lines are split into the command and the output shown under them.
  */
 
+/** A command to run, the output of the command above, or code to read. */
 export type CodeKind = 'command' | 'output' | 'code';
 
 const SHELL_LANGS = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal', 'ksh', 'fish']);
@@ -41,14 +42,16 @@ export function looksLikeCommand(text: string): boolean {
 export const hasPrompts = (text: string): boolean => text.split('\n').some((l) => PROMPT.test(l));
 
 /**
- * Classifies a block. `afterCommand`: the block follows a command of the same step, with at most
- * prose that announces output ("should show", "Example output") in between.
+ * Classifies a block. `afterCommand`: the block follows a command of the same step, either right
+ * after it (`adjacent`) or after prose that announces output (`cue`: "should show", "Example
+ * output"). Announced output may even be labelled as shell; output right after a command may not.
  */
-export function classifyCode(lang: string | null | undefined, text: string, afterCommand: boolean): CodeKind {
+export function classifyCode(lang: string | null | undefined, text: string, afterCommand: false | 'adjacent' | 'cue'): CodeKind {
   const label = (lang ?? '').toLowerCase();
   if (!SHELL_LANGS.has(label) && !OUTPUT_LANGS.has(label)) return 'code';
   if (hasPrompts(text)) return 'command';
-  if (afterCommand && OUTPUT_LANGS.has(label) && !looksLikeCommand(text)) return 'output';
+  const outputLabel = OUTPUT_LANGS.has(label) || afterCommand === 'cue';
+  if (afterCommand && outputLabel && !looksLikeCommand(text)) return 'output';
   if (looksLikeQuery(text)) return 'code';
   // A console block without prompts is a command when it starts with a word, not with log output.
   if (label === 'console') return /^[\w./-]+(\s|$)/.test(firstLine(text)) ? 'command' : 'code';
@@ -60,6 +63,7 @@ export function classifyCode(lang: string | null | undefined, text: string, afte
 export const EXPECT_CUE =
   /\b(should (now )?(\w+ )?(show|look|return|print|output|display|see|read|contain|resemble|list|be similar)|expected output|example output|sample output|output (should|will|looks|is similar)|you (should|will|may) see|similar to|looks? (something )?like|will (show|print|return|output|display))\b/i;
 
+/** A command taken from behind `$ ` prompts, with the lines printed under it. */
 export interface PromptedCommand {
   run: string;
   expect?: string;

@@ -14,6 +14,7 @@ const MARKDOWN = new Set(['.md', '.markdown', '.mdown']);
 /** Front matter or an ATX heading at the start: enough to read a file without an extension. */
 const LOOKS_LIKE_MARKDOWN = /^\uFEFF?\s*(---\s*\n|\+\+\+\s*\n|#{1,6} )/;
 
+/** The pages to import, and what stopped the search. */
 export interface FoundSources {
   pages: SourcePage[];
   /** Files in the folders that are not Markdown, skipped. */

@@ -7,6 +7,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './markdown-tree.ts';
 
+/** The front matter block of a page, read or not. */
 export interface FrontMatter {
   /** The fields, or `{}` when there is no front matter or it could not be read. */
   fields: Record<string, unknown>;

@@ -5,11 +5,10 @@
  * summary in bold, `<img>` becomes a link, other tags go and their text stays, and a placeholder
  * written as a tag (`<cluster-id>`) stays as text.
  */
+import type { ItemKind } from './import-report.ts';
 import { HTML_ELEMENTS, tagName } from './markdown-tree.ts';
 
-/** What happened to one piece of a page, for the report. */
-export type ItemKind = 'mapped' | 'prose' | 'dropped';
-
+/** HTML converted to Markdown text, with what the report should say about it. */
 export interface Conversion {
   text: string;
   notes: { kind: ItemKind; what: string }[];

@@ -4,8 +4,9 @@
  * is removed (its content stays) and reported. Markdown does not parse `[text]({{< ref … >}})` as
  * a link, so the whole construct arrives as text and is matched here.
  */
-import type { ItemKind } from './html-fragments.ts';
+import type { ItemKind } from './import-report.ts';
 
+/** One shortcode found in a text, and what replaces it. */
 export interface ShortcodeMatch {
   /** Offsets in the text the match was found in. */
   start: number;

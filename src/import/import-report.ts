@@ -4,12 +4,22 @@
  * and which required fields fell back to defaults. Reporters print it; tests read it.
  */
 import type { DefaultedField } from './import-defaults.ts';
-import type { ReportItem } from './inline-edits.ts';
 import { normalizeHeading } from './section-roles.ts';
+
+/** What happened to one piece of a page: became part of the runbook, stayed prose, or was dropped. */
+export type ItemKind = 'mapped' | 'prose' | 'dropped';
+
+/** One line of a page report: the source line, what happened and to what. */
+export interface ReportItem {
+  line: number;
+  kind: ItemKind;
+  what: string;
+}
 
 /** The common layouts of runbook pages, recognised by their section names. */
 export type Layout = 'alert' | 'symptoms' | 'sop' | 'procedure' | 'free-form';
 
+/** What happened to one source page. */
 export interface FileReport {
   /** The source page as given (relative to the working directory). */
   source: string;
@@ -41,6 +51,7 @@ export function detectLayout(headings: readonly string[]): Layout {
   return [...names].some((n) => /\b(procedure|steps?|rollback|preflight|prerequisites)\b/.test(n)) ? 'procedure' : 'free-form';
 }
 
+/** The totals of a run, printed under the per-page report. */
 export interface ImportTotals {
   files: number;
   imported: number;

@@ -4,19 +4,15 @@
  * indented code. Code spans and code blocks are never touched. Each change that loses or converts
  * something is reported with its source line.
  */
-import { convertHtml, convertImage, escapeText, type ItemKind } from './html-fragments.ts';
+import { convertHtml, convertImage, escapeText } from './html-fragments.ts';
+import type { ItemKind, ReportItem } from './import-report.ts';
 import { findShortcodes, REF_URL } from './hugo-shortcodes.ts';
 import type { LinkResolver } from './link-targets.ts';
 import { endOf, lineIndex, startOf, walk, type MdNode } from './markdown-tree.ts';
 import { escapeEdits, fencedCode } from './prose-escapes.ts';
 import { settleEdits, type Edit } from './render-range.ts';
 
-export interface ReportItem {
-  line: number;
-  kind: ItemKind;
-  what: string;
-}
-
+/** The prose edits of one page, and the report items they produced. */
 export interface PageEdits {
   edits: Edit[];
   items: ReportItem[];

@@ -13,6 +13,7 @@ export interface LinkablePage {
   anchors: ReadonlyMap<string, string>;
 }
 
+/** Where a link goes: unchanged (external), to a new runbook page or step, or nowhere on the site. */
 export type LinkTarget = { kind: 'external' } | { kind: 'rewritten'; href: string } | { kind: 'missing'; path: string };
 
 const INDEX_NAMES = new Set(['readme.md', '_index.md', 'index.md']);
@@ -69,4 +70,5 @@ export function createLinkResolver(pages: readonly LinkablePage[]) {
   };
 }
 
+/** Resolves `url` as written in the page at `from`. */
 export type LinkResolver = ReturnType<typeof createLinkResolver>;

@@ -6,6 +6,7 @@
 import { lineOf, plainText, type MdNode } from './markdown-tree.ts';
 import { classifyHeading } from './section-roles.ts';
 
+/** A heading and the blocks under it, up to the next heading of any depth. */
 export interface Chunk {
   /** The heading, or undefined for the intro (text before the first heading). */
   heading?: MdNode;
@@ -18,6 +19,7 @@ export interface Chunk {
   line: number;
 }
 
+/** A page cut into its title heading and chunks. */
 export interface Outline {
   /** The page title heading (`# KubePodCrashLooping`), when the page has one. */
   titleHeading?: MdNode;

@@ -7,11 +7,12 @@ import type { StepSection } from '../schema/runbook.ts';
 import type { ChunkPlan } from './chunk-plan.ts';
 import { renderPieces, type Piece } from './chunk-pieces.ts';
 import { escapeText } from './html-fragments.ts';
-import type { ReportItem } from './inline-edits.ts';
+import type { ReportItem } from './import-report.ts';
 import { endOf, plainText, startOf, walk, type MdNode } from './markdown-tree.ts';
 import type { Chunk } from './outline.ts';
 import { renderRange, type Edit } from './render-range.ts';
 
+/** A step of an imported runbook, before it is written as MDX or YAML. */
 export interface ImportedStep {
   id: string;
   title: string;
@@ -19,6 +20,7 @@ export interface ImportedStep {
   pieces: Piece[];
 }
 
+/** The body of an imported runbook: prose between steps (MDX only) and steps. */
 export type BodyPart = { kind: 'prose'; text: string } | { kind: 'step'; step: ImportedStep };
 
 const SECTION_NAMES: Record<StepSection, string> = { prechecks: 'pre-check', steps: 'procedure', verify: 'verification', rollback: 'rollback' };

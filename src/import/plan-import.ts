@@ -5,8 +5,8 @@
  */
 import { analyzePage, type AnalyzedPage, type SourcePage } from './analyze-page.ts';
 import type { ImportSettings } from './import-defaults.ts';
-import { detectLayout, type FileReport } from './import-report.ts';
-import { collectEdits, type ReportItem } from './inline-edits.ts';
+import { detectLayout, type FileReport, type ReportItem } from './import-report.ts';
+import { collectEdits } from './inline-edits.ts';
 import { createLinkResolver } from './link-targets.ts';
 import { lineOf } from './markdown-tree.ts';
 import { buildBody } from './page-body.ts';
@@ -22,6 +22,7 @@ export interface PlannedFile {
   content: string;
 }
 
+/** The files to write and the report of every page, written or skipped. */
 export interface ImportPlan {
   files: PlannedFile[];
   reports: FileReport[];

@@ -8,12 +8,14 @@ import { BUILT_IN_DEFAULTS, type DefaultedField, type ImportSettings } from './i
 import { dateField, stringField, stringListField } from './front-matter.ts';
 import { serviceFromPath, slugFromName, summarize, titleFromName } from './page-identity.ts';
 
+/** The runbook fields an import writes (the steps come from the body). */
 export type RunbookFields = Pick<RunbookData, 'id' | 'title' | 'service' | 'tier' | 'owners' | 'escalation' | 'lastReviewed' | 'rto' | 'rpo'> &
   Partial<Pick<RunbookData, 'summary' | 'tags' | 'clusters'>>;
 
 /** Front matter keys the importer reads. */
 const USED_KEYS = new Set(['title', 'description', 'summary', 'service', 'tags', 'keywords', 'owners', 'owner', 'team', 'tier', 'rto', 'rpo', 'escalation', 'lastReviewed', 'last_reviewed', 'lastmod', 'reviewed']);
 
+/** What the fields are derived from. */
 export interface PageFacts {
   file: string;
   /** The folder given on the command line, for the service. */

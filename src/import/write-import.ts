@@ -12,6 +12,7 @@ import { mapLimit } from '../util/map-limit.ts';
 import type { PlannedFile } from './plan-import.ts';
 import { importedFrom } from './write-runbook.ts';
 
+/** What writing the plan left undone, as issues. */
 export interface WriteResult {
   /** Sources whose runbook could not be written. */
   failed: Set<string>;

@@ -3,13 +3,14 @@
  * components) or YAML (everything in fields; prose goes into step bodies). Both start with a
  * comment naming the source page and mark every built-in default with `# import default`.
  */
-import { Document, type Pair, type YAMLMap } from 'yaml';
+import { Document, isCollection, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { StepSection } from '../schema/runbook.ts';
 import type { Piece } from './chunk-pieces.ts';
 import type { DefaultedField } from './import-defaults.ts';
 import type { BodyPart, ImportedStep } from './page-body.ts';
 import type { RunbookFields } from './runbook-fields.ts';
 
+/** Everything a writer needs for one runbook file. */
 export interface RunbookToWrite {
   fields: RunbookFields;
   defaulted: readonly DefaultedField[];
@@ -32,9 +33,10 @@ const runsOnCluster = (run: string) => /(^|[\s;|&(`])(kubectl|oc|velero)\s/.test
 function yamlText(data: Record<string, unknown>, runbook: RunbookToWrite): string {
   const doc = new Document(data);
   doc.commentBefore = `${IMPORT_MARKER(runbook.source)}\n Values marked "import default" were not in the source: set them (README, "Importing runbooks").`;
-  for (const pair of (doc.contents as YAMLMap).items as Pair<{ value: string }, { flow?: boolean; comment?: string; items?: unknown }>[]) {
+  for (const pair of (doc.contents as YAMLMap<Scalar<string>, Node>).items) {
     if (!runbook.defaulted.includes(pair.key.value as DefaultedField) || !pair.value) continue;
-    if (pair.value.items) pair.value.flow = true;
+    // `owners: [unassigned] # import default` reads better on one line than a block list.
+    if (isCollection(pair.value)) pair.value.flow = true;
     pair.value.comment = DEFAULT_NOTE;
   }
   return doc.toString({ lineWidth: 0, blockQuote: 'literal', flowCollectionPadding: false });

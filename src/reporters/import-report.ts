@@ -6,6 +6,7 @@
 import type { DefaultedField } from '../import/import-defaults.ts';
 import { totalReports, type FileReport } from '../import/import-report.ts';
 
+/** How the report is printed. */
 export interface ImportReportOptions {
   /** Output folder as shown to the reader. */
   out: string;
