@@ -131,9 +131,7 @@ describe('npm run import on pages from four collections', () => {
 describe('npm run import, the report', () => {
   it('lists per page what was mapped, kept as prose and dropped, with source lines, then the totals', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'lifeboat-import-'));
-    const result = await runScript('import', [page('prometheus-operator__runbooks', 'content/runbooks/general/InfoInhibitor.md'), '--out', join(scratch, 'out'), '--dry-run'], {
-      cwd: process.cwd(),
-    });
+    const result = await runScript('import', [page('prometheus-operator__runbooks', 'content/runbooks/general/InfoInhibitor.md'), '--out', join(scratch, 'out'), '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(scratch, 'SCRATCH').replace(/\.\.\/[./]*SCRATCH/g, 'SCRATCH')).toMatchInlineSnapshot(`
       "test/fixtures/import/runbooks/prometheus-operator__runbooks/content/runbooks/general/InfoInhibitor.md → SCRATCH/out/general/info-inhibitor.mdx (alert layout)
