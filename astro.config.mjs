@@ -49,6 +49,9 @@ export default defineConfig({
         { label: 'Using this site', link: '/about/' },
       ],
       customCss: ['./src/styles/lifeboat.css'],
+      // Alert runbooks (and what `npm run import` brings in) quote PromQL queries and PlantUML;
+      // the highlighter has no grammar for them, so show them as plain text instead of warning.
+      expressiveCode: { shiki: { langAlias: { promql: 'txt', plantuml: 'txt' } } },
       // Lighter chrome: the same features with less repeated markup per page (see each file).
       components: {
         Footer: './src/components/overrides/Footer.astro',

@@ -32,13 +32,18 @@ export const useColor = (stream: NodeJS.WriteStream = process.stdout) => stream.
 
 /** Parses argv or exits 2 with the usage text. */
 export function parseFlags<O extends ParseArgsOptionsConfig>(options: O, usage: string, argv = process.argv.slice(2)) {
+  return parseCommandLine(options, usage, argv).values;
+}
+
+/** Parses flags and positional arguments (`npm run import -- SRC… --out DIR`), or exits 2 with the usage text. */
+export function parseCommandLine<O extends ParseArgsOptionsConfig>(options: O, usage: string, argv = process.argv.slice(2), allowPositionals = false) {
   try {
-    const parsed = parseArgs({ options, args: argv, allowPositionals: false, strict: true });
+    const parsed = parseArgs({ options, args: argv, allowPositionals, strict: true });
     if ((parsed.values as { help?: boolean }).help) {
       process.stdout.write(`${usage}\n`);
       process.exit(EXIT.ok);
     }
-    return parsed.values;
+    return parsed;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
     process.exit(EXIT.usage);

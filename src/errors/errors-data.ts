@@ -8,6 +8,7 @@
  */
 import type { Severity } from './issue.ts';
 import { findingsData } from './findings-data.ts';
+import { importErrorsData } from './import-errors-data.ts';
 import { publishErrorsData } from './publish-errors-data.ts';
 
 export interface ErrorData<P> {
@@ -329,8 +330,8 @@ const formatErrors = {
   },
 } as const satisfies Record<string, ErrorData<never>>;
 
-/** Every code Lifeboat reports: format errors, facts problems, findings and publishing problems. */
-export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData };
+/** Every code Lifeboat reports: format errors, facts problems, findings, publishing and import problems. */
+export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData, ...importErrorsData };
 
 /** Stable names of every problem Lifeboat reports. */
 export type ErrorCode = keyof typeof errorsData;
