@@ -6,9 +6,10 @@ import { binderEntry } from '../src/bench/entries/binder.ts';
 import { checkEntry } from '../src/bench/entries/check.ts';
 import { deployEntry } from '../src/bench/entries/deploy.ts';
 import { factsEntry } from '../src/bench/entries/facts.ts';
+import { offlineEntry } from '../src/bench/entries/offline.ts';
 import { formatBenchTable } from '../src/bench/format-table.ts';
 
-const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry];
+const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, offlineEntry];
 
 const USAGE = `Usage: npm run bench -- [--sizes 100,1000] [--only NAME[,NAME]] [--runs 3]
 

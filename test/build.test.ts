@@ -57,7 +57,7 @@ describe('the built site', () => {
     );
     expect(block).toContain('data-destructive="true"');
     expect(block).toContain('Destructive');
-    expect(block).toContain('<pre><code>configmap/x created</code></pre>');
+    expect(block).toContain('<pre tabindex="0"><code>configmap/x created</code></pre>');
   });
 
   it('renders an MDX command exactly like its YAML twin', () => {

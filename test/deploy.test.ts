@@ -158,10 +158,12 @@ describe('a redeploy', () => {
     expect(result.code).toBe(0);
     expect(proxy.writes()).toEqual([]);
     const plan = result.stdout.split('\n').filter((line) => /^ {4}\S/.test(line)).map((line) => line.trim().replace(/_\w{7,}\./, '_HASH.').replace(/ +/g, ' '));
+    // How many index chunks Pagefind rewrites for one edited page depends on its words: count them.
+    const added = (dir: string) => Object.keys(v2.manifest.files).filter((p) => p.startsWith(`/pagefind/${dir}/`) && !v1.manifest.files[p]);
+    expect(added('index').length).toBeGreaterThan(0);
     expect(plan).toEqual([
-      'assets /pagefind/fragment/en_HASH.pf_fragment (new)',
-      'assets /pagefind/index/en_HASH.pf_index (new)',
-      'assets /pagefind/index/en_HASH.pf_index (new)',
+      ...added('fragment').map(() => 'assets /pagefind/fragment/en_HASH.pf_fragment (new)'),
+      ...added('index').map(() => 'assets /pagefind/index/en_HASH.pf_index (new)'),
       'assets /pagefind/pagefind.en_HASH.pf_meta (new)',
       'pages /lifeboat-offline.html (changed)',
       `pages ${EDITED_PAGE} (changed)`,

@@ -1,0 +1,114 @@
+/**
+ * The site offline, at N runbooks: how much the service worker precaches (bytes stored, and
+ * bytes over the wire with gzip), how long the first visit takes until every file is saved, and
+ * the time to a usable page offline — a runbook never visited, opened with the network cut and
+ * the server gone, served by the service worker. Budget (issue 5): precache ≤ 25 MB at 1,000.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchEntry, BenchRow } from '../bench-entry.ts';
+import { MANIFEST_FILE, type BuildManifest } from '../../build/build-manifest.ts';
+import { precacheEntries } from '../../build/service-worker.ts';
+import { writeRunbookCorpus, writeScaleFacts } from '../corpus.ts';
+import { measure, median } from '../measure.ts';
+import { launchBrowser } from '../../../test/support/browser.ts';
+import { serveStatic } from '../../../test/support/static-server.ts';
+
+const PRECACHE_BUDGET_MB = 25;
+/** Runbooks opened offline per size; the median is reported. */
+const OPENED = 5;
+
+export const offlineEntry: BenchEntry = {
+  name: 'offline',
+  description: 'precache size, first visit until saved, and time to a usable page offline from the service worker',
+  async run(ctx) {
+    const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-offline-'));
+    try {
+      await writeScaleFacts(join(work, 'facts'), ['prod', 'dr']);
+      writeFileSync(join(work, 'lifeboat.config.yaml'), 'clusters: { primary: prod, dr: dr }\nfacts: facts\n');
+      const rows: BenchRow[] = [];
+      for (const size of ctx.sizes) {
+        const runbooks = join(work, `runbooks-${size}`);
+        const dist = join(work, `dist-${size}`);
+        await writeRunbookCorpus(runbooks, size);
+        ctx.log(`offline: building ${size} runbooks…`);
+        const script = new URL('../../../scripts/build.ts', import.meta.url).pathname;
+        const built = await measure(process.execPath, [script, '--config', join(work, 'lifeboat.config.yaml'), '--runbooks', runbooks, '--out', dist]);
+        if (built.code !== 0) throw new Error(`build of ${size} runbooks failed:\n${built.stderr.slice(-2000)}`);
+
+        const precache = precacheSize(dist);
+        ctx.log(`offline: ${size} runbooks, ${precache.files} files precached; visiting…`);
+        const visits = [];
+        for (let run = 0; run < ctx.runs; run++) visits.push(await visitThenGoOffline(dist, size));
+        const usable = median(visits.flatMap((v) => v.usableMs));
+        rows.push({
+          entry: 'offline',
+          case: `first visit until saved, ${size} runbooks`,
+          size,
+          wallMs: median(visits.map((v) => v.savedMs)),
+          extra: {
+            precacheFiles: precache.files,
+            precacheMB: round(precache.bytes / 1e6),
+            precacheGzipMB: round(precache.gzipBytes / 1e6),
+          },
+          ...(size === 1000 ? { budget: { met: precache.bytes / 1e6 <= PRECACHE_BUDGET_MB } } : {}),
+        });
+        rows.push({
+          entry: 'offline',
+          case: `never-visited runbook, offline, to usable, ${size} runbooks`,
+          size,
+          wallMs: usable,
+          extra: { opened: visits.length * OPENED, slowestMs: Math.round(Math.max(...visits.flatMap((v) => v.usableMs))) },
+        });
+      }
+      return rows;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** What the service worker's precache list holds: file count, bytes stored, bytes with gzip. */
+function precacheSize(dist: string): { files: number; bytes: number; gzipBytes: number } {
+  const manifest = JSON.parse(readFileSync(join(dist, MANIFEST_FILE), 'utf8')) as BuildManifest;
+  const entries = precacheEntries(manifest.files);
+  let gzipBytes = 0;
+  for (const { url } of entries) gzipBytes += gzipSync(readFileSync(join(dist, url))).length;
+  return { files: entries.length, bytes: entries.reduce((sum, { url }) => sum + manifest.files[url]!.bytes, 0), gzipBytes };
+}
+
+/**
+ * One reader: opens the home page, waits until the page says every file is saved, cuts the
+ * network and stops the server, then opens runbooks it never visited. "Usable" is the moment the
+ * page's scripts have run: the incident panel and copy buttons are live (domContentLoaded end,
+ * as module scripts run before it completes).
+ */
+async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs: number; usableMs: number[] }> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelector('[data-lb-offline-status]')?.getAttribute('data-ready') === 'true', null, { timeout: 30 * 60_000, polling: 250 });
+    const savedMs = performance.now() - started;
+    await browser.setOffline(true);
+    await server.close();
+    const usableMs: number[] = [];
+    for (let i = 0; i < OPENED; i++) {
+      const id = `rb-${Math.floor(((i + 0.5) * size) / OPENED)}`;
+      const response = await page.goto(`${server.url}/runbooks/${id}/`);
+      if (!response?.fromServiceWorker()) throw new Error(`/runbooks/${id}/ did not come from the service worker`);
+      await page.locator('[data-lb-incident]:not([hidden])').waitFor();
+      usableMs.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+    }
+    return { savedMs, usableMs };
+  } finally {
+    await browser.close();
+    await server.close().catch(() => undefined);
+  }
+}
