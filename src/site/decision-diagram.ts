@@ -37,13 +37,17 @@ export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
   return lines.join('\n');
 }
 
+/** The diagram as an SVG string, themed with the site's CSS variables (see mermaidToSvg). */
+export function renderDecisionSvg(decisions: readonly DecisionView[]): string {
+  return mermaidToSvg(decisionsToMermaid(decisions));
+}
+
 /**
- * The diagram as an SVG string, themed with the site's CSS variables. beautiful-mermaid always
- * adds a Google Fonts `@import`; it is removed so the page makes no third-party request and the
+ * Mermaid source → the slim, themed SVG. beautiful-mermaid always adds a Google Fonts `@import`
+ * to its style block; slimSvg drops the block, so the page makes no third-party request and the
  * diagram renders identically offline (the system font stack is used instead).
  */
-export function renderDecisionSvg(decisions: readonly DecisionView[]): string {
-  const source = decisionsToMermaid(decisions);
+export function mermaidToSvg(source: string): string {
   const svg = renderMermaidSVG(source, {
     bg: 'var(--sl-color-bg)',
     fg: 'var(--sl-color-white)',
