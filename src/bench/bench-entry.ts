@@ -56,3 +56,10 @@ export function withinBudget(
 
 /** How many times `value` is `base` (e.g. Lifeboat's time over a peer's), or undefined without a base. */
 export const ratioOf = (value: number, base: number) => (base > 0 ? value / base : undefined);
+
+/** Measures at each --sizes size in turn (never two at once: they would share two cores) and collects the rows. */
+export async function forEachSize(ctx: BenchContext, measure: (size: number) => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const size of ctx.sizes) rows.push(...(await measure(size)));
+  return rows;
+}

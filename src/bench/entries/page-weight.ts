@@ -4,45 +4,38 @@
  * Lifeboat and for plain Starlight on the same content. Budget (issue 8): ≤ 30 KB compressed at
  * any size, counted with gzip (the larger of the two).
  */
-import { withinBudget, type BenchEntry, type BenchRow } from '../bench-entry.ts';
+import { forEachSize, withinBudget, type BenchEntry } from '../bench-entry.ts';
 import { toKb } from '../folder-size.ts';
 import { medianPageLoad } from '../page-weight.ts';
-import { isBuilt } from '../site-builds.ts';
-import { lifeboatSite } from '../sites/lifeboat.ts';
-import { starlightSite } from '../sites/starlight.ts';
+import { hasFigure, readBothSites } from '../read-sites.ts';
 
 const BUDGET_KB = 30;
 
 export const pageWeightEntry: BenchEntry = {
   name: 'page-weight',
   description: 'compressed first load of the median runbook page (HTML + CSS + JS), vs plain Starlight',
-  async run(ctx) {
-    const rows: BenchRow[] = [];
-    for (const size of ctx.sizes) {
-      const ours = await ctx.sites.build(lifeboatSite, size, { timed: false });
-      const load = isBuilt(ours) ? await medianPageLoad(ours.out) : undefined;
-      if (!load) throw new Error(`the Lifeboat site for ${size} runbooks has no runbook pages`);
-      const peer = await ctx.sites.build(starlightSite, size, { timed: false });
-      const peerLoad = isBuilt(peer) ? await medianPageLoad(peer.out) : undefined;
-      const html = load.files[0]!;
-      rows.push({
-        entry: 'page-weight',
-        case: 'median runbook page, first load',
-        size,
-        extra: {
-          'gzip KB': toKb(load.gzip),
-          'brotli KB': toKb(load.brotli),
-          'raw KB': toKb(load.bytes),
-          'HTML gzip KB': toKb(html.gzip),
-          files: load.files.length,
-          ...(peerLoad
-            ? { 'Starlight gzip KB': toKb(peerLoad.gzip), 'Starlight brotli KB': toKb(peerLoad.brotli), 'Starlight HTML gzip KB': toKb(peerLoad.files[0]!.gzip) }
-            : { Starlight: `skipped (${isBuilt(peer) ? 'no runbook pages' : peer.skipped})` }),
-        },
-        budget: withinBudget({}, { limits: [{ what: 'gzip', value: toKb(load.gzip), max: BUDGET_KB, unit: ' KB' }] }),
-        detail: { page: load.page, files: load.files, ...(peerLoad ? { starlightPage: peerLoad.page, starlightFiles: peerLoad.files } : {}) },
+  run: (ctx) =>
+    forEachSize(ctx, async (size) => {
+      const { ours: load, starlight } = await readBothSites(ctx, size, 'runbook pages', medianPageLoad);
+      const figures = (prefix: string, l: typeof load) => ({
+        [`${prefix}gzip KB`]: toKb(l.gzip),
+        [`${prefix}brotli KB`]: toKb(l.brotli),
+        [`${prefix}HTML gzip KB`]: toKb(l.files[0]!.gzip),
       });
-    }
-    return rows;
-  },
+      return [
+        {
+          entry: 'page-weight',
+          case: 'median runbook page, first load',
+          size,
+          extra: {
+            ...figures('', load),
+            'raw KB': toKb(load.bytes),
+            files: load.files.length,
+            ...(hasFigure(starlight) ? figures('Starlight ', starlight) : { Starlight: `skipped (${starlight.skipped})` }),
+          },
+          budget: withinBudget({}, { limits: [{ what: 'gzip', value: toKb(load.gzip), max: BUDGET_KB, unit: ' KB' }] }),
+          detail: { page: load.page, files: load.files, ...(hasFigure(starlight) ? { starlightPage: starlight.page, starlightFiles: starlight.files } : {}) },
+        },
+      ];
+    }),
 };
