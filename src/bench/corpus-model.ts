@@ -3,15 +3,16 @@
  * how many are generated, so the corpus at 100 is the first 100 of the corpus at 3,000.
  *
  * Two kinds, mixed as a real collection mixes them: about 40% are full DR procedures shaped like
- * runbooks/ (5–10 KB, prechecks, 3–6 steps, verify and rollback, 6–12 commands, decision trees
- * of 2–9 nodes, requirements, drills; 40% of them MDX), and about 60% are alert runbooks shaped
- * like the imported public ones (1–3 KB, a few prose steps, 0–6 commands, rarely a tree).
+ * runbooks/ (4.5–10 KB; 1–3 prechecks, 2–5 steps, 1–2 checks and often a rollback step, a
+ * median of 8 steps and 9 commands; decision trees of up to 9 nodes, requirements, drills; 40%
+ * of them MDX), and about 60% are alert runbooks shaped like the imported public ones (1–3 KB,
+ * the Meaning / Impact / Diagnosis / Mitigation sections as steps, 0–6 commands, rarely a tree).
  */
 import type { RunbookInput } from '../schema/runbook.ts';
 import { ALERTS, ALERT_SECTIONS, COMMANDS, DR_TITLES, OUTCOMES, SERVICES, prose, stepTitle } from './corpus-text.ts';
 import { seededRandom, type Random } from './random.ts';
 
-/** One generated runbook: its data, the file format it is written in, and its service folder. */
+/** One generated runbook: its data (`data.service` is also its folder) and the format it is written in. */
 export interface CorpusRunbook {
   format: 'yaml' | 'mdx';
   kind: 'dr' | 'alert';
