@@ -5,11 +5,13 @@ const mb = (v?: number) => (v === undefined ? '—' : `${Math.round(v)} MB`);
 /** A ratio as the table prints it, e.g. `0.48×`. */
 export const formatRatio = (ratio: number) => `${ratio.toFixed(2)}×`;
 
-function formatBudget(budget: NonNullable<BenchRow['budget']>): string {
+/** The verdict and each limit, with ✗ after the ones this row missed. */
+function formatBudget(row: BenchRow, budget: NonNullable<BenchRow['budget']>): string {
+  const missed = (value: number | undefined, max: number) => (value === undefined || value > max ? ' ✗' : '');
   const limits = [
-    budget.wallMs !== undefined && `≤ ${seconds(budget.wallMs)}`,
-    budget.peakRssMb !== undefined && `≤ ${budget.peakRssMb} MB`,
-    ...(budget.limits ?? []).map((l) => `${l.what} ≤ ${l.max}${l.unit}${l.value > l.max ? ' ✗' : ''}`),
+    budget.wallMs !== undefined && `≤ ${seconds(budget.wallMs)}${missed(row.wallMs, budget.wallMs)}`,
+    budget.peakRssMb !== undefined && `≤ ${budget.peakRssMb} MB${missed(row.peakRssMb, budget.peakRssMb)}`,
+    ...(budget.limits ?? []).map((l) => `${l.what} ≤ ${l.max}${l.unit}${missed(l.value, l.max)}`),
   ].filter(Boolean);
   return `${budget.met ? 'met' : 'MISSED'} (${limits.join(', ')})`;
 }
@@ -21,7 +23,7 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
     const peer = r.peer ? ('skipped' in r.peer ? `${r.peer.name}: skipped (${r.peer.skipped})` : `${r.peer.name} ${seconds(r.peer.wallMs)}, ${mb(r.peer.peakRssMb)}`) : '';
     const ratio = r.peer && !('skipped' in r.peer) && r.wallMs !== undefined ? formatRatio(r.wallMs / r.peer.wallMs) : '';
     const extra = Object.entries(r.extra ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
-    return [r.entry, `${r.case}${r.size ? ` (N=${r.size})` : ''}`, seconds(r.wallMs), mb(r.peakRssMb), peer, ratio, r.budget ? formatBudget(r.budget) : '', extra];
+    return [r.entry, `${r.case}${r.size ? ` (N=${r.size})` : ''}`, seconds(r.wallMs), mb(r.peakRssMb), peer, ratio, r.budget ? formatBudget(r, r.budget) : '', extra];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
