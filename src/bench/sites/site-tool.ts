@@ -35,8 +35,8 @@ export interface SiteTool {
 export const REPO = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
 
 /**
- * Writes runbooks 0…count−1 as Markdown files for a peer. `file(runbook, markdown, url)` gives
- * the path (under `dir`) and text of one page; `url(id)` is where the peer serves a runbook.
+ * Writes runbooks 0…count−1 as Markdown files for a peer. `file(runbook, markdown)` gives the
+ * path (under `dir`) and text of one page; `url(service, id)` is where the peer serves a runbook.
  */
 export async function writeMarkdownCorpus(
   dir: string,
@@ -53,5 +53,5 @@ export async function writeMarkdownCorpus(
   }
 }
 
-/** A YAML/TOML-safe double-quoted string. */
+/** A double-quoted string safe in YAML frontmatter (a JSON string is valid YAML). */
 export const quoted = (text: string) => JSON.stringify(text);
