@@ -1,21 +1,39 @@
 /** `npm run bench`: measure Lifeboat against its budgets and its peers; print a table, write bench/results.json. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { EXIT, parseFlags } from '../src/cli/cli-kit.ts';
 import type { BenchEntry, BenchRow } from '../src/bench/bench-entry.ts';
 import { binderEntry } from '../src/bench/entries/binder.ts';
+import { buildEntry } from '../src/bench/entries/build.ts';
 import { checkEntry } from '../src/bench/entries/check.ts';
 import { deployEntry } from '../src/bench/entries/deploy.ts';
 import { factsEntry } from '../src/bench/entries/facts.ts';
+import { growthEntry } from '../src/bench/entries/growth.ts';
 import { offlineEntry } from '../src/bench/entries/offline.ts';
+import { pageWeightEntry } from '../src/bench/entries/page-weight.ts';
+import { searchEntry } from '../src/bench/entries/search.ts';
 import { formatBenchTable } from '../src/bench/format-table.ts';
+import { SiteBuilds } from '../src/bench/site-builds.ts';
 
-const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, offlineEntry];
+const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, buildEntry, growthEntry, pageWeightEntry, searchEntry, offlineEntry];
 
 const USAGE = `Usage: npm run bench -- [--sizes 100,1000] [--only NAME[,NAME]] [--runs 3]
 
 Runs each benchmark entry (median of --runs runs, peak RSS of the largest process), prints one
 table with the peers measured in the same run and the issues' budgets, and writes
-bench/results.json. Entries: ${ENTRIES.map((e) => e.name).join(', ')}.`;
+bench/results.json. Progress goes to stderr, the table to stdout.
+
+  --sizes N,N   runbook counts for the entries measured at several sizes (default 100,1000;
+                the issue's growth curve is 100,1000,3000)
+  --only NAME   run only these entries (comma-separated)
+  --runs N      timed runs per measurement; the median wall time is kept (default 3)
+
+Entries:
+${ENTRIES.map((e) => `  ${e.name.padEnd(12)}${e.description}`).join('\n')}
+
+Hugo and MkDocs Material are installed with apt-get when missing (as root or with sudo -n);
+a peer that cannot be installed or built is reported as skipped, with the reason.`;
 
 const flags = parseFlags(
   { sizes: { type: 'string', default: '100,1000' }, only: { type: 'string' }, runs: { type: 'string', default: '3' }, help: { type: 'boolean', short: 'h' } },
@@ -35,12 +53,24 @@ if (unknown.length) {
 }
 
 const rows: BenchRow[] = [];
-const ctx = { sizes, runs, log: (line: string) => process.stderr.write(`${line}\n`) };
-for (const entry of ENTRIES.filter((e) => !only || only.includes(e.name))) {
-  ctx.log(`▶ ${entry.name}: ${entry.description}`);
-  rows.push(...(await entry.run(ctx)));
+// The machine may be shared: the load average before and after each entry goes with its figures.
+const load: { entry: string; before: number[]; after: number[] }[] = [];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+// Inside the checkout (gitignored): the plain Starlight peer finds this checkout's packages from there.
+await mkdir('.lifeboat-tmp', { recursive: true });
+const ctx = { sizes, runs, log, sites: new SiteBuilds(await mkdtemp(join(process.cwd(), '.lifeboat-tmp', 'bench-')), runs, log) };
+try {
+  for (const entry of ENTRIES.filter((e) => !only || only.includes(e.name))) {
+    ctx.log(`▶ ${entry.name}: ${entry.description}`);
+    const before = loadavg();
+    rows.push(...(await entry.run(ctx)));
+    load.push({ entry: entry.name, before, after: loadavg() });
+  }
+} finally {
+  await ctx.sites.dispose();
 }
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), runs, sizes, rows }, null, 2)}\n`);
-process.stdout.write(`${formatBenchTable(rows)}\n\nWrote bench/results.json.\n`);
+await writeFile('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), runs, sizes, load, rows }, null, 2)}\n`);
+const loadLines = load.map((l) => `  ${l.entry}: ${l.before.map((v) => v.toFixed(2)).join(' ')} → ${l.after.map((v) => v.toFixed(2)).join(' ')}`);
+process.stdout.write(`${formatBenchTable(rows)}\n\nLoad average (1, 5, 15 min) before → after each entry:\n${loadLines.join('\n')}\n\nWrote bench/results.json.\n`);
 process.exitCode = EXIT.ok;

@@ -1,7 +1,8 @@
 /**
- * Deterministic benchmark inputs: N runbooks shaped like the examples (steps with kubectl and
- * velero commands and expected output, a decision tree, requirements, drills), and a large facts
- * snapshot pair built from the fake cluster generator through the collector's own reducers.
+ * Deterministic benchmark inputs on disk: N runbooks from corpus-model.ts written as YAML and MDX
+ * files, and a large facts snapshot pair (2,000 CRDs, 200 namespaces, 5,000 Services whose
+ * 20,000 EndpointSlices are folded into endpoint counts) built from the fake cluster generator
+ * through the collector's own reducers.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,67 +11,33 @@ import { KIND_SOURCES } from '../facts/fact-kinds.ts';
 import { reduceEndpointSlice } from '../facts/reduce-objects.ts';
 import { serializeSnapshot } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
+import { stringify } from 'yaml';
+import { corpusRunbook, type CorpusRunbook } from './corpus-model.ts';
 
-const SERVICES = ['payments', 'ledger', 'checkout', 'identity', 'search', 'orders', 'billing', 'catalog', 'shipping', 'notifications'];
-
-/** One runbook's YAML; `i` picks its service, tier, sizes and names. */
-export function runbookYaml(i: number): string {
-  const service = `${SERVICES[i % SERVICES.length]}-${Math.floor(i / SERVICES.length) % 40}`;
-  const ns = `team-${String((i % 196) + 1).padStart(3, '0')}`; // the scale cluster's namespaces
-  const steps = 6 + (i % 5);
-  const step = (s: number) => `  - id: step-${s}
-    title: Step ${s} of recovering ${service}
-    estimate: ${5 + (s % 4) * 5}m
-    body: |
-      Why step ${s} matters for **${service}**, and what to look at before moving on.
-    commands:
-      - run: kubectl --context {{ cluster.dr }} -n ${ns} get pods -l app=${service} -o wide
-        cluster: dr
-        expect: |
-          NAME                      READY   STATUS    RESTARTS   AGE
-          ${service}-7c9f5d8b6d-2xkqz   1/1     Running   0          4m
-      - run: |
-          kubectl --context {{ cluster.primary }} -n ${ns} rollout restart deployment/${service} \\
-            && kubectl -n ${ns} rollout status deployment/${service} --timeout=120s
-        cluster: primary${s % 3 === 0 ? '\n        destructive: true' : ''}
-`;
-  return `# yaml-language-server: $schema=../runbook.schema.json
-id: rb-${i}
-title: Recover ${service} (${i})
-summary: What to do when ${service} loses its data or its region.
-service: ${service}
-tier: ${i % 4}
-owners: [team-${i % 12}]
-escalation:
-  - { name: ${service} on-call, pager: "pagerduty:${i}" }
-  - { name: Platform on-call, pager: "pagerduty:PLATFORM", after: 15m }
-lastReviewed: 2026-10-${String((i % 28) + 1).padStart(2, '0')}
-rto: ${1 + (i % 4)}h
-rpo: ${i % 2 ? '26h' : '48h'}
-requires:
-  - { kind: StorageClass, name: ${i % 20 ? 'ebs-sc' : 'io2-csi'}, cluster: dr }
-  - { kind: Namespace, name: ${ns}, cluster: primary }
-  - { kind: Schedule, name: daily, cluster: primary }
-steps:
-${Array.from({ length: steps }, (_, s) => step(s)).join('')}decisions:
-  - id: root
-    question: Does ${service} answer on its health endpoint?
-    answers:
-      - { label: "No", goto: pods }
-      - { label: "Yes", outcome: Nothing to do. }
-  - id: pods
-    question: Are the pods Running?
-    answers:
-      - { label: "No", goto: step-0 }
-      - { label: "Yes", goto: step-${steps - 1} }
-drills:
-  - { date: 2026-${i % 10 ? '11' : '06'}-${String((i % 20) + 1).padStart(2, '0')}, duration: ${20 + (i % 10)}m, result: pass }
-`;
+/** The file text of a generated runbook: YAML, or MDX with frontmatter and its steps in the body. */
+export function runbookSource({ format, data }: CorpusRunbook): string {
+  if (format === 'yaml') return `# yaml-language-server: $schema=../../runbook.schema.json\n${stringify(data, { lineWidth: 0 })}`;
+  const { steps, verify, rollback, ...front } = data;
+  const sections = [...(steps ?? []).map((s) => ['steps', s] as const), ...(verify ?? []).map((s) => ['verify', s] as const), ...(rollback ?? []).map((s) => ['rollback', s] as const)];
+  const body = sections.map(([section, s]) => {
+    const attrs = [`id="${s.id}"`, `title="${s.title}"`, s.estimate && `estimate="${s.estimate}"`, section !== 'steps' && `section="${section}"`].filter(Boolean).join(' ');
+    const commands = (s.commands ?? []).map((c) => {
+      const expect = c.expect ? `<Expect>\n\`\`\`\n${c.expect.trimEnd()}\n\`\`\`\n</Expect>\n` : '';
+      return `<Command${c.cluster ? ` cluster="${c.cluster}"` : ''}${c.destructive ? ' destructive' : ''}>\n\`\`\`sh\n${c.run.trimEnd()}\n\`\`\`\n${expect}</Command>\n`;
+    });
+    return `<Step ${attrs}>\n${s.body ? `${s.body.trimEnd()}\n\n` : ''}${commands.join('\n')}</Step>\n`;
+  });
+  const tree = front.decisions?.length ? `Decide where to start before touching anything:\n\n<Decision id="${front.decisions[0]!.id}" />\n\n` : '';
+  return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${tree}${body.join('\n')}`;
 }
 
+/** Writes runbooks 0…count−1 as `<service>/<id>.yaml|mdx`, as a team would lay them out. */
 export async function writeRunbookCorpus(dir: string, count: number): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (let i = 0; i < count; i++) await writeFile(join(dir, `rb-${i}.yaml`), runbookYaml(i));
+  for (let i = 0; i < count; i++) {
+    const runbook = corpusRunbook(i);
+    await mkdir(join(dir, runbook.data.service), { recursive: true });
+    await writeFile(join(dir, runbook.data.service, `${runbook.data.id}.${runbook.format}`), runbookSource(runbook));
+  }
 }
 
 /** A facts snapshot of the scale cluster (2,000 CRDs, 5,000 Services, 20,000 EndpointSlices), reduced as the collector would. */

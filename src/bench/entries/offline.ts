@@ -4,15 +4,16 @@
  * the time to a usable page offline — a runbook never visited, opened with the network cut and
  * the server gone, served by the service worker. Budget (issue 5): precache ≤ 25 MB at 1,000.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BenchEntry, BenchRow } from '../bench-entry.ts';
+import { forEachSize, withinBudget, type BenchEntry, type BenchRow } from '../bench-entry.ts';
 import { MANIFEST_FILE, type BuildManifest } from '../../build/build-manifest.ts';
 import { precacheEntries } from '../../build/service-worker.ts';
-import { writeRunbookCorpus, writeScaleFacts } from '../corpus.ts';
-import { measure, median } from '../measure.ts';
+import { corpusHead } from '../corpus-model.ts';
+import { median } from '../measure.ts';
+import { isBuilt } from '../site-builds.ts';
+import { lifeboatSite } from '../sites/lifeboat.ts';
 import { launchBrowser } from '../../../test/support/browser.ts';
 import { serveStatic } from '../../../test/support/static-server.ts';
 
@@ -23,27 +24,17 @@ const OPENED = 5;
 export const offlineEntry: BenchEntry = {
   name: 'offline',
   description: 'precache size, first visit until saved, and time to a usable page offline from the service worker',
-  async run(ctx) {
-    const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-offline-'));
-    try {
-      await writeScaleFacts(join(work, 'facts'), ['prod', 'dr']);
-      writeFileSync(join(work, 'lifeboat.config.yaml'), 'clusters: { primary: prod, dr: dr }\nfacts: facts\n');
-      const rows: BenchRow[] = [];
-      for (const size of ctx.sizes) {
-        const runbooks = join(work, `runbooks-${size}`);
-        const dist = join(work, `dist-${size}`);
-        await writeRunbookCorpus(runbooks, size);
-        ctx.log(`offline: building ${size} runbooks…`);
-        const script = new URL('../../../scripts/build.ts', import.meta.url).pathname;
-        const built = await measure(process.execPath, [script, '--config', join(work, 'lifeboat.config.yaml'), '--runbooks', runbooks, '--out', dist]);
-        if (built.code !== 0) throw new Error(`build of ${size} runbooks failed:\n${built.stderr.slice(-2000)}`);
-
-        const precache = precacheSize(dist);
-        ctx.log(`offline: ${size} runbooks, ${precache.files} files precached; visiting…`);
-        const visits = [];
-        for (let run = 0; run < ctx.runs; run++) visits.push(await visitThenGoOffline(dist, size));
-        const usable = median(visits.flatMap((v) => v.usableMs));
-        rows.push({
+  run: (ctx) =>
+    forEachSize(ctx, async (size) => {
+      const site = await ctx.sites.build(lifeboatSite, size, { timed: false });
+      if (!isBuilt(site)) throw new Error(`The Lifeboat site for ${size} runbooks was not built.`);
+      const precache = precacheSize(site.out);
+      ctx.log(`offline: ${size} runbooks, ${precache.files} files precached; visiting…`);
+      const visits = [];
+      for (let run = 0; run < ctx.runs; run++) visits.push(await visitThenGoOffline(site.out, size));
+      const usable = median(visits.flatMap((v) => v.usableMs));
+      const rows: BenchRow[] = [
+        {
           entry: 'offline',
           case: `first visit until saved, ${size} runbooks`,
           size,
@@ -53,21 +44,20 @@ export const offlineEntry: BenchEntry = {
             precacheMB: round(precache.bytes / 1e6),
             precacheGzipMB: round(precache.gzipBytes / 1e6),
           },
-          ...(size === 1000 ? { budget: { met: precache.bytes / 1e6 <= PRECACHE_BUDGET_MB } } : {}),
-        });
-        rows.push({
+          ...(size <= 1000
+            ? { budget: withinBudget({}, { limits: [{ what: 'precache', value: round(precache.bytes / 1e6), max: PRECACHE_BUDGET_MB, unit: ' MB' }] }) }
+            : {}),
+        },
+        {
           entry: 'offline',
           case: `never-visited runbook, offline, to usable, ${size} runbooks`,
           size,
           wallMs: usable,
           extra: { opened: visits.length * OPENED, slowestMs: Math.round(Math.max(...visits.flatMap((v) => v.usableMs))) },
-        });
-      }
+        },
+      ];
       return rows;
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  },
+    }),
 };
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -100,7 +90,7 @@ async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs
     await server.close();
     const usableMs: number[] = [];
     for (let i = 0; i < OPENED; i++) {
-      const id = `rb-${Math.floor(((i + 0.5) * size) / OPENED)}`;
+      const { id } = corpusHead(Math.floor(((i + 0.5) * size) / OPENED));
       const response = await page.goto(`${server.url}/runbooks/${id}/`);
       if (!response?.fromServiceWorker()) throw new Error(`/runbooks/${id}/ did not come from the service worker`);
       await page.locator('[data-lb-incident]:not([hidden])').waitFor();
