@@ -55,6 +55,7 @@ export default defineConfig({
       // Lighter chrome: the same features with less repeated markup per page (see each file).
       components: {
         Footer: './src/components/overrides/Footer.astro',
+        LanguageSelect: './src/components/overrides/LanguageSelect.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
         TableOfContents: './src/components/overrides/TableOfContents.astro',

@@ -4,25 +4,39 @@
  * nobody reads a silently stale copy. Checks for a new build on load, when the tab becomes
  * visible again, and every 30 minutes.
  */
-import { Workbox } from 'workbox-window';
-
 interface Status {
   cached: number;
   total: number;
   buildId: string;
 }
 
+/** Asks a service worker something and waits for its answer on a private channel. */
+function ask(worker: ServiceWorker, message: { type: string }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    window.setTimeout(() => reject(new Error('no answer')), 5000);
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/*
+ * The platform's service worker API directly: workbox-window did the same in 6 KB of
+ * transpiled code on every page (2.5 KB compressed, a tenth of the page-weight budget).
+ */
 export function initOffline(swUrl: string): void {
   const indicator = document.querySelector<HTMLElement>('[data-lb-offline-status]');
   if (!('serviceWorker' in navigator)) {
     if (indicator) indicator.textContent = 'This browser cannot keep the site for offline use; download the single-file copy instead.';
     return;
   }
-  const wb = new Workbox(swUrl);
+  const container = navigator.serviceWorker;
   const showStatus = async () => {
     if (!indicator) return;
     try {
-      const status = (await wb.messageSW({ type: 'LIFEBOAT_STATUS' })) as Status;
+      const worker = (await container.ready).active;
+      if (!worker) throw new Error('not active yet');
+      const status = (await ask(worker, { type: 'LIFEBOAT_STATUS' })) as Status;
       const ready = status.cached >= status.total;
       indicator.textContent = ready
         ? `Available offline: all ${status.total} files are saved in this browser.`
@@ -35,16 +49,31 @@ export function initOffline(swUrl: string): void {
     }
   };
 
-  wb.addEventListener('waiting', () => offerUpdate(() => {
-    wb.addEventListener('controlling', () => window.location.reload());
-    wb.messageSkipWaiting();
-  }));
-  wb.addEventListener('activated', () => void showStatus());
-  void wb.register().then(() => showStatus());
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void wb.update();
+  // A new build installed while this page is served by the old one waits; offer to switch.
+  const offerWaiting = (registration: ServiceWorkerRegistration) => {
+    const waiting = registration.waiting;
+    if (!waiting || !container.controller) return;
+    offerUpdate(() => {
+      container.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+      waiting.postMessage({ type: 'SKIP_WAITING' });
+    });
+  };
+  void container.register(swUrl).then((registration) => {
+    offerWaiting(registration);
+    registration.addEventListener('updatefound', () => {
+      const installing = registration.installing;
+      installing?.addEventListener('statechange', () => {
+        if (installing.state === 'installed') offerWaiting(registration);
+        if (installing.state === 'activated') void showStatus();
+      });
+    });
+    void showStatus();
+    const update = () => void registration.update().catch(() => undefined); // offline: try again later
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') update();
+    });
+    window.setInterval(update, 30 * 60_000);
   });
-  window.setInterval(() => void wb.update(), 30 * 60_000);
 }
 
 /** A banner that stays until the reader acts: a newer build exists. */
