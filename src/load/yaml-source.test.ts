@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource } from './yaml-source.ts';
+import { nodeStarts } from './yaml-positions.ts';
+import { parseYamlSource, parseYamlSourceWithAst as slowSource } from './yaml-source.ts';
 
 const SOURCE = `id: a
 steps:
@@ -80,5 +81,53 @@ describe('the fast path and the positions parser', () => {
     const source = parseYamlSource('steps:\n  - id: a\n     title: b\n', 'a.yaml');
     expect(source.issues.map((i) => i.code)).toEqual(['YamlSyntax']);
     expect(source.data).toBeUndefined();
+  });
+});
+
+describe('positions from the fast parser', () => {
+  /** Every path to a value in `data`, and every key of every mapping. */
+  function* paths(data: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
+    yield path;
+    if (Array.isArray(data)) for (const [i, item] of data.entries()) yield* paths(item, [...path, i]);
+    else if (data && typeof data === 'object') for (const [key, value] of Object.entries(data)) yield* paths(value, [...path, key]);
+  }
+
+  it('agree with the YAML AST on every value, key and word of every runbook and fixture in the repository', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = ['runbooks', 'test/fixtures', 'src']
+      .flatMap((dir) => readdirSync(root + dir, { recursive: true }).map((f) => `${root}${dir}/${String(f)}`))
+      .filter((f) => /\.ya?ml$/.test(f));
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const fast = parseYamlSource(text, file);
+      if (fast.issues.length) continue;
+      // The example runbooks are plain YAML: their positions come from the fast tree, not the fallback.
+      if (file.includes('/runbooks/')) expect(nodeStarts(text), file).toBeDefined();
+      const slow = slowSource(text, file);
+      for (const path of paths(fast.data)) {
+        expect(fast.locate(path), `${file} ${path.join('.')}`).toEqual(slow.locate(path));
+        const last = path.at(-1);
+        if (typeof last === 'string') expect(fast.locateKey(path.slice(0, -1), last), `${file} key ${path.join('.')}`).toEqual(slow.locateKey(path.slice(0, -1), last));
+        expect(fast.locateInValue(path, 3), `${file} word ${path.join('.')}`).toEqual(slow.locateInValue(path, 3));
+        compared++;
+      }
+      // A missing field points at its nearest ancestor, as in the AST.
+      expect(fast.locate(['steps', 0, 'no-such-field'])).toEqual(slow.locate(['steps', 0, 'no-such-field']));
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('gives way to the AST where its tree cannot be exact: aliases, merge keys, empty values', () => {
+    const text = 'base: &b\n  cluster: dr\nsteps:\n  - <<: *b\n    id: one\n  - id: two\n    title:\n';
+    expect(nodeStarts(text)).toBeUndefined();
+    expect(nodeStarts('steps:\n  - id: two\n    title:\n')).toBeUndefined();
+    const fast = parseYamlSource(text, 'a.yaml');
+    const slow = slowSource(text, 'a.yaml');
+    for (const path of [['steps', 0, 'id'], ['steps', 1, 'title'], ['steps', 1, 'id'], ['base', 'cluster']]) {
+      expect(fast.locate(path), path.join('.')).toEqual(slow.locate(path));
+    }
+    expect(fast.locate(['steps', 1, 'id'])).toEqual({ type: 'source', line: 6, column: 9 });
   });
 });

@@ -12,6 +12,7 @@ import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
+import { deepestStart, nodeStarts, type NodeStart } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -52,21 +53,70 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   } catch {
     // Fall through: the `yaml` parser below reports the error with its position and code.
   }
-  let parsed: ReturnType<typeof parseWithPositions> | undefined;
-  const slow = () => (parsed ??= parseWithPositions(text, file, lineOffset));
+  let parsed: ReturnType<typeof parseYamlSourceWithAst> | undefined;
+  const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
   if (!fast) return slow();
+  // Positions from js-yaml's listener when its node tree is exact (yaml-positions.ts), else the AST.
+  let tree: NodeStart | null | undefined;
+  const starts = () => (tree === undefined ? (tree = nodeStarts(text) ?? null) : tree);
+  let lines: number[] | undefined;
+  const positionOf = (offset: number): Position => {
+    lines ??= lineStarts(text);
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return at(lo + 1 + lineOffset, offset - lines[lo]! + 1);
+  };
   return {
     data: fast.data ?? null,
     issues: [],
-    locate: (path) => slow().locate(path),
-    locateKey: (path, key) => slow().locateKey(path, key),
+    locate: (path) => {
+      const root = starts();
+      return root ? positionOf(deepestStart(root, path).start) : slow().locate(path);
+    },
+    locateKey: (path, key) => {
+      const root = starts();
+      if (!root) return slow().locateKey(path, key);
+      const map = deepestStart(root, path);
+      return positionOf(map.entries?.get(key)?.key.start ?? map.start);
+    },
     rangeOf: (path) => slow().rangeOf(path),
-    locateInValue: (path, offset) => slow().locateInValue(path, offset),
+    locateInValue: (path, offset) => {
+      const root = starts();
+      if (!root) return slow().locateInValue(path, offset);
+      const node = exactNode(root, path);
+      if (!node) return noPosition;
+      if (typeof node.value !== 'string') return positionOf(node.start);
+      const type = SCALAR_TYPES[text[node.start]!] ?? 'PLAIN';
+      const valueStart = scalarTextStart(text, node.start, type);
+      return valueStart === undefined ? positionOf(node.start) : positionOf(mapOffset(text, valueStart, node.value, offset, type));
+    },
   };
 }
 
-/** The full `yaml` parse: syntax errors as issues, and an AST to locate paths in. */
-function parseWithPositions(text: string, file: string, lineOffset: number): YamlSource {
+/** How a scalar is written, from its first character (the names the `yaml` AST uses). */
+const SCALAR_TYPES: Record<string, string> = { '"': 'QUOTE_DOUBLE', "'": 'QUOTE_SINGLE', '|': 'BLOCK_LITERAL', '>': 'BLOCK_FOLDED' };
+
+/** The node exactly at `path`, or undefined when part of the path does not exist. */
+function exactNode(root: NodeStart, path: readonly (string | number)[]): NodeStart | undefined {
+  let node: NodeStart | undefined = root;
+  for (const part of path) node = node?.entries?.get(String(part))?.value ?? (typeof part === 'number' ? node?.items?.[part] : undefined);
+  return node;
+}
+
+/** Offsets at which each line starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The full `yaml` parse: syntax errors as issues, and an AST to locate paths in (exported as the reference the fast positions are tested against). */
+export function parseYamlSourceWithAst(text: string, file: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
   const positionOf = (offset: number): Position => {
