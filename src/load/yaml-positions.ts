@@ -67,7 +67,8 @@ export function nodeStarts(text: string): NodeStart | undefined {
     else root = node;
   };
   try {
-    jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener } as jsYaml.LoadOptions);
+    // @types/js-yaml's State leaves out `anchor`, which js-yaml's state has.
+    jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener: listener as unknown as NonNullable<jsYaml.LoadOptions['listener']> });
   } catch {
     return undefined;
   }
