@@ -42,6 +42,25 @@ describe('offline, after one visit', () => {
     const page = await open(site);
     await page.goto(`${server!.url}/`);
     expect(await untilOffline(page)).toMatch(/^Available offline: all \d+ files are saved in this browser\.$/);
+
+    // Stored gzip-compressed: read the cache directly, as the service worker's plugins do not.
+    const stored = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys()).find((name) => name.includes('precache'))!);
+      const keys = await cache.keys();
+      const responses = await Promise.all(keys.map((key) => cache.match(key)));
+      const page = responses[keys.findIndex((key) => new URL(key.url).pathname === '/runbooks/etcd-snapshot-restore/index.html')]!;
+      const bytes = new Uint8Array(await page.arrayBuffer());
+      return {
+        files: keys.length,
+        packed: responses.filter((r) => r?.headers.get('x-lifeboat-stored') === 'gzip').length,
+        pageBytes: bytes.length,
+        gzipMagic: bytes[0] === 0x1f && bytes[1] === 0x8b,
+      };
+    });
+    expect(stored.packed).toBe(stored.files);
+    expect(stored.gzipMagic).toBe(true);
+    expect(stored.pageBytes).toBeLessThan(readFileSync(join(site, 'runbooks/etcd-snapshot-restore/index.html')).length / 2);
+
     await browser!.setOffline(true);
     await server!.close();
 

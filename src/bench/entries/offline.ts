@@ -1,8 +1,10 @@
 /**
- * The site offline, at N runbooks: how much the service worker precaches (bytes stored, and
- * bytes over the wire with gzip), how long the first visit takes until every file is saved, and
+ * The site offline, at N runbooks: how much the service worker precaches (bytes as served, as
+ * stored — the worker keeps them gzip-compressed — and what the browser counts against the
+ * site's quota), how long the first visit takes until every file is saved, and
  * the time to a usable page offline — a runbook never visited, opened with the network cut and
- * the server gone, served by the service worker. Budget (issue 5): precache ≤ 25 MB at 1,000.
+ * the server gone, served by the service worker. Budget (issue 5): precache ≤ 25 MB at 1,000,
+ * counted as stored.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ export const offlineEntry: BenchEntry = {
       const visits = [];
       for (let run = 0; run < ctx.runs; run++) visits.push(await visitThenGoOffline(site.out, size));
       const usable = median(visits.flatMap((v) => v.usableMs));
+      const stored = median(visits.map((v) => v.storedBytes));
       const rows: BenchRow[] = [
         {
           entry: 'offline',
@@ -41,11 +44,13 @@ export const offlineEntry: BenchEntry = {
           wallMs: median(visits.map((v) => v.savedMs)),
           extra: {
             precacheFiles: precache.files,
-            precacheMB: round(precache.bytes / 1e6),
-            precacheGzipMB: round(precache.gzipBytes / 1e6),
+            'served MB': round(precache.bytes / 1e6),
+            'stored MB': round(stored / 1e6),
+            'quota used MB': round(median(visits.map((v) => v.usageBytes)) / 1e6),
+            'gzip -9 MB': round(precache.gzipBytes / 1e6),
           },
           ...(size <= 1000
-            ? { budget: withinBudget({}, { limits: [{ what: 'precache', value: round(precache.bytes / 1e6), max: PRECACHE_BUDGET_MB, unit: ' MB' }] }) }
+            ? { budget: withinBudget({}, { limits: [{ what: 'precache stored', value: round(stored / 1e6), max: PRECACHE_BUDGET_MB, unit: ' MB' }] }) }
             : {}),
         },
         {
@@ -62,12 +67,12 @@ export const offlineEntry: BenchEntry = {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** What the service worker's precache list holds: file count, bytes stored, bytes with gzip. */
+/** What the service worker's precache list holds: file count, bytes as served, bytes with gzip -9. */
 function precacheSize(dist: string): { files: number; bytes: number; gzipBytes: number } {
   const manifest = JSON.parse(readFileSync(join(dist, MANIFEST_FILE), 'utf8')) as BuildManifest;
   const entries = precacheEntries(manifest.files);
   let gzipBytes = 0;
-  for (const { url } of entries) gzipBytes += gzipSync(readFileSync(join(dist, url))).length;
+  for (const { url } of entries) gzipBytes += gzipSync(readFileSync(join(dist, url)), { level: 9 }).length;
   return { files: entries.length, bytes: entries.reduce((sum, { url }) => sum + manifest.files[url]!.bytes, 0), gzipBytes };
 }
 
@@ -77,7 +82,7 @@ function precacheSize(dist: string): { files: number; bytes: number; gzipBytes: 
  * page's scripts have run: the incident panel and copy buttons are live (domContentLoaded end,
  * as module scripts run before it completes).
  */
-async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs: number; usableMs: number[] }> {
+async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs: number; usableMs: number[]; storedBytes: number; usageBytes: number }> {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   try {
@@ -86,6 +91,14 @@ async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => document.querySelector('[data-lb-offline-status]')?.getAttribute('data-ready') === 'true', null, { timeout: 30 * 60_000, polling: 250 });
     const savedMs = performance.now() - started;
+    // What the precache holds, as stored (gzip-compressed by the service worker), and what the
+    // browser counts against the site's quota.
+    const { storedBytes, usageBytes } = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys()).find((name) => name.includes('precache'))!);
+      let stored = 0;
+      for (const key of await cache.keys()) stored += (await (await cache.match(key))!.arrayBuffer()).byteLength;
+      return { storedBytes: stored, usageBytes: (await navigator.storage.estimate()).usage ?? 0 };
+    });
     await browser.setOffline(true);
     await server.close();
     const usableMs: number[] = [];
@@ -96,7 +109,7 @@ async function visitThenGoOffline(dist: string, size: number): Promise<{ savedMs
       await page.locator('[data-lb-incident]:not([hidden])').waitFor();
       usableMs.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
     }
-    return { savedMs, usableMs };
+    return { savedMs, usableMs, storedBytes, usageBytes };
   } finally {
     await browser.close();
     await server.close().catch(() => undefined);
