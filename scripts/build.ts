@@ -9,7 +9,7 @@ import { SERVICE_WORKER_FILE, writeServiceWorker } from '../src/build/service-wo
 import { writeOfflineEdition } from '../src/offline/build-offline-edition.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { blocksBuild } from '../src/errors/issue.ts';
-import { loadProject } from '../src/load/load-project.ts';
+import { handOverProjectLoad, loadProject } from '../src/load/load-project.ts';
 import { formatCliReport } from '../src/reporters/cli.ts';
 import { buildInfo } from '../src/site/build-info.ts';
 import { describeOutcome } from '../src/facts/collect-all.ts';
@@ -41,7 +41,8 @@ if (!refreshed.ok) {
   process.exit(EXIT.failed);
 }
 
-const { runbooks, issues, facts } = await loadProject(config);
+const project = await loadProject(config);
+const { runbooks, issues, facts } = project;
 if (issues.length) process.stderr.write(`${formatCliReport(issues, { color: useColor(process.stderr), site: config.site })}\n`);
 if (issues.some(blocksBuild)) {
   process.stderr.write('Build stopped: fix the errors above. The previous output was left untouched.\n');
@@ -83,6 +84,8 @@ Object.assign(process.env, {
   LIFEBOAT_FINDINGS: findingsFile,
 });
 
+// Astro's content loader takes this load instead of reading every runbook again.
+handOverProjectLoad(config, project);
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));

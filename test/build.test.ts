@@ -105,6 +105,12 @@ describe('the built site', () => {
     for (const path of ['index.html', 'runbooks/yaml-twin/index.html', 'errors/unknown-key/index.html']) expect(page(path), path).toContain(` · build ${buildId}<`);
   });
 
+  it('reads the runbooks once: Astro takes the load the build checked', async () => {
+    const result = await runScript('build', ['--runbooks', FIXTURE, '--out', join(work, 'dist-verbose'), '--verbose']);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/\[lifeboat-runbooks\] 3 runbooks taken from the build’s check of /);
+  });
+
   it('writes a manifest with the hash of every file', () => {
     const manifest = JSON.parse(page('lifeboat-manifest.json'));
     expect(manifest).toMatchObject({ version: 1, commit: 'abc123def4567890' });

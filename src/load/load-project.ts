@@ -18,3 +18,28 @@ export async function loadProject(config: Pick<LifeboatConfig, 'runbooksDir' | '
   const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots });
   return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots };
 }
+
+type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'>;
+
+/*
+ * `npm run build` loads the project to check it, then runs Astro in the same process, whose
+ * content loader would read and validate every runbook again (2 s at 1,000 runbooks). The build
+ * hands its load over instead. Astro bundles the loader into a module instance of its own, so the
+ * handover goes through a global, taken once: later syncs (the dev server's watch) read afresh.
+ */
+const HANDOVER = Symbol.for('lifeboat.projectLoad');
+const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.clusters, config.vars, config.cwd]);
+
+/** Offers `load` to the next `takeProjectLoad` with the same configuration in this process. */
+export function handOverProjectLoad(config: ProjectConfig, load: ProjectLoad): void {
+  (globalThis as Record<symbol, unknown>)[HANDOVER] = { key: keyOf(config), load };
+}
+
+/** The load handed over for this configuration, once (`handedOver`); else a fresh `loadProject`. */
+export async function takeProjectLoad(config: ProjectConfig): Promise<ProjectLoad & { handedOver: boolean }> {
+  const slot = globalThis as Record<symbol, { key: string; load: ProjectLoad } | undefined>;
+  const offered = slot[HANDOVER];
+  slot[HANDOVER] = undefined;
+  if (offered?.key === keyOf(config)) return { ...offered.load, handedOver: true };
+  return { ...(await loadProject(config)), handedOver: false };
+}

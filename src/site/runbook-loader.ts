@@ -7,7 +7,7 @@ import type { Loader } from 'astro/loaders';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { blocksBuild } from '../errors/issue.ts';
-import { loadProject } from '../load/load-project.ts';
+import { takeProjectLoad } from '../load/load-project.ts';
 import { formatCliReport } from '../reporters/cli.ts';
 import { siteConfig } from './site-config.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
@@ -18,7 +18,7 @@ export function runbookLoader(): Loader {
     load: async ({ store, config: astroConfig, generateDigest, logger, watcher }) => {
       const config = siteConfig();
       const sync = async () => {
-        const { runbooks, issues } = await loadProject(config);
+        const { runbooks, issues, handedOver } = await takeProjectLoad(config);
         // `npm run build` checks first and prints the report; this guards `astro build`/`astro dev` run directly.
         if (issues.some(blocksBuild)) throw new Error(`Runbooks have format errors:\n\n${formatCliReport(issues.filter(blocksBuild))}`);
         const root = fileURLToPath(astroConfig.root);
@@ -40,7 +40,7 @@ export function runbookLoader(): Loader {
             ...(runbook.format === 'mdx' ? { deferredRender: true } : {}),
           });
         }
-        logger.info(`${runbooks.length} runbooks loaded from ${relative(process.cwd(), config.runbooksDir) || '.'}`);
+        logger.info(`${runbooks.length} runbooks ${handedOver ? 'taken from the build’s check of' : 'loaded from'} ${relative(process.cwd(), config.runbooksDir) || '.'}`);
       };
       await sync();
       watcher?.add(config.runbooksDir);
