@@ -4,8 +4,10 @@
  * `getIn(path, true)` + `lineCounter.linePos`).
  *
  * Most files have no problem, so nobody asks for a position. The data therefore comes from
- * js-yaml (about 12 times faster), and the `yaml` AST is built only when a position is first
- * needed or when js-yaml rejects the text (then `yaml` words the syntax error, with its codes).
+ * js-yaml (about 12 times faster); when a position is first needed, js-yaml reads the text again
+ * with a listener that records where each node starts (yaml-positions.ts), and the `yaml` AST is
+ * built only where that tree cannot be exact (aliases, merge keys, tags, empty values) or when
+ * js-yaml rejects the text (then `yaml` words the syntax error, with its codes).
  * Both read YAML 1.2's core schema: dates and yes/no stay strings, duplicate keys are errors.
  */
 import jsYaml from 'js-yaml';
