@@ -188,7 +188,8 @@ function usedRoles(data: RunbookData, sections: SectionView[], mapped: string[])
   return roles.size ? [...roles].sort() : mapped.sort();
 }
 
-function clusterFactsView(role: string, cluster: string, ctx: ViewContext): ClusterFactsView {
+/** Where `role`'s facts came from, how old they are, and what could not be read (also the readiness page's cluster rows). */
+export function clusterFactsView(role: string, cluster: string, ctx: Pick<ViewContext, 'facts' | 'stale'>): ClusterFactsView {
   const snapshot = ctx.facts.get(cluster);
   const stale = ctx.stale?.get(cluster);
   return {
