@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { runScript } from '../support/run-script.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -24,11 +24,7 @@ afterEach(async () => {
 async function open(root: string): Promise<Page> {
   server = await serveStatic(root);
   browser = await launchBrowser();
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
+  return newStrictPage(browser);
 }
 
 /** Waits until the service worker says every file is saved. */
@@ -101,12 +97,9 @@ describe('the single-file offline edition', () => {
   it('opens from file:// with no network, and navigates, searches and walks a tree', async () => {
     browser = await launchBrowser();
     await browser.setOffline(true);
-    const page = await browser.newPage();
+    const page = await newStrictPage(browser);
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
-    page.on('pageerror', (error) => {
-      throw error;
-    });
     await page.goto(`file://${join(site, 'lifeboat-offline.html')}`);
     expect(await page.locator('#index li').count()).toBe(7);
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,10 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  page = await newStrictPage(browser);
 });
 
 interface Violation {

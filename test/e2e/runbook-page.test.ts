@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 let server: StaticServer;
@@ -21,10 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  page = await newStrictPage(browser);
 });
 
 const clipboard = () => page.evaluate(() => navigator.clipboard.readText());

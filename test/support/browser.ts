@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../../src/pdf/find-chromium.ts';
 
 function chromiumPath(): string {
@@ -21,4 +21,13 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
     args: CHROMIUM_FLAGS,
     viewport: options.viewport ?? { width: 1280, height: 900 },
   });
+}
+
+/** A new tab whose uncaught script errors fail the test that caused them. */
+export async function newStrictPage(browser: BrowserContext): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
 }
