@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, parseFlags } from '../src/cli/cli-kit.ts';
+import { EXIT, exitWithUsage, parseFlags } from '../src/cli/cli-kit.ts';
 import type { BenchEntry, BenchRow } from '../src/bench/bench-entry.ts';
 import { binderEntry } from '../src/bench/entries/binder.ts';
 import { buildEntry } from '../src/bench/entries/build.ts';
@@ -43,13 +43,11 @@ const sizes = flags.sizes.split(',').map(Number);
 const runs = Number(flags.runs);
 const only = flags.only?.split(',');
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs < 1) {
-  process.stderr.write(`--sizes takes whole numbers (e.g. 100,1000) and --runs a whole number ≥ 1.\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
+  exitWithUsage('--sizes takes whole numbers (e.g. 100,1000) and --runs a whole number ≥ 1.', USAGE);
 }
 const unknown = only?.filter((name) => !ENTRIES.some((e) => e.name === name)) ?? [];
 if (unknown.length) {
-  process.stderr.write(`Unknown entry ${unknown.join(', ')}.\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
+  exitWithUsage(`Unknown entry ${unknown.join(', ')}.`, USAGE);
 }
 
 const rows: BenchRow[] = [];

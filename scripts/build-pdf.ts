@@ -1,6 +1,6 @@
 /** `npm run pdf`: print the built site's runbooks into `binder.pdf` and `pdf/<id>.pdf`. */
 import { relative } from 'node:path';
-import { CONFIG_FLAGS, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
+import { CONFIG_FLAGS, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import type { Issue } from '../src/errors/issue.ts';
 import { bindPdfs } from '../src/pdf/bind-pdf.ts';
 import { findChromium } from '../src/pdf/find-chromium.ts';
@@ -32,8 +32,7 @@ const flags = parseFlags(
 const whole = (name: 'replace-after' | 'part-size', max: number, unit: string) => {
   const value = Number(flags[name]);
   if (Number.isInteger(value) && value >= 1 && value <= max) return value;
-  process.stderr.write(`--${name} must be a whole number${unit} from 1 to ${max}, not "${flags[name]}".\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
+  return exitWithUsage(`--${name} must be a whole number${unit} from 1 to ${max}, not "${flags[name]}".`, USAGE);
 };
 const days = whole('replace-after', 3650, ' of days');
 const perPart = flags['part-size'] === undefined ? undefined : whole('part-size', 1000, '');

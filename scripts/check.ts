@@ -2,7 +2,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { runChecks } from '../src/checks/run-checks.ts';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { hasErrors, sortIssues } from '../src/errors/issue.ts';
 import { loadProject } from '../src/load/load-project.ts';
 import { formats, isReportFormat, REPORT_FORMATS } from '../src/reporters/formats.ts';
@@ -32,8 +32,7 @@ const flags = parseFlags(
   USAGE,
 );
 if (!isReportFormat(flags.format)) {
-  process.stderr.write(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
+  exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".`, USAGE);
 }
 const config = loadConfigOrExit(flags);
 const { runbooks, issues: formatIssues, files, fileList, facts } = await loadProject(config);

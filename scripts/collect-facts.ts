@@ -1,6 +1,6 @@
 /** `npm run facts`: collect live facts from one or more clusters into facts/<cluster>.json. */
 import { relative } from 'node:path';
-import { EXIT, loadConfigOrExit, parseFlags } from '../src/cli/cli-kit.ts';
+import { EXIT, exitWithUsage, loadConfigOrExit, parseFlags } from '../src/cli/cli-kit.ts';
 import { collectAll, describeOutcome, type ClusterTarget } from '../src/facts/collect-all.ts';
 import { contextNames, KubeconfigError, loadKubeConfig } from '../src/facts/kube-client.ts';
 import { DEFAULT_POLICY } from '../src/facts/list-all.ts';
@@ -37,10 +37,7 @@ const flags = parseFlags(
   },
   USAGE,
 );
-const usageError = (message: string) => {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
-};
+const usageError = (message: string): never => exitWithUsage(message, USAGE);
 
 const config = loadConfigOrExit({ config: flags.config, facts: flags.out });
 if (!flags.context?.length) usageError('Name at least one cluster with --context CONTEXT[=NAME].');

@@ -1,6 +1,6 @@
 /** `npm run import`: turn existing Markdown runbooks into Lifeboat runbooks, with a report. */
 import { relative, resolve, sep } from 'node:path';
-import { EXIT, parseCommandLine, useColor } from '../src/cli/cli-kit.ts';
+import { EXIT, exitWithUsage, parseCommandLine, useColor } from '../src/cli/cli-kit.ts';
 import type { Issue } from '../src/errors/issue.ts';
 import { findSources } from '../src/import/find-sources.ts';
 import { readImportDefaults, type ImportSettings } from '../src/import/import-defaults.ts';
@@ -51,10 +51,7 @@ const { values: flags, positionals } = parseCommandLine(
   process.argv.slice(2),
   true,
 );
-const usageError = (message: string): never => {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
-};
+const usageError = (message: string): never => exitWithUsage(message, USAGE);
 const printIssues = (issues: Issue[]) => process.stderr.write(`${formatCliReport(issues, { color: useColor(process.stderr) })}\n`);
 
 if (!positionals.length) usageError('Name at least one Markdown file or folder to import.');

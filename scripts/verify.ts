@@ -1,5 +1,5 @@
 /** `npm run verify`: prove that each public URL serves exactly the local build. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { readLocalSite } from '../src/deploy/local-site.ts';
 import { redactUrl } from '../src/deploy/s3-target.ts';
 import { createIssue } from '../src/errors/create-issue.ts';
@@ -24,10 +24,7 @@ const flags = parseFlags(
   { ...CONFIG_FLAGS, url: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' }, concurrency: { type: 'string', default: '8' } },
   USAGE,
 );
-const usage = (message: string) => {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
-};
+const usage = (message: string): never => exitWithUsage(message, USAGE);
 const concurrency = Number(flags.concurrency);
 if (!flags.url?.length) usage('Name at least one --url.');
 if (flags.format !== 'text' && flags.format !== 'json') usage(`--format must be "text" or "json", not "${flags.format}".`);

@@ -45,9 +45,14 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(options: O, u
     }
     return parsed;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    process.exit(EXIT.usage);
+    exitWithUsage((error as Error).message, usage);
   }
+}
+
+/** Says what is wrong with the command line, then the usage text, and exits 2. */
+export function exitWithUsage(message: string, usage: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(EXIT.usage);
 }
 
 /** Loads the configuration, or prints the problems and exits 2. */
