@@ -103,13 +103,22 @@ function toNode(text: string, frame: Frame, result: unknown): NodeStart | undefi
   return { start, value: result };
 }
 
+const child = (node: NodeStart, part: string | number) => node.entries?.get(String(part))?.value ?? (typeof part === 'number' ? node.items?.[part] : undefined);
+
 /** The node at `path`, or the deepest ancestor that exists (a missing field points at its parent). */
 export function deepestStart(root: NodeStart, path: readonly (string | number)[]): NodeStart {
   let node = root;
   for (const part of path) {
-    const next = node.entries?.get(String(part))?.value ?? (typeof part === 'number' ? node.items?.[part] : undefined);
+    const next = child(node, part);
     if (!next) break;
     node = next;
   }
+  return node;
+}
+
+/** The node exactly at `path`, or undefined when part of the path does not exist. */
+export function startAt(root: NodeStart, path: readonly (string | number)[]): NodeStart | undefined {
+  let node: NodeStart | undefined = root;
+  for (const part of path) node = node && child(node, part);
   return node;
 }

@@ -14,7 +14,7 @@ import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
-import { deepestStart, nodeStarts, type NodeStart } from './yaml-positions.ts';
+import { deepestStart, nodeStarts, startAt, type NodeStart } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -90,7 +90,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     locateInValue: (path, offset) => {
       const root = starts();
       if (!root) return slow().locateInValue(path, offset);
-      const node = exactNode(root, path);
+      const node = startAt(root, path);
       if (!node) return noPosition;
       if (typeof node.value !== 'string') return positionOf(node.start);
       const type = SCALAR_TYPES[text[node.start]!] ?? 'PLAIN';
@@ -102,13 +102,6 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
 
 /** How a scalar is written, from its first character (the names the `yaml` AST uses). */
 const SCALAR_TYPES: Record<string, string> = { '"': 'QUOTE_DOUBLE', "'": 'QUOTE_SINGLE', '|': 'BLOCK_LITERAL', '>': 'BLOCK_FOLDED' };
-
-/** The node exactly at `path`, or undefined when part of the path does not exist. */
-function exactNode(root: NodeStart, path: readonly (string | number)[]): NodeStart | undefined {
-  let node: NodeStart | undefined = root;
-  for (const part of path) node = node?.entries?.get(String(part))?.value ?? (typeof part === 'number' ? node?.items?.[part] : undefined);
-  return node;
-}
 
 /** Offsets at which each line starts. */
 function lineStarts(text: string): number[] {
