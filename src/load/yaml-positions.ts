@@ -45,15 +45,23 @@ function skipBlank(text: string, from: number): number {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The data js-yaml read, and the node tree when it accounts for the data exactly. */
+export interface LoadedWithStarts {
+  data: unknown;
+  root: NodeStart | undefined;
+}
+
 /**
- * Parses `text` (already known to be valid YAML for js-yaml's core schema) and returns the node
- * tree, or undefined when the tree does not account for the data exactly.
+ * Parses `text` with js-yaml's core schema in one pass, recording where every node starts.
+ * Throws js-yaml's error for text it rejects. Positions are wanted for most files in a check
+ * (findings point into them), so they are recorded while reading rather than by a second pass.
  */
-export function nodeStarts(text: string): NodeStart | undefined {
+export function loadWithStarts(text: string): LoadedWithStarts {
   const stack: Frame[] = [];
   let root: NodeStart | undefined;
   let exact = true;
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown; anchor: string | null }) => {
+    if (!exact) return;
     if (event === 'open') {
       stack.push({ opened: state.position, children: [] });
       return;
@@ -66,13 +74,18 @@ export function nodeStarts(text: string): NodeStart | undefined {
     if (parent) parent.children.push(node ?? { start: frame.opened });
     else root = node;
   };
+  // @types/js-yaml's State leaves out `anchor`, which js-yaml's state has.
+  const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener: listener as unknown as NonNullable<jsYaml.LoadOptions['listener']> });
+  return { data, root: exact ? root : undefined };
+}
+
+/** The node tree of `text`, or undefined when it does not parse or the tree is not exact. */
+export function nodeStarts(text: string): NodeStart | undefined {
   try {
-    // @types/js-yaml's State leaves out `anchor`, which js-yaml's state has.
-    jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener: listener as unknown as NonNullable<jsYaml.LoadOptions['listener']> });
+    return loadWithStarts(text).root;
   } catch {
     return undefined;
   }
-  return exact ? root : undefined;
 }
 
 function toNode(text: string, frame: Frame, result: unknown): NodeStart | undefined {

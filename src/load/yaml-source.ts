@@ -3,18 +3,16 @@
  * point at the exact key or value (starlight-links-validator's approach: `parseDocument` +
  * `getIn(path, true)` + `lineCounter.linePos`).
  *
- * Most files have no problem, so nobody asks for a position. The data therefore comes from
- * js-yaml (about 12 times faster); when a position is first needed, js-yaml reads the text again
- * with a listener that records where each node starts (yaml-positions.ts), and the `yaml` AST is
- * built only where that tree cannot be exact (aliases, merge keys, tags, empty values) or when
- * js-yaml rejects the text (then `yaml` words the syntax error, with its codes).
+ * The data comes from js-yaml (about 12 times faster), read with a listener that records where
+ * each node starts (yaml-positions.ts); the `yaml` AST is built only where that tree cannot be
+ * exact (aliases, merge keys, tags, empty values) or when js-yaml rejects the text (then `yaml`
+ * words the syntax error, with its codes).
  * Both read YAML 1.2's core schema: dates and yes/no stay strings, duplicate keys are errors.
  */
-import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
-import { deepestStart, nodeStarts, startAt, type NodeStart } from './yaml-positions.ts';
+import { deepestStart, loadWithStarts, startAt, type LoadedWithStarts } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -49,9 +47,9 @@ const SYNTAX_HINTS: Record<string, string> = {
  * starts after the opening `---` of an MDX file.
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
-  let fast: { data: unknown } | undefined;
+  let fast: LoadedWithStarts | undefined;
   try {
-    fast = { data: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }) };
+    fast = loadWithStarts(text);
   } catch {
     // Fall through: the `yaml` parser below reports the error with its position and code.
   }
@@ -59,8 +57,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
   if (!fast) return slow();
   // Positions from js-yaml's listener when its node tree is exact (yaml-positions.ts), else the AST.
-  let tree: NodeStart | null | undefined;
-  const starts = () => (tree === undefined ? (tree = nodeStarts(text) ?? null) : tree);
+  const tree = fast.root;
   let lines: number[] | undefined;
   const positionOf = (offset: number): Position => {
     lines ??= lineStarts(text);
@@ -76,21 +73,16 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   return {
     data: fast.data ?? null,
     issues: [],
-    locate: (path) => {
-      const root = starts();
-      return root ? positionOf(deepestStart(root, path).start) : slow().locate(path);
-    },
+    locate: (path) => (tree ? positionOf(deepestStart(tree, path).start) : slow().locate(path)),
     locateKey: (path, key) => {
-      const root = starts();
-      if (!root) return slow().locateKey(path, key);
-      const map = deepestStart(root, path);
+      if (!tree) return slow().locateKey(path, key);
+      const map = deepestStart(tree, path);
       return positionOf(map.entries?.get(key)?.key.start ?? map.start);
     },
     rangeOf: (path) => slow().rangeOf(path),
     locateInValue: (path, offset) => {
-      const root = starts();
-      if (!root) return slow().locateInValue(path, offset);
-      const node = startAt(root, path);
+      if (!tree) return slow().locateInValue(path, offset);
+      const node = startAt(tree, path);
       if (!node) return noPosition;
       if (typeof node.value !== 'string') return positionOf(node.start);
       const type = SCALAR_TYPES[text[node.start]!] ?? 'PLAIN';

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { npmScriptArgs } from '../../src/cli/npm-script.ts';
 import { withBuildLock } from './build-lock.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,7 +31,7 @@ export function runScript(script: string, args: string[] = [], options: ScriptOp
 
 /** Starts a script and hands back the process too, for tests that kill it midway. */
 export function startScript(script: string, args: string[] = [], options: ScriptOptions = {}): { child: ChildProcess; done: Promise<ScriptResult> } {
-  const child = spawn(process.execPath, [`${REPO}scripts/${script}.ts`, ...args], {
+  const child = spawn(process.execPath, [...npmScriptArgs(REPO, script), ...args], {
     cwd: options.cwd ?? REPO,
     // Without vitest's NODE_ENV=test, which would make Astro build a development site (no search).
     env: { ...process.env, NODE_ENV: undefined, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },

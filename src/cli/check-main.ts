@@ -1,12 +1,16 @@
-/** `npm run check`: validate every runbook, then check it against the collected cluster facts. */
-import { appendFile, readFile } from 'node:fs/promises';
+/**
+ * The program behind `npm run check` (scripts/check.js starts it bundled): validate every
+ * runbook, then check it against the collected cluster facts.
+ */
+import { appendFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { runChecks } from '../src/checks/run-checks.ts';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { hasErrors, sortIssues } from '../src/errors/issue.ts';
-import { loadProject } from '../src/load/load-project.ts';
-import { formats, isReportFormat, REPORT_FORMATS } from '../src/reporters/formats.ts';
-import { createSourceReader, githubLinkContext } from '../src/reporters/report-context.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { runChecks } from '../checks/run-checks.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from './cli-kit.ts';
+import { hasErrors, sortIssues } from '../errors/issue.ts';
+import { loadProject } from '../load/load-project.ts';
+import { formats, isReportFormat, REPORT_FORMATS } from '../reporters/formats.ts';
+import { createSourceReader, githubLinkContext } from '../reporters/report-context.ts';
 
 const USAGE = `Usage: npm run check -- [--runbooks DIR] [--facts DIR] [--format ${REPORT_FORMATS.join('|')}] [--strict] [--no-facts]
 
@@ -43,9 +47,8 @@ const findings = flags['no-facts']
 const issues = sortIssues([...formatIssues, ...findings]);
 const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 
-const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const output = formats[flags.format](reported, {
-  toolVersion: version,
+  toolVersion: packageJson.version,
   runbookCount: files,
   files: fileList,
   ...(config.site ? { site: config.site } : {}),
