@@ -55,8 +55,10 @@ export default defineConfig({
       // Lighter chrome: the same features with less repeated markup per page (see each file).
       components: {
         Footer: './src/components/overrides/Footer.astro',
+        Head: './src/components/overrides/Head.astro',
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
+        MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
         TableOfContents: './src/components/overrides/TableOfContents.astro',
         ThemeProvider: './src/components/overrides/ThemeProvider.astro',

@@ -6,6 +6,7 @@ import { runChecks } from '../src/checks/run-checks.ts';
 import { stageOutput } from '../src/build/atomic-output.ts';
 import { hashFile, hashFiles, writeBuildManifest } from '../src/build/build-manifest.ts';
 import { SERVICE_WORKER_FILE, writeServiceWorker } from '../src/build/service-worker.ts';
+import { prunePagefind } from '../src/build/prune-pagefind.ts';
 import { writeOfflineEdition } from '../src/offline/build-offline-edition.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { blocksBuild } from '../src/errors/issue.ts';
@@ -89,6 +90,7 @@ handOverProjectLoad(config, project);
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
+  await prunePagefind(staged.dir);
   await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });
   // The service worker precaches every file by its hash, so it is written after everything else
   // and before the manifest, which lists it too.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leftoverTemporaries, snapshotFolder } from './support/folder-snapshot.ts';
+import { UNUSED_PAGEFIND_FILES } from '../src/build/prune-pagefind.ts';
 import { runScript } from './support/run-script.ts';
 import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 
@@ -35,6 +36,16 @@ describe('the built site', () => {
   it('has a page per runbook, the home page (the index by service), error pages and a search index', () => {
     for (const path of ['index.html', '404.html', 'runbooks/yaml-twin/index.html', 'runbooks/mdx-twin/index.html', 'errors/unknown-key/index.html', 'pagefind/pagefind.js']) {
       expect(existsSync(join(out, path)), path).toBe(true);
+    }
+  });
+
+  it('ships only the Pagefind files the search dialog loads (the unused UIs are not precached either)', () => {
+    expect(existsSync(join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
+    const serviceWorker = readFileSync(join(out, 'sw.js'), 'utf8');
+    expect(serviceWorker).toContain('/pagefind/pagefind-ui.js');
+    for (const name of UNUSED_PAGEFIND_FILES) {
+      expect(existsSync(join(out, 'pagefind', name)), name).toBe(false);
+      expect(serviceWorker).not.toContain(name);
     }
   });
 

@@ -79,7 +79,7 @@ describe('npm run facts', () => {
   it('writes a valid snapshot of every kind, reads no Secrets or ConfigMaps, and leaks no credentials', async () => {
     kube.requests.length = 0;
     const dir = mkdtempSync(join(work, 'cli-'));
-    const result = await runScript('collect-facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod-euw1', '--out', dir, '--timeout', '5s'], {
+    const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod-euw1', '--out', dir, '--timeout', '5s'], {
       env: { LIFEBOAT_NOW: now.toISOString() },
     });
     expect(result.stderr).toBe('');
@@ -120,13 +120,13 @@ describe('npm run facts', () => {
 
   it('finds the kubeconfig through KUBECONFIG, as kubectl does', async () => {
     const dir = mkdtempSync(join(work, 'env-'));
-    const result = await runScript('collect-facts', ['--context', 'fake', '--out', dir], { env: { KUBECONFIG: kubeconfig } });
+    const result = await runScript('facts', ['--context', 'fake', '--out', dir], { env: { KUBECONFIG: kubeconfig } });
     expect(result.code).toBe(0);
     expect(parseSnapshot(readFileSync(join(dir, 'fake.json'), 'utf8'), 'fake.json').snapshot?.context).toBe('fake');
   });
 
   it('exits 2 for an unknown context, naming the ones that exist', async () => {
-    const result = await runScript('collect-facts', ['--kubeconfig', kubeconfig, '--context', 'nope']);
+    const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'nope']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('context "nope" is not in the kubeconfig (it has: fake)');
   });
@@ -219,7 +219,7 @@ describe('honest facts', () => {
     });
     const dir = mkdtempSync(join(work, 'two-'));
     writeFileSync(join(dir, 'down.json'), 'previous snapshot\n');
-    const result = await runScript('collect-facts', ['--kubeconfig', file, '--context', 'prod', '--context', 'down', '--context', 'dr-cert=dr', '--out', dir, '--timeout', '2s']);
+    const result = await runScript('facts', ['--kubeconfig', file, '--context', 'prod', '--context', 'down', '--context', 'dr-cert=dr', '--out', dir, '--timeout', '2s']);
     await dr.close();
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^prod \(context prod, .*\n/m);

@@ -58,7 +58,7 @@ export async function collectRunbookPages({ paths, keep }: { paths: string[]; ke
     const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
     runbooks.push({ path, id: data.runbook!, title: title.textContent!.trim(), service: data.service ?? '', tier: Number(data.tier ?? 3), url });
     if (!stylesheets.length) {
-      siteTitle = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '';
+      siteTitle = doc.querySelector('.site-title')?.textContent?.trim() ?? '';
       stylesheets = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
     }
   });

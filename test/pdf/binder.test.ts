@@ -37,7 +37,7 @@ const band = (page: number, where: 'header' | 'body' | 'footer', of = pages) => 
 beforeAll(async () => {
   out = join(mkdtempSync(join(tmpdir(), 'lifeboat-pdf-')), 'dist');
   cpSync(inject('siteDir'), out, { recursive: true });
-  const result = await runScript('build-pdf', ['--out', out]);
+  const result = await runScript('pdf', ['--out', out]);
   expect(result.stderr).toBe('');
   expect(result.stdout).toMatch(/^Printed 7 runbooks into .*binder\.pdf \(\d+ pages, [\d.]+ MB\) and .*pdf\/ \(7 files, [\d.]+ MB\) in [\d.]+ s\.\n$/);
   binder = join(out, 'binder.pdf');

@@ -31,7 +31,7 @@ beforeAll(async () => {
   manifest.facts = { 'prod-<i>euw1</i>': '2026-11-20T07:00:00.000Z' };
   writeFileSync(manifestFile, JSON.stringify(manifest));
   // One runbook per print, so the link between the two crosses from one printed part to the other.
-  const printed = await runScript('build-pdf', ['--out', out, '--replace-after', '14', '--part-size', '1']);
+  const printed = await runScript('pdf', ['--out', out, '--replace-after', '14', '--part-size', '1']);
   expect(printed.stderr).toBe('');
   expect(printed.code).toBe(0);
   text = pdfText(join(out, 'binder.pdf'));
@@ -75,7 +75,7 @@ describe('a run that fails', () => {
 
   it('explains that there is nothing to print when the site was not built', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'lifeboat-empty-'));
-    const result = await runScript('build-pdf', ['--out', empty]);
+    const result = await runScript('pdf', ['--out', empty]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error  SiteNotBuilt');
     expect(result.stderr).toContain('has no lifeboat-manifest.json');
@@ -83,7 +83,7 @@ describe('a run that fails', () => {
   });
 
   it('names the install command when Chromium cannot be found', async () => {
-    const result = await runScript('build-pdf', ['--out', out], { env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
+    const result = await runScript('pdf', ['--out', out], { env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CHROMIUM_PATH  error  ChromiumNotFound');
     expect(result.stderr).toContain('looked at CHROMIUM_PATH (/nonexistent/chromium)');
@@ -92,7 +92,7 @@ describe('a run that fails', () => {
 
   it('leaves the previous PDFs untouched when Chromium does not start', async () => {
     const before = snapshotFolder(out);
-    const result = await runScript('build-pdf', ['--out', out], { env: { CHROMIUM_PATH: '/bin/false' } });
+    const result = await runScript('pdf', ['--out', out], { env: { CHROMIUM_PATH: '/bin/false' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error  PrintFailed');
     expect(result.stderr).toContain('hint: Check that /bin/false starts');
@@ -105,7 +105,7 @@ describe('a run that fails', () => {
     cpSync(out, broken, { recursive: true });
     rmSync(join(broken, 'runbooks', 'plain', 'index.html'));
     const before = snapshotFolder(broken);
-    const result = await runScript('build-pdf', ['--out', broken]);
+    const result = await runScript('pdf', ['--out', broken]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Chromium could not print the binder: /runbooks/plain/ could not be read');
     expect(snapshotFolder(broken)).toEqual(before);
@@ -113,10 +113,10 @@ describe('a run that fails', () => {
   });
 
   it('prints its usage for --help, and exits 2 for a bad --replace-after', async () => {
-    const help = await runScript('build-pdf', ['--help']);
+    const help = await runScript('pdf', ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run pdf -- \[--out DIR\] \[--replace-after DAYS\]/);
-    const bad = await runScript('build-pdf', ['--replace-after', 'soon']);
+    const bad = await runScript('pdf', ['--replace-after', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--replace-after must be a whole number of days from 1 to 3650, not "soon".');
   });

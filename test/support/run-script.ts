@@ -23,6 +23,7 @@ export interface ScriptOptions {
   timeoutMs?: number;
 }
 
+/** `script` is the npm script name (package.json `scripts`). */
 export function runScript(script: string, args: string[] = [], options: ScriptOptions = {}): Promise<ScriptResult> {
   // Astro builds of one checkout cannot overlap (see build-lock.ts).
   const run = () => startScript(script, args, options).done;
