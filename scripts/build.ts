@@ -7,6 +7,8 @@ import { stageOutput } from '../src/build/atomic-output.ts';
 import { hashFile, hashFiles, writeBuildManifest } from '../src/build/build-manifest.ts';
 import { SERVICE_WORKER_FILE, writeServiceWorker } from '../src/build/service-worker.ts';
 import { prunePagefind } from '../src/build/prune-pagefind.ts';
+import { decisionSources, startDiagramPrelayout } from '../src/site/diagram-prelayout.ts';
+import { runbookIndex, toRunbookEntry } from '../src/site/runbook-entry.ts';
 import { writeOfflineEdition } from '../src/offline/build-offline-edition.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
 import { blocksBuild } from '../src/errors/issue.ts';
@@ -87,8 +89,21 @@ Object.assign(process.env, {
 
 // Astro's content loader takes this load instead of reading every runbook again.
 handOverProjectLoad(config, project);
+// Decision diagrams are laid out in a second process while Astro starts (diagram-prelayout.ts).
+const prelayout = startDiagramPrelayout(
+  decisionSources(runbooks, {
+    base: '/',
+    clusters: config.clusters,
+    vars: config.vars,
+    facts,
+    stale: new Map(refreshed.stale.map((s) => [s.cluster, s.reason])),
+    index: runbookIndex(runbooks.map(toRunbookEntry)),
+  }),
+);
+process.once('exit', () => prelayout.stop());
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
+  prelayout.stop();
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
   await prunePagefind(staged.dir);
   await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });

@@ -10,7 +10,7 @@ import { blocksBuild } from '../errors/issue.ts';
 import { takeProjectLoad } from '../load/load-project.ts';
 import { formatCliReport } from '../reporters/cli.ts';
 import { siteConfig } from './site-config.ts';
-import type { RunbookEntry } from './runbook-entry.ts';
+import { toRunbookEntry } from './runbook-entry.ts';
 
 export function runbookLoader(): Loader {
   return {
@@ -24,13 +24,7 @@ export function runbookLoader(): Loader {
         const root = fileURLToPath(astroConfig.root);
         store.clear();
         for (const runbook of runbooks) {
-          const data: RunbookEntry = {
-            runbook: runbook.data,
-            file: runbook.file,
-            format: runbook.format,
-            bodySteps: runbook.bodySteps,
-            bodyDecisions: runbook.bodyDecisions.map((d) => d.id),
-          };
+          const data = toRunbookEntry(runbook);
           const filePath = relative(root, runbook.absolutePath).split(sep).join('/');
           store.set({
             id: runbook.data.id,

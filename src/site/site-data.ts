@@ -10,7 +10,7 @@ import { durationSeconds } from '../schema/primitives.ts';
 import { escapeHtml } from './markdown.ts';
 import { loadFindings } from './findings.ts';
 import type { Issue } from '../errors/issue.ts';
-import type { RunbookEntry } from './runbook-entry.ts';
+import { runbookIndex, type RunbookEntry } from './runbook-entry.ts';
 import { buildSidebar, groupByService, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
 import { siteConfig } from './site-config.ts';
@@ -47,9 +47,7 @@ async function load(): Promise<SiteData> {
   const base = import.meta.env.BASE_URL;
   const entries = (await getCollection('runbooks')).map((e) => ({ id: e.id, data: e.data as unknown as RunbookEntry }));
   const nav = entries.map(({ data }) => ({ id: data.runbook.id, title: data.runbook.title, service: data.runbook.service, tier: data.runbook.tier }));
-  const index = new Map(
-    entries.map(({ data }) => [data.runbook.id, { title: data.runbook.title, decisionIds: new Set((data.runbook.decisions ?? []).map((d) => d.id)) }]),
-  );
+  const index = runbookIndex(entries.map((e) => e.data));
   // The build already reported invalid snapshots; here they are simply not used.
   const { snapshots: facts } = await loadFacts(config.factsDir);
   // Set by `npm run build` when prefer-live fell back to old snapshots.
