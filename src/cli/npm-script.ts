@@ -1,6 +1,6 @@
 /**
  * The command line behind `npm run NAME`, for callers that must run exactly what npm runs without
- * npm's own start-up (0.5–0.6 s on these machines): the tests and the benchmarks.
+ * npm's own start-up (0.2–0.6 s on these machines): the tests and the benchmarks.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
