@@ -18,25 +18,34 @@ export interface KindSource<K extends FactKind = FactKind> {
   reduce: (raw: any) => KindItem<K>;
 }
 
-const source = <K extends FactKind>(s: KindSource<K>) => s;
+/** `/api/v1/x` → `v1`, `/apis/G/V/x` → `G/V`: what discovery must serve for the path to exist. */
+const groupVersionOf = (path: string) => path.replace(/^\/apis?\//, '').split('/').slice(0, -1).join('/');
+
+/** A row of the table: the group/version comes from the path, and lists go 500 at a time unless said. */
+const source = <K extends FactKind>(s: Omit<KindSource<K>, 'groupVersion' | 'pageSize'> & { pageSize?: number }): KindSource<K> => ({
+  ...s,
+  groupVersion: groupVersionOf(s.path),
+  pageSize: s.pageSize ?? 500,
+});
 
 export const KIND_SOURCES = [
-  source({ kind: 'namespaces', objectKind: 'Namespace', path: '/api/v1/namespaces', groupVersion: 'v1', pageSize: 500, reduce: reduce.reduceNamespace }),
-  source({ kind: 'nodes', objectKind: 'Node', path: '/api/v1/nodes', groupVersion: 'v1', pageSize: 500, reduce: reduce.reduceNode }),
-  source({ kind: 'storageClasses', objectKind: 'StorageClass', path: '/apis/storage.k8s.io/v1/storageclasses', groupVersion: 'storage.k8s.io/v1', pageSize: 500, reduce: reduce.reduceStorageClass }),
-  source({ kind: 'volumeSnapshotClasses', objectKind: 'VolumeSnapshotClass', path: '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses', groupVersion: 'snapshot.storage.k8s.io/v1', pageSize: 500, reduce: reduce.reduceVolumeSnapshotClass }),
-  source({ kind: 'persistentVolumeClaims', objectKind: 'PersistentVolumeClaim', path: '/api/v1/persistentvolumeclaims', groupVersion: 'v1', pageSize: 500, reduce: reduce.reducePvc }),
-  source({ kind: 'customResourceDefinitions', objectKind: 'CustomResourceDefinition', path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', groupVersion: 'apiextensions.k8s.io/v1', pageSize: 100, reduce: reduce.reduceCrd }),
-  source({ kind: 'services', objectKind: 'Service', path: '/api/v1/services', groupVersion: 'v1', pageSize: 500, reduce: reduce.reduceService }),
-  source({ kind: 'ingressClasses', objectKind: 'IngressClass', path: '/apis/networking.k8s.io/v1/ingressclasses', groupVersion: 'networking.k8s.io/v1', pageSize: 500, reduce: reduce.reduceIngressClass }),
-  source({ kind: 'priorityClasses', objectKind: 'PriorityClass', path: '/apis/scheduling.k8s.io/v1/priorityclasses', groupVersion: 'scheduling.k8s.io/v1', pageSize: 500, reduce: reduce.reducePriorityClass }),
-  source({ kind: 'backupStorageLocations', objectKind: 'BackupStorageLocation', path: '/apis/velero.io/v1/backupstoragelocations', groupVersion: 'velero.io/v1', pageSize: 500, reduce: reduce.reduceBackupStorageLocation }),
-  source({ kind: 'schedules', objectKind: 'Schedule', path: '/apis/velero.io/v1/schedules', groupVersion: 'velero.io/v1', pageSize: 500, reduce: reduce.reduceSchedule }),
-  source({ kind: 'backups', objectKind: 'Backup', path: '/apis/velero.io/v1/backups', groupVersion: 'velero.io/v1', pageSize: 500, reduce: reduce.reduceBackup }),
+  source({ kind: 'namespaces', objectKind: 'Namespace', path: '/api/v1/namespaces', reduce: reduce.reduceNamespace }),
+  source({ kind: 'nodes', objectKind: 'Node', path: '/api/v1/nodes', reduce: reduce.reduceNode }),
+  source({ kind: 'storageClasses', objectKind: 'StorageClass', path: '/apis/storage.k8s.io/v1/storageclasses', reduce: reduce.reduceStorageClass }),
+  source({ kind: 'volumeSnapshotClasses', objectKind: 'VolumeSnapshotClass', path: '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses', reduce: reduce.reduceVolumeSnapshotClass }),
+  source({ kind: 'persistentVolumeClaims', objectKind: 'PersistentVolumeClaim', path: '/api/v1/persistentvolumeclaims', reduce: reduce.reducePvc }),
+  source({ kind: 'customResourceDefinitions', objectKind: 'CustomResourceDefinition', path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', pageSize: 100, reduce: reduce.reduceCrd }),
+  source({ kind: 'services', objectKind: 'Service', path: '/api/v1/services', reduce: reduce.reduceService }),
+  source({ kind: 'ingressClasses', objectKind: 'IngressClass', path: '/apis/networking.k8s.io/v1/ingressclasses', reduce: reduce.reduceIngressClass }),
+  source({ kind: 'priorityClasses', objectKind: 'PriorityClass', path: '/apis/scheduling.k8s.io/v1/priorityclasses', reduce: reduce.reducePriorityClass }),
+  source({ kind: 'backupStorageLocations', objectKind: 'BackupStorageLocation', path: '/apis/velero.io/v1/backupstoragelocations', reduce: reduce.reduceBackupStorageLocation }),
+  source({ kind: 'schedules', objectKind: 'Schedule', path: '/apis/velero.io/v1/schedules', reduce: reduce.reduceSchedule }),
+  source({ kind: 'backups', objectKind: 'Backup', path: '/apis/velero.io/v1/backups', reduce: reduce.reduceBackup }),
 ] as const;
 
 /** EndpointSlices are not a kind of their own in the snapshot: they become Service endpoint counts. */
-export const ENDPOINT_SLICES = { path: '/apis/discovery.k8s.io/v1/endpointslices', groupVersion: 'discovery.k8s.io/v1', pageSize: 500 };
+const ENDPOINT_SLICES_PATH = '/apis/discovery.k8s.io/v1/endpointslices';
+export const ENDPOINT_SLICES = { path: ENDPOINT_SLICES_PATH, groupVersion: groupVersionOf(ENDPOINT_SLICES_PATH), pageSize: 500 };
 
 /** Every path the collector may request, for documentation and for the "no Secrets" test. */
 export const COLLECTOR_PATHS = ['/version', '/apis', ...KIND_SOURCES.map((s) => s.path), ENDPOINT_SLICES.path];
