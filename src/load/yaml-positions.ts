@@ -79,15 +79,6 @@ export function loadWithStarts(text: string): LoadedWithStarts {
   return { data, root: exact ? root : undefined };
 }
 
-/** The node tree of `text`, or undefined when it does not parse or the tree is not exact. */
-export function nodeStarts(text: string): NodeStart | undefined {
-  try {
-    return loadWithStarts(text).root;
-  } catch {
-    return undefined;
-  }
-}
-
 function toNode(text: string, frame: Frame, result: unknown): NodeStart | undefined {
   const { children } = frame;
   if (Array.isArray(result)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeStarts } from './yaml-positions.ts';
+import { loadWithStarts } from './yaml-positions.ts';
 import { parseYamlSource, parseYamlSourceWithAst as slowSource } from './yaml-source.ts';
 
 const SOURCE = `id: a
@@ -104,7 +104,7 @@ describe('positions from the fast parser', () => {
       const fast = parseYamlSource(text, file);
       if (fast.issues.length) continue;
       // The example runbooks are plain YAML: their positions come from the fast tree, not the fallback.
-      if (file.includes('/runbooks/')) expect(nodeStarts(text), file).toBeDefined();
+      if (file.includes('/runbooks/')) expect(loadWithStarts(text).root, file).toBeDefined();
       const slow = slowSource(text, file);
       for (const path of paths(fast.data)) {
         expect(fast.locate(path), `${file} ${path.join('.')}`).toEqual(slow.locate(path));
@@ -121,8 +121,8 @@ describe('positions from the fast parser', () => {
 
   it('gives way to the AST where its tree cannot be exact: aliases, merge keys, empty values', () => {
     const text = 'base: &b\n  cluster: dr\nsteps:\n  - <<: *b\n    id: one\n  - id: two\n    title:\n';
-    expect(nodeStarts(text)).toBeUndefined();
-    expect(nodeStarts('steps:\n  - id: two\n    title:\n')).toBeUndefined();
+    expect(loadWithStarts(text).root).toBeUndefined();
+    expect(loadWithStarts('steps:\n  - id: two\n    title:\n').root).toBeUndefined();
     const fast = parseYamlSource(text, 'a.yaml');
     const slow = slowSource(text, 'a.yaml');
     for (const path of [['steps', 0, 'id'], ['steps', 1, 'title'], ['steps', 1, 'id'], ['base', 'cluster']]) {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempCacheDir } from '../../test/support/temp-cache-dir.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
 import { loadRunbooks } from '../load/load-runbooks.ts';
 import { renderDecisionSvg } from './decision-diagram.ts';
@@ -11,17 +11,7 @@ import { runbookIndex, toRunbookEntry } from './runbook-entry.ts';
 import { buildRunbookView, type ViewContext } from './runbook-view.ts';
 
 describe('diagram layout ahead of rendering', () => {
-  let dir: string;
-  const saved = process.env.LIFEBOAT_CACHE_DIR;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lifeboat-prelayout-'));
-    process.env.LIFEBOAT_CACHE_DIR = dir;
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.LIFEBOAT_CACHE_DIR;
-    else process.env.LIFEBOAT_CACHE_DIR = saved;
-  });
+  const cacheDir = useTempCacheDir('lifeboat-prelayout-');
 
   it('fills the cache, in a child process, with exactly the diagrams the example pages ask for', async () => {
     const clusters = { primary: 'prod-euw1', dr: 'dr-euc1' };
@@ -34,7 +24,7 @@ describe('diagram layout ahead of rendering', () => {
     expect(sources).toHaveLength(withTrees.length);
 
     await startDiagramPrelayout(sources).done;
-    const cached = readdirSync(join(dir, 'diagrams'));
+    const cached = readdirSync(join(cacheDir(), 'diagrams'));
     expect(cached.filter((f) => f.endsWith('.svg'))).toHaveLength(sources.length);
     expect(cached.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // What a page renders is then read from the cache (the same key), and is what laying it out gives.
@@ -42,7 +32,7 @@ describe('diagram layout ahead of rendering', () => {
       const { decisions } = buildRunbookView(toRunbookEntry(runbook), ctx);
       expect(decisionSvg(decisions)).toBe(renderDecisionSvg(decisions));
     }
-    expect(readdirSync(join(dir, 'diagrams'))).toHaveLength(cached.length);
+    expect(readdirSync(join(cacheDir(), 'diagrams'))).toHaveLength(cached.length);
   });
 
   it('stops when told, and costs nothing when there is nothing to draw', async () => {
