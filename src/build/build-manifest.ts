@@ -3,7 +3,7 @@
  * The service worker, `deploy` and `verify` read it to know exactly what a complete site is.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuildInfo } from '../site/build-info.ts';
 
@@ -22,18 +22,47 @@ export interface BuildManifest extends BuildInfo {
   files: FileHashes;
 }
 
-/** Hashes every file under `dir` (except the manifest itself). */
-export async function hashFiles(dir: string): Promise<FileHashes> {
+/** File hashes plus the modification time each was read at, so a later pass can reuse them. */
+export interface HashedFiles {
+  files: FileHashes;
+  mtimes: Record<string, number>;
+}
+
+/**
+ * Hashes every file under `dir` (except the manifest itself). With `earlier` (a pass over the same
+ * folder while it was still being written), a file whose size and modification time are unchanged
+ * keeps its earlier hash; files that appeared since are hashed and files that vanished are dropped.
+ */
+export async function hashFiles(dir: string, earlier?: HashedFiles): Promise<HashedFiles> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`)
     .filter((p) => p !== `/${MANIFEST_FILE}`)
     .sort();
-  const files: FileHashes = {};
-  for (const path of paths) files[path] = await hashFile(dir, path);
-  return files;
+  const hashed: HashedFiles = { files: {}, mtimes: {} };
+  for (const path of paths) {
+    // A folder still being written can lose files between the listing and the read (Astro removes
+    // its prerender bundle after the pages are written); what is gone is not part of the site.
+    const info = await stat(join(dir, path)).catch(ignoreMissing);
+    if (!info) continue;
+    const known = earlier?.files[path];
+    if (known && known.bytes === info.size && earlier!.mtimes[path] === info.mtimeMs) {
+      hashed.files[path] = known;
+    } else {
+      const file = await hashFile(dir, path).catch(ignoreMissing);
+      if (!file) continue;
+      hashed.files[path] = file;
+    }
+    hashed.mtimes[path] = info.mtimeMs;
+  }
+  return hashed;
 }
+
+const ignoreMissing = (error: NodeJS.ErrnoException): undefined => {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
+};
 
 export async function hashFile(dir: string, path: string): Promise<FileHashes[string]> {
   const bytes = await readFile(join(dir, path));

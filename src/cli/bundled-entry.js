@@ -13,11 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+import { REPO, useCompileCache } from './compile-cache.js';
 
 /**
  * The URL to import for `entry` (a module under `root`/src): its bundle, built first if missing.
@@ -31,7 +29,7 @@ export async function bundledEntry(entry, { root = REPO } = {}) {
   const name = basename(fileURLToPath(entry)).replace(/\.[^.]+$/, '');
   const bundle = join(dir, `${name}-${sourceKey(root)}.mjs`);
   // V8 keeps the compiled bundle between runs (bytecode, not the bundling: that is the file).
-  enableCompileCache(join(cache, 'v8'));
+  useCompileCache(root);
   if (exists(bundle)) return pathToFileURL(bundle);
   try {
     await build(fileURLToPath(entry), bundle);

@@ -64,7 +64,7 @@ export async function writeSyntheticSite(dir: string, spec: SiteSpec) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
-  return writeBuildManifest(dir, { buildId: spec.buildId, commit: `commit-${spec.buildId}`, builtAt: '2026-11-22T08:00:00.000Z' }, { facts: {}, staleFacts: [] }, await hashFiles(dir));
+  return writeBuildManifest(dir, { buildId: spec.buildId, commit: `commit-${spec.buildId}`, builtAt: '2026-11-22T08:00:00.000Z' }, { facts: {}, staleFacts: [] }, (await hashFiles(dir)).files);
 }
 
 /** `count` runbook ids, always the same ones: `rb-0001`, `rb-0002`, … */

@@ -1,8 +1,9 @@
-/** Lifeboat itself: `npm run build` (scripts/build.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
+/** Lifeboat itself: `npm run build` (src/cli/build-main.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRunbookCorpus, writeScaleFacts } from '../corpus.ts';
 import { BENCH_CLUSTERS } from '../corpus-markdown.ts';
+import { npmScriptArgs } from '../../cli/npm-script.ts';
 import { REPO, type SiteTool } from './site-tool.ts';
 
 export const lifeboatSite: SiteTool = {
@@ -21,7 +22,7 @@ export const lifeboatSite: SiteTool = {
   // (src/site/diagram-cache.ts) gets a folder of its own, emptied before each run: cold builds.
   command: (dir, out) => ({
     command: process.execPath,
-    args: [join(REPO, 'scripts/build.ts'), '--config', join(dir, 'lifeboat.config.yaml'), '--runbooks', join(dir, 'runbooks'), '--out', out],
+    args: [...npmScriptArgs(REPO, 'build'), '--config', join(dir, 'lifeboat.config.yaml'), '--runbooks', join(dir, 'runbooks'), '--out', out],
     cwd: REPO,
     env: { ...process.env, LIFEBOAT_CACHE_DIR: join(dir, 'cache') },
     cache: join(dir, 'cache'),

@@ -2,21 +2,22 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build } from 'astro';
-import { runChecks } from '../src/checks/run-checks.ts';
-import { stageOutput } from '../src/build/atomic-output.ts';
-import { hashFile, hashFiles, writeBuildManifest } from '../src/build/build-manifest.ts';
-import { SERVICE_WORKER_FILE, writeServiceWorker } from '../src/build/service-worker.ts';
-import { prunePagefind } from '../src/build/prune-pagefind.ts';
-import { decisionSources, startDiagramPrelayout } from '../src/site/diagram-prelayout.ts';
-import { runbookIndex, toRunbookEntry } from '../src/site/runbook-entry.ts';
-import { writeOfflineEdition } from '../src/offline/build-offline-edition.ts';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { blocksBuild } from '../src/errors/issue.ts';
-import { handOverProjectLoad, loadProject } from '../src/load/load-project.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
-import { buildInfo } from '../src/site/build-info.ts';
-import { describeOutcome } from '../src/facts/collect-all.ts';
-import { refreshFacts } from '../src/facts/refresh-facts.ts';
+import { runChecks } from '../checks/run-checks.ts';
+import { stageOutput } from '../build/atomic-output.ts';
+import { hashFile, hashFiles, writeBuildManifest } from '../build/build-manifest.ts';
+import { whenPagesWritten } from '../build/when-pages-written.ts';
+import { SERVICE_WORKER_FILE, writeServiceWorker } from '../build/service-worker.ts';
+import { prunePagefind } from '../build/prune-pagefind.ts';
+import { decisionSources, startDiagramPrelayout } from '../site/diagram-prelayout.ts';
+import { runbookIndex, toRunbookEntry } from '../site/runbook-entry.ts';
+import { writeOfflineEdition } from '../offline/build-offline-edition.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from './cli-kit.ts';
+import { blocksBuild } from '../errors/issue.ts';
+import { handOverProjectLoad, loadProject } from '../load/load-project.ts';
+import { formatCliReport } from '../reporters/cli.ts';
+import { buildInfo } from '../site/build-info.ts';
+import { describeOutcome } from '../facts/collect-all.ts';
+import { refreshFacts } from '../facts/refresh-facts.ts';
 
 const USAGE = `Usage: npm run build -- [--runbooks DIR] [--out DIR] [--facts-mode snapshot|live|prefer-live] [--verbose]
 
@@ -101,15 +102,20 @@ const prelayout = startDiagramPrelayout(
   }),
 );
 process.once('exit', () => prelayout.stop());
+// The offline edition and the pages' hashes are made while Pagefind indexes (when-pages-written.ts).
+const pagesWritten = whenPagesWritten(async () => {
+  await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });
+  return hashFiles(staged.dir);
+});
 try {
-  await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn' });
+  await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] });
   prelayout.stop();
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
+  const early = await pagesWritten.result();
   await prunePagefind(staged.dir);
-  await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });
   // The service worker precaches every file by its hash, so it is written after everything else
   // and before the manifest, which lists it too.
-  const hashes = await hashFiles(staged.dir);
+  const hashes = (await hashFiles(staged.dir, early)).files;
   await writeServiceWorker(staged.dir, hashes, info);
   hashes[`/${SERVICE_WORKER_FILE}`] = await hashFile(staged.dir, `/${SERVICE_WORKER_FILE}`);
   const manifest = await writeBuildManifest(staged.dir, info, { facts: factTimes, staleFacts: refreshed.stale }, hashes);
@@ -121,6 +127,7 @@ try {
   process.stdout.write(`Built ${runbooks.length} runbooks into ${config.outDir}: ${files.length} files, ${mb} MB, in ${seconds} s.\n`);
   process.exit(EXIT.ok);
 } catch (error) {
+  await pagesWritten.settled();
   await staged.discard();
   await rm(findingsFile, { force: true });
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\nBuild failed. The previous output was left untouched.\n`);
