@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDecisionSvg } from './decision-diagram.ts';
+import { renderDecisionSvg, REPEATED_PAINT } from './decision-diagram.ts';
 import { renderDecisionOutline } from './decision-outline.ts';
 import type { DecisionView } from './runbook-view.ts';
 
@@ -43,6 +43,9 @@ describe('decision tree renderings', () => {
     expect(svg).not.toMatch(/ data-[a-z-]+=/);
     expect(svg).not.toMatch(/\d\.\d{2}/);
     expect(svg).not.toMatch(/>\s+</);
+    // Paint repeated on every element lives in lifeboat.css (checked in Chromium by the e2e suite).
+    for (const run of REPEATED_PAINT) expect(svg).not.toContain(run);
+    expect(svg).not.toMatch(/<(polyline|text)[^>]* fill=/);
     const other = renderDecisionSvg(decisions.slice(1));
     const ids = (text: string) => [...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids(svg).length).toBeGreaterThan(0);

@@ -63,10 +63,12 @@ export function mermaidToSvg(source: string): string {
  * 15-digit coordinates, `data-*` attributes repeating every label, indentation. In a page that is
  * most of a runbook's weight (12 KB for a two-question tree), so the theme moves to
  * lifeboat.css (`svg.lb-diagram`), coordinates are rounded to 0.1 px, and the rest is dropped.
- * Marker ids get a per-diagram prefix so two diagrams on one page never share an id.
+ * Marker ids get a per-diagram prefix so two diagrams on one page never share an id. The paint
+ * and text attributes repeated on every node, edge and label (REPEATED_PAINT) are set once in
+ * lifeboat.css instead: ~1 KB of a typical runbook page.
  */
 export function slimSvg(svg: string, idPrefix: string): string {
-  return svg
+  let slim = svg
     .replace(/<style>[\s\S]*?<\/style>/, '')
     .replace(/^<svg /, '<svg class="lb-diagram" role="img" aria-label="Decision tree diagram" ')
     .replace(/ data-[a-z-]+="[^"]*"/g, '')
@@ -75,7 +77,24 @@ export function slimSvg(svg: string, idPrefix: string): string {
     .replace(/url\(#([^)]+)\)/g, `url(#${idPrefix}-$1)`)
     .replace(/>\s+</g, '><')
     .trim();
+  // After rounding: the runs are written as they read once rounded (stroke-width 0.75 → 0.8).
+  for (const run of REPEATED_PAINT) slim = slim.replaceAll(run, '');
+  return slim;
 }
+
+/**
+ * Attribute runs the renderer writes, identical, on every element of a kind. Only these exact runs
+ * are removed; lifeboat.css gives the same values to the elements left without them
+ * (`:not([fill])`), so an element the renderer styles differently keeps its own attributes.
+ */
+export const REPEATED_PAINT = [
+  ' text-anchor="middle" font-size="13" font-weight="500" fill="var(--_text)"',
+  ' text-anchor="middle" font-size="11" font-weight="400" fill="var(--_text-sec)"',
+  ' fill="var(--bg)" stroke="var(--_inner-stroke)" stroke-width="1"',
+  ' fill="none" stroke="var(--_line)" stroke-width="1"',
+  ' fill="var(--_node-fill)" stroke="var(--_node-stroke)" stroke-width="0.8"',
+  ' fill="var(--_arrow)" stroke="var(--_arrow)" stroke-width="0.8" stroke-linejoin="round"',
+] as const;
 
 /**
  * Mermaid label text. beautiful-mermaid escapes `<`, `&` and `'` itself but has no escape for

@@ -116,6 +116,33 @@ describe('walking a decision tree', () => {
     await expect.poll(() => page.locator('#step-fix-ingress-class').isVisible()).toBe(true);
   });
 
+  it('draws the diagram with the renderer\'s paint, set once in the stylesheet instead of on every element', async () => {
+    await page.goto(`${server.url}/runbooks/post-restore-503/`);
+    const styles = await page.locator('svg.lb-diagram').first().evaluate((svg) => {
+      const pick = (selector: string) =>
+        [...svg.querySelectorAll(selector)].map((el) => {
+          const s = getComputedStyle(el);
+          return { fill: s.fill, stroke: s.stroke, strokeWidth: s.strokeWidth, fontSize: s.fontSize, fontWeight: s.fontWeight, anchor: s.textAnchor, ownFill: el.hasAttribute('fill') };
+        });
+      const color = (v: string) => getComputedStyle(svg).getPropertyValue(v).trim();
+      return { edges: pick('polyline'), nodeText: pick('.node text'), labelText: pick('.edge-label text'), labelBox: pick('.edge-label rect'), shapes: pick('.node polygon, .node rect'), line: color('--_line') };
+    });
+    expect(styles.edges.length).toBeGreaterThan(2);
+    for (const edge of styles.edges) expect(edge).toMatchObject({ fill: 'none', strokeWidth: '1px', ownFill: false });
+    expect(styles.edges[0]!.stroke).not.toBe('none');
+    for (const text of styles.nodeText) expect(text).toMatchObject({ fontSize: '13px', fontWeight: '500', anchor: 'middle', ownFill: false });
+    for (const text of styles.labelText) expect(text).toMatchObject({ fontSize: '11px', fontWeight: '400', anchor: 'middle', ownFill: false });
+    for (const box of styles.labelBox) expect(box).toMatchObject({ strokeWidth: '1px', ownFill: false });
+    // Shapes the renderer paints differently (the steps a tree leads to) keep their own attributes.
+    const plain = styles.shapes.filter((shape) => !shape.ownFill);
+    expect(plain.length).toBeGreaterThan(1);
+    for (const shape of plain) expect(shape.strokeWidth).toBe('0.8px');
+    // Painted, not the SVG defaults (black fill, no stroke).
+    expect(plain[0]!.stroke).not.toBe('none');
+    expect(plain[0]!.fill).not.toBe('rgb(0, 0, 0)');
+    expect(styles.nodeText[0]!.fill).not.toBe('rgb(0, 0, 0)');
+  });
+
   it('goes back and restarts', async () => {
     await page.goto(`${server.url}/runbooks/post-restore-503/`);
     await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
