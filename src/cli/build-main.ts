@@ -6,11 +6,11 @@ import { runChecks } from '../checks/run-checks.ts';
 import { stageOutput } from '../build/atomic-output.ts';
 import { hashFile, hashFiles, writeBuildManifest } from '../build/build-manifest.ts';
 import { whenPagesWritten } from '../build/when-pages-written.ts';
+import { finishPages } from '../build/finish-pages.ts';
 import { SERVICE_WORKER_FILE, writeServiceWorker } from '../build/service-worker.ts';
 import { prunePagefind } from '../build/prune-pagefind.ts';
 import { decisionSources, startDiagramPrelayout } from '../site/diagram-prelayout.ts';
 import { runbookIndex, toRunbookEntry } from '../site/runbook-entry.ts';
-import { writeOfflineEdition } from '../offline/build-offline-edition.ts';
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from './cli-kit.ts';
 import { blocksBuild } from '../errors/issue.ts';
 import { handOverProjectLoad, loadProject } from '../load/load-project.ts';
@@ -102,11 +102,11 @@ const prelayout = startDiagramPrelayout(
   }),
 );
 process.once('exit', () => prelayout.stop());
-// The offline edition and the pages' hashes are made while Pagefind indexes (when-pages-written.ts).
-const pagesWritten = whenPagesWritten(async () => {
-  await writeOfflineEdition(staged.dir, { title: config.title, ...(config.site ? { site: config.site } : {}), info });
-  return hashFiles(staged.dir);
-});
+// The offline edition and the pages' hashes are made while Pagefind indexes (when-pages-written.ts),
+// in a child process (finish-pages.ts).
+const pagesWritten = whenPagesWritten(() =>
+  finishPages({ dir: staged.dir, offline: { title: config.title, ...(config.site ? { site: config.site } : {}), info } }),
+);
 try {
   await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] });
   prelayout.stop();
