@@ -1,27 +1,23 @@
-import { mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testdir } from '../../test/support/testdir.ts';
 import { hashFiles, MANIFEST_FILE } from './build-manifest.ts';
 
 const SHA_OF_A = 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb';
 
 describe('hashFiles', () => {
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lifeboat-hash-'));
-  });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('hashes every file but the manifest, by site path', async () => {
-    await writeFile(join(dir, 'a.txt'), 'a');
-    await writeFile(join(dir, MANIFEST_FILE), '{}');
+    dir = testdir({ 'a.txt': 'a', [MANIFEST_FILE]: '{}' });
     const { files } = await hashFiles(dir);
     expect(files).toEqual({ '/a.txt': { sha256: SHA_OF_A, bytes: 1 } });
   });
 
   it('reuses an earlier hash only while size and modification time are unchanged', async () => {
-    for (const name of ['same.txt', 'rewritten.txt', 'gone.txt']) await writeFile(join(dir, name), 'a');
+    dir = testdir({ 'same.txt': 'a', 'rewritten.txt': 'a', 'gone.txt': 'a' });
     const earlier = await hashFiles(dir);
     // A planted value proves reuse: the file itself still hashes to SHA_OF_A.
     earlier.files['/same.txt'] = { sha256: 'reused', bytes: 1 };
