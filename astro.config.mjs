@@ -23,7 +23,12 @@ export default defineConfig({
     // Runbooks may live outside this project (LIFEBOAT_RUNBOOKS); their MDX imports of
     // Starlight's components must still resolve to this project's copy.
     resolve: {
-      alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }],
+      alias: [
+        { find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) },
+        // Starlight's base stylesheets, which its package does not export: runbook pages have their
+        // own layout (src/components/RunbookLayout.astro) and import them as Starlight's page does.
+        { find: /^lifeboat:starlight-style\//, replacement: fileURLToPath(new URL('./style/', import.meta.resolve('@astrojs/starlight/components'))) },
+      ],
     },
     build: {
       // Ship scripts as shared, cacheable files instead of inlining small ones into every page.

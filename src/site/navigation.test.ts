@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSidebar, OTHER_SERVICES_CAP, SERVICE_LINK_CAP, type NavRunbook } from './navigation.ts';
+import { buildSidebar, groupByService, OTHER_SERVICES_CAP, SERVICE_LINK_CAP, starlightSidebar, type NavEntry, type NavRunbook } from './navigation.ts';
 
 /** 1,000 runbooks over 40 services, one of them with 200. */
 function collection(): NavRunbook[] {
@@ -9,39 +9,46 @@ function collection(): NavRunbook[] {
   return runbooks;
 }
 
-const countLinks = (items: unknown): number =>
-  (items as { link?: string; items?: unknown[] }[]).reduce((n, item) => n + (item.link ? 1 : 0) + (item.items ? countLinks(item.items) : 0), 0);
+const countLinks = (entries: readonly NavEntry[]): number => entries.reduce((n, e) => n + (e.type === 'link' ? 1 : countLinks(e.entries)), 0);
+const group = (entries: readonly NavEntry[], label: string) => entries.find((e) => e.type === 'group' && e.label === label) as Extract<NavEntry, { type: 'group' }>;
 
 describe('buildSidebar', () => {
   it('stays small at 1,000 runbooks: own service (capped) plus one link to the services index', () => {
-    const sidebar = buildSidebar(collection(), { service: 'big', id: 'big-150' });
+    const sidebar = buildSidebar(groupByService(collection()), { service: 'big', id: 'big-150' });
     // All runbooks, readiness + capped service list + "all N in big" + "all 40 services" + 2 fixed links.
     expect(countLinks(sidebar)).toBe(2 + SERVICE_LINK_CAP + 1 + 1 + 2);
-    expect(sidebar).toContainEqual({ label: 'All 40 services', link: '/#services' });
-    const own = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'big') as unknown as { items: { label: string; link: string }[] };
-    expect(own.items.some((i) => i.link === '/runbooks/big-150/')).toBe(true);
-    expect(own.items.at(-1)).toEqual({ label: 'All 200 in big', link: '/#service-big' });
+    expect(sidebar).toContainEqual({ type: 'link', label: 'All 40 services', href: '/#services', isCurrent: false });
+    const own = group(sidebar, 'big').entries;
+    // The current runbook is listed (and marked) even past the cap.
+    expect(own.filter((e) => e.type === 'link' && e.isCurrent)).toEqual([
+      { type: 'link', label: 'Big 150', href: '/runbooks/big-150/', isCurrent: true, badge: { text: 'T1' } },
+    ]);
+    expect(own.at(-1)).toEqual({ type: 'link', label: 'All 200 in big', href: '/#service-big', isCurrent: false });
   });
 
   it('links each other service while there are few of them', () => {
     const few = collection().filter((r) => r.service === 'big' || Number(r.service.slice(4)) < OTHER_SERVICES_CAP);
-    const sidebar = buildSidebar(few, { service: 'big', id: 'big-1' });
-    const others = sidebar.find((i) => typeof i === 'object' && 'label' in i && i.label === 'Other services') as unknown as { items: { link: string }[] };
-    expect(others.items.map((i) => i.link)).toEqual(Array.from({ length: OTHER_SERVICES_CAP }, (_, n) => `/#service-svc-${n}`).sort());
+    const others = group(buildSidebar(groupByService(few), { service: 'big', id: 'big-1' }), 'Other services');
+    expect(others.entries.map((e) => e.type === 'link' && e.href)).toEqual(Array.from({ length: OTHER_SERVICES_CAP }, (_, n) => `/#service-svc-${n}`).sort());
   });
 
-  it('lists every runbook of a small service, most critical first', () => {
+  it('lists every runbook of a small service, most critical first, and hands Starlight the same links', () => {
     const runbooks: NavRunbook[] = [
       { id: 'b', title: 'B', service: 's', tier: 2 },
       { id: 'a', title: 'A', service: 's', tier: 0 },
       { id: 'c', title: 'C', service: 't', tier: 1 },
     ];
-    const sidebar = buildSidebar(runbooks, { service: 's', id: 'b' }, '/docs/');
-    expect(sidebar).toEqual([
+    const sidebar = buildSidebar(groupByService(runbooks), { service: 's', id: 'b' }, '/docs/');
+    expect(group(sidebar, 's').entries.map((e) => e.type === 'link' && [e.label, e.href, e.isCurrent, e.badge?.text])).toEqual([
+      ['A', '/docs/runbooks/a/', false, 'T0'],
+      ['B', '/docs/runbooks/b/', true, 'T2'],
+    ]);
+    expect(starlightSidebar(sidebar)).toEqual([
       { label: 'All runbooks', link: '/docs/' },
       { label: 'Readiness', link: '/docs/readiness/' },
       {
         label: 's',
+        collapsed: false,
         items: [
           { label: 'A', link: '/docs/runbooks/a/', badge: 'T0' },
           { label: 'B', link: '/docs/runbooks/b/', badge: 'T2' },

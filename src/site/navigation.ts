@@ -27,40 +27,73 @@ export const OTHER_SERVICES_CAP = 12;
 export const serviceHref = (base: string, service: string) => `${trim(base)}/#service-${service}`;
 const trim = (base: string) => base.replace(/\/$/, '');
 
+const collator = new Intl.Collator('en');
+
 export function byTierThenTitle(a: NavRunbook, b: NavRunbook): number {
-  return a.tier - b.tier || a.title.localeCompare(b.title);
+  return a.tier - b.tier || collator.compare(a.title, b.title);
 }
 
 /** Runbooks grouped by service, services sorted by name. */
 export function groupByService<T extends NavRunbook>(runbooks: readonly T[]): [string, T[]][] {
   const groups = new Map<string, T[]>();
-  for (const runbook of runbooks) groups.set(runbook.service, [...(groups.get(runbook.service) ?? []), runbook]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, list]) => [s, list.sort(byTierThenTitle)]);
+  for (const runbook of runbooks) {
+    const list = groups.get(runbook.service);
+    if (list) list.push(runbook);
+    else groups.set(runbook.service, [runbook]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([s, list]) => [s, list.sort(byTierThenTitle)]);
 }
 
-export function buildSidebar(runbooks: readonly NavRunbook[], current: { service?: string; id?: string }, base = '/'): Sidebar {
-  const groups = groupByService(runbooks);
-  const sidebar: Sidebar = [{ label: 'All runbooks', link: `${trim(base)}/` }, { label: 'Readiness', link: `${trim(base)}/readiness/` }];
+/** One sidebar entry, resolved for the page showing it (the shape Starlight resolves its own to). */
+export type NavEntry =
+  | { type: 'link'; label: string; href: string; isCurrent: boolean; badge?: { text: string } }
+  | { type: 'group'; label: string; collapsed: boolean; entries: NavEntry[] };
+
+const link = (label: string, href: string, isCurrent = false, badge?: string): NavEntry => ({
+  type: 'link',
+  label,
+  href,
+  isCurrent,
+  ...(badge ? { badge: { text: badge } } : {}),
+});
+
+/**
+ * The sidebar of one page. Takes the collection already grouped (groupByService, once per
+ * build): grouping and sorting 1,000 runbooks again for each of 1,000 pages cost half a second.
+ */
+export function buildSidebar(groups: readonly [string, NavRunbook[]][], current: { service?: string; id?: string }, base = '/'): NavEntry[] {
+  const root = trim(base);
+  const sidebar: NavEntry[] = [link('All runbooks', `${root}/`), link('Readiness', `${root}/readiness/`)];
   const mine = groups.find(([service]) => service === current.service);
   if (mine) {
     const [service, list] = mine;
     let shown = list.slice(0, SERVICE_LINK_CAP);
     const self = list.find((r) => r.id === current.id);
     if (self && !shown.includes(self)) shown = [...shown.slice(0, SERVICE_LINK_CAP - 1), self];
-    const items: Sidebar = shown.map((r) => ({ label: r.title, link: `${trim(base)}/runbooks/${r.id}/`, badge: `T${r.tier}` }));
-    if (list.length > shown.length) items.push({ label: `All ${list.length} in ${service}`, link: serviceHref(base, service) });
-    sidebar.push({ label: service, items });
+    const entries = shown.map((r) => link(r.title, `${root}/runbooks/${r.id}/`, r.id === current.id, `T${r.tier}`));
+    if (list.length > shown.length) entries.push(link(`All ${list.length} in ${service}`, serviceHref(base, service)));
+    sidebar.push({ type: 'group', label: service, collapsed: false, entries });
   }
   const others = groups.filter(([service]) => service !== current.service);
   if (others.length > OTHER_SERVICES_CAP) {
-    sidebar.push({ label: `All ${groups.length} services`, link: `${trim(base)}/#services` });
+    sidebar.push(link(`All ${groups.length} services`, `${root}/#services`));
   } else if (others.length) {
     sidebar.push({
+      type: 'group',
       label: mine ? 'Other services' : 'Services',
       collapsed: false,
-      items: others.map(([service, list]) => ({ label: `${service} (${list.length})`, link: serviceHref(base, service) })),
+      entries: others.map(([service, list]) => link(`${service} (${list.length})`, serviceHref(base, service))),
     });
   }
-  sidebar.push({ label: 'Error codes', link: `${trim(base)}/errors/` }, { label: 'Using this site', link: `${trim(base)}/about/` });
+  sidebar.push(link('Error codes', `${root}/errors/`), link('Using this site', `${root}/about/`));
   return sidebar;
+}
+
+/** The same sidebar as Starlight's `<StarlightPage sidebar>` takes it, for the pages Starlight lays out. */
+export function starlightSidebar(entries: readonly NavEntry[]): Sidebar {
+  return entries.map((entry) =>
+    entry.type === 'link'
+      ? { label: entry.label, link: entry.href, ...(entry.badge ? { badge: entry.badge.text } : {}) }
+      : { label: entry.label, collapsed: entry.collapsed, items: starlightSidebar(entry.entries) },
+  );
 }

@@ -11,7 +11,7 @@ import { escapeHtml } from './markdown.ts';
 import { loadFindings } from './findings.ts';
 import type { Issue } from '../errors/issue.ts';
 import { runbookIndex, type RunbookEntry } from './runbook-entry.ts';
-import { buildSidebar, groupByService, type NavRunbook } from './navigation.ts';
+import { buildSidebar, groupByService, starlightSidebar, type NavEntry, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
 import { siteConfig } from './site-config.ts';
 
@@ -30,7 +30,10 @@ export interface SiteData {
   findings: Issue[];
   /** Findings of one runbook, by its source file. */
   findingsFor(file: string): Issue[];
-  sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof buildSidebar>;
+  /** The sidebar of a runbook page (src/components/RunbookLayout.astro). */
+  navFor(current: { service?: string; id?: string }): NavEntry[];
+  /** The sidebar of a page Starlight lays out, in `<StarlightPage sidebar>`'s terms. */
+  sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof starlightSidebar>;
   /** Starlight banner for every page when this build fell back to old facts, else undefined. */
   banner?: { content: string };
 }
@@ -47,6 +50,7 @@ async function load(): Promise<SiteData> {
   const base = import.meta.env.BASE_URL;
   const entries = (await getCollection('runbooks')).map((e) => ({ id: e.id, data: e.data as unknown as RunbookEntry }));
   const nav = entries.map(({ data }) => ({ id: data.runbook.id, title: data.runbook.title, service: data.runbook.service, tier: data.runbook.tier }));
+  const groups = groupByService(nav);
   const index = runbookIndex(entries.map((e) => e.data));
   // The build already reported invalid snapshots; here they are simply not used.
   const { snapshots: facts } = await loadFacts(config.factsDir);
@@ -63,9 +67,10 @@ async function load(): Promise<SiteData> {
     stale,
     factsMaxAgeSeconds: durationSeconds(config.factsMaxAge),
     nav,
-    groups: groupByService(nav),
+    groups,
     viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index },
-    sidebarFor: (current) => buildSidebar(nav, current, base),
+    navFor: (current) => buildSidebar(groups, current, base),
+    sidebarFor: (current) => starlightSidebar(buildSidebar(groups, current, base)),
     ...(staleList.length
       ? {
           banner: {

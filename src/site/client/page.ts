@@ -10,11 +10,13 @@ import { initIncidentMode } from './incident-mode.ts';
 import { initMobileToc } from './mobile-toc.ts';
 import { initOffline } from './offline.ts';
 import { nameSearchButtonWithShortcut } from './search-label.ts';
+import { defineSidebarPane } from './sidebar-pane.ts';
 import { defineThemeSelect } from './theme-select.ts';
 import { highlightToc } from './toc-highlight.ts';
 
 export function initPage(serviceWorkerUrl: string): void {
   defineThemeSelect();
+  defineSidebarPane();
   nameSearchButtonWithShortcut();
   document.addEventListener('click', handleCopyClick);
   initIncidentMode();
