@@ -62,6 +62,7 @@ export default defineConfig({
         Footer: './src/components/overrides/Footer.astro',
         Head: './src/components/overrides/Head.astro',
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
+        Search: './src/components/overrides/Search.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
         MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',

@@ -1,6 +1,7 @@
 /**
  * The example site in real Chromium (Debian's, driven by playwright-core): copy buttons copy the
- * exact command, destructive commands need a confirm, decision trees can be walked.
+ * exact command, destructive commands need a confirm, decision trees can be walked, and the
+ * runbook layout's chrome (menu, sidebar, theme picker, "On this page") works at both widths.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -186,5 +187,52 @@ describe('on a phone', () => {
       await page.goto(`${server.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
+  });
+
+  it('opens the menu with this service\'s runbooks and a theme picker that sets and keeps the theme', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    const menu = page.locator('#starlight__sidebar');
+    expect(await menu.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    // The page behind the open menu is out of the keyboard's reach.
+    expect(await page.locator('.main-frame').getAttribute('inert')).toBe('');
+    expect(await menu.locator('a[aria-current="page"]').textContent()).toContain('Restore the payments namespace from a Velero backup');
+    const picker = menu.getByLabel('Select theme');
+    expect(await picker.inputValue()).toBe('auto');
+    await picker.selectOption('light');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.isVisible()).toBe(false);
+    expect(await page.locator('.main-frame').getAttribute('inert')).toBe(null);
+    // Kept across pages, and shown as chosen in both pickers (Starlight's pages too).
+    await page.goto(`${server.url}/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await page.locator('#starlight__sidebar').getByLabel('Select theme').inputValue()).toBe('light');
+  });
+});
+
+describe('on a laptop', () => {
+  it('shows the sidebar, the header\'s search and theme picker, and "On this page" beside the runbook', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    const sidebar = page.locator('#starlight__sidebar');
+    expect(await sidebar.isVisible()).toBe(true);
+    // A plain column on wide screens: Escape does not hide it as it would a popover.
+    await page.keyboard.press('Escape');
+    expect(await sidebar.isVisible()).toBe(true);
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    const [nav, main, toc] = await Promise.all([box('#starlight__sidebar'), box('main'), box('.lb-toc')]);
+    expect(nav!.x + nav!.width).toBeLessThanOrEqual(main!.x + 1);
+    expect(toc!.x).toBeGreaterThanOrEqual(main!.x + main!.width - 1);
+    expect(await page.locator('header').getByLabel('Select theme').isVisible()).toBe(true);
+    // The shortcut is named once the search script ran, and the dialog opens from it.
+    await expect.poll(() => page.locator('header button[data-open-modal]').getAttribute('aria-label')).toBe('Search runbooks Ctrl K');
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.locator('dialog[open] .pagefind-ui__search-input').isVisible(), { timeout: 15_000 }).toBe(true);
   });
 });

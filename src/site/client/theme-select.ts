@@ -31,8 +31,16 @@ export function defineThemeSelect(): void {
     'starlight-theme-select',
     class extends HTMLElement {
       connectedCallback() {
-        this.querySelector('select')?.addEventListener('change', (event) => apply(parse((event.currentTarget as HTMLSelectElement).value)));
+        const select = this.querySelector('select');
+        if (!select) return;
+        select.value = stored();
+        select.addEventListener('change', () => apply(parse(select.value)));
       }
     },
   );
+  // The narrow-screen menu gets its picker from the header's (see chrome/MobilePreferences.astro).
+  const picker = document.querySelector('starlight-theme-select');
+  for (const slot of document.querySelectorAll('[data-lb-mobile-theme]')) {
+    if (picker && !slot.querySelector('starlight-theme-select')) slot.append(picker.cloneNode(true));
+  }
 }
