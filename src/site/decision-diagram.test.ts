@@ -50,8 +50,10 @@ describe('decision tree renderings', () => {
     const ids = (text: string) => [...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids(svg).length).toBeGreaterThan(0);
     expect(ids(svg).filter((id) => ids(other).includes(id))).toEqual([]);
-    // Every marker the lines point at exists in the same diagram.
-    for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids(svg)).toContain(ref);
+    // Every marker the lines point at exists in the same diagram, and no other marker is kept.
+    const refs = [...svg.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]);
+    for (const ref of refs) expect(ids(svg)).toContain(ref);
+    expect([...svg.matchAll(/<marker id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([...new Set(refs)].sort());
   });
 
   it('writes the tree as nested text with anchors, escaping, and links for revisited nodes', () => {

@@ -65,7 +65,7 @@ export function mermaidToSvg(source: string): string {
  * lifeboat.css (`svg.lb-diagram`), coordinates are rounded to 0.1 px, and the rest is dropped.
  * Marker ids get a per-diagram prefix so two diagrams on one page never share an id. The paint
  * and text attributes repeated on every node, edge and label (REPEATED_PAINT) are set once in
- * lifeboat.css instead: ~1 KB of a typical runbook page.
+ * lifeboat.css instead: ~1 KB of a typical runbook page. Markers no line uses are dropped.
  */
 export function slimSvg(svg: string, idPrefix: string): string {
   let slim = svg
@@ -79,7 +79,9 @@ export function slimSvg(svg: string, idPrefix: string): string {
     .trim();
   // After rounding: the runs are written as they read once rounded (stroke-width 0.75 → 0.8).
   for (const run of REPEATED_PAINT) slim = slim.replaceAll(run, '');
-  return slim;
+  // Markers no line points at (the renderer always defines a start arrow; trees never use it).
+  const used = slim;
+  return slim.replace(/<marker id="([^"]+)"[\s\S]*?<\/marker>/g, (marker, id: string) => (used.includes(`url(#${id})`) ? marker : '')).replace('<defs></defs>', '');
 }
 
 /**
@@ -94,6 +96,8 @@ export const REPEATED_PAINT = [
   ' fill="none" stroke="var(--_line)" stroke-width="1"',
   ' fill="var(--_node-fill)" stroke="var(--_node-stroke)" stroke-width="0.8"',
   ' fill="var(--_arrow)" stroke="var(--_arrow)" stroke-width="0.8" stroke-linejoin="round"',
+  // The colours passed to mermaidToSvg, the same for every diagram.
+  ' style="--bg:var(--sl-color-bg);--fg:var(--sl-color-white);--accent:var(--sl-color-accent)"',
 ] as const;
 
 /**

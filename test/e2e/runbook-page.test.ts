@@ -198,7 +198,8 @@ describe('on a phone', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await expect.poll(() => menu.isVisible()).toBe(true);
     // The page behind the open menu is out of the keyboard's reach.
-    expect(await page.locator('.main-frame').getAttribute('inert')).toBe('');
+    // (The popover's toggle event, which sets this, is dispatched after it opens.)
+    await expect.poll(() => page.locator('.main-frame').getAttribute('inert')).toBe('');
     expect(await menu.locator('a[aria-current="page"]').textContent()).toContain('Restore the payments namespace from a Velero backup');
     const picker = menu.getByLabel('Select theme');
     expect(await picker.inputValue()).toBe('auto');
@@ -206,12 +207,29 @@ describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isVisible()).toBe(false);
-    expect(await page.locator('.main-frame').getAttribute('inert')).toBe(null);
+    await expect.poll(() => page.locator('.main-frame').getAttribute('inert')).toBe(null);
     // Kept across pages, and shown as chosen in both pickers (Starlight's pages too).
     await page.goto(`${server.url}/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.getByRole('button', { name: 'Menu' }).click();
     expect(await page.locator('#starlight__sidebar').getByLabel('Select theme').inputValue()).toBe('light');
+  });
+});
+
+describe('on a phone, "On this page"', () => {
+  it('opens as a menu built from the page\'s headings, and closes once a heading is chosen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
+    const toc = page.locator('.lb-mobile-toc');
+    await toc.getByText('On this page').click();
+    const link = toc.getByRole('link', { name: /Check the backup storage location is Available/ });
+    expect(await link.isVisible()).toBe(true);
+    // The same entries as the wide-screen list, which is hidden at this width.
+    expect(await toc.locator('a').count()).toBe(await page.locator('[data-lb-toc] a').count());
+    expect(await page.locator('[data-lb-toc]').isVisible()).toBe(false);
+    await link.click();
+    await expect.poll(() => link.isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toMatch(/^#step-/);
   });
 });
 

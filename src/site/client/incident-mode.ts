@@ -1,7 +1,9 @@
 /**
  * Incident mode on a runbook page: a clock, the RTO budget left, a "done" checkbox and a note per
  * step (recording when it was ticked), and exports of the timeline. The per-step controls are
- * created only when an incident is running, so the page carries no extra weight otherwise.
+ * created only when an incident is running, so the page carries no extra weight otherwise; the
+ * panel's own controls are created here too (the page holds an empty, hidden panel: none of it
+ * works without JavaScript, and its markup was ~800 bytes of every runbook page).
  */
 import {
   clearIncident,
@@ -14,11 +16,24 @@ import {
   type StepInfo,
 } from './incident-state.ts';
 
+/** The panel's controls: a start button, then the running incident's bar. Fixed text only. */
+const PANEL =
+  '<button type="button" class="lb-button" data-incident-start>Start incident</button>' +
+  '<div class="lb-incident-bar" data-incident-bar role="status" hidden>' +
+  '<span>Elapsed <strong data-incident-clock>0:00</strong></span>' +
+  '<span>RTO left <strong data-incident-budget></strong></span>' +
+  '<span data-incident-progress></span>' +
+  '<span class="lb-incident-actions">' +
+  '<button type="button" class="lb-button" data-incident-markdown>Export Markdown</button>' +
+  '<button type="button" class="lb-button" data-incident-json>Export JSON</button>' +
+  '<button type="button" class="lb-button" data-incident-clear>Clear</button>' +
+  '</span></div>';
+
 export function initIncidentMode(): void {
   const panel = document.querySelector<HTMLElement>('[data-lb-incident]');
   if (!panel) return;
-  const runbook = panel.dataset.runbook!;
-  const title = panel.dataset.title!;
+  const runbook = panel.closest<HTMLElement>('[data-runbook]')!.dataset.runbook!;
+  const title = document.getElementById('_top')?.textContent?.trim() ?? runbook;
   const rto = panel.dataset.rto!;
   const rtoSeconds = Number(panel.dataset.rtoSeconds);
   const steps: StepInfo[] = [...document.querySelectorAll<HTMLElement>('section.lb-step[data-step]')].map((el) => ({
@@ -26,6 +41,7 @@ export function initIncidentMode(): void {
     number: el.querySelector('.lb-step-number')?.textContent?.trim() ?? '',
     title: el.querySelector('.lb-step-title > span:nth-child(2)')?.textContent?.trim() ?? '',
   }));
+  panel.innerHTML = PANEL;
   const start = panel.querySelector<HTMLButtonElement>('[data-incident-start]')!;
   const bar = panel.querySelector<HTMLElement>('[data-incident-bar]')!;
   const clock = bar.querySelector<HTMLElement>('[data-incident-clock]')!;

@@ -1,11 +1,18 @@
-/** Fills the narrow-screen "On this page" menu from the desktop table of contents and closes it on use. */
+/**
+ * Builds the narrow-screen "On this page" menu (chrome/MobileToc.astro marks its place) from the
+ * desktop table of contents, and closes it on use.
+ */
 export function initMobileToc(): void {
-  const nav = document.querySelector<HTMLElement>('[data-lb-mobile-toc]');
+  const slot = document.querySelector<HTMLElement>('[data-lb-mobile-toc]');
   const list = document.querySelector('[data-lb-toc] > ul');
-  if (!nav || !list) return;
-  const details = nav.querySelector('details')!;
+  if (!slot || !list || slot.firstChild) return;
+  const nav = document.createElement('nav');
+  nav.className = 'lb-mobile-toc';
+  nav.setAttribute('aria-labelledby', 'lb-mobile-toc-label');
+  nav.innerHTML = '<details><summary id="lb-mobile-toc-label">On this page</summary><div class="lb-mobile-toc-list"></div></details>';
   nav.querySelector('.lb-mobile-toc-list')!.append(list.cloneNode(true));
-  nav.hidden = false;
+  slot.append(nav);
+  const details = nav.querySelector('details')!;
   const close = () => (details.open = false);
   nav.addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) close();
