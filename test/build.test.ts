@@ -77,16 +77,14 @@ describe('the built site', () => {
     expect(mdx).toBe(yaml);
   });
 
-  it('renders the decision tree as a diagram, as nested text and as click-through data', () => {
+  it('renders the decision tree as a diagram, and as nested text that is also the click-through data', () => {
     const html = page('runbooks/yaml-twin/index.html');
     expect(html).toMatch(/<figure><svg [^>]*viewBox=/);
-    expect(html).toContain('<div class="lb-outline-node" id="decision-root"><p class="lb-outline-question"><strong>Is the &lt;thing&gt; broken?</strong>');
-    expect(html).toContain('go to step <a href="#step-restore">1.1 Restore the thing</a>');
-    const data = JSON.parse(html.match(/<script type="application\/json" data-tree-data>(.*?)<\/script>/)![1]!);
-    expect(data.nodes[0].answers).toEqual([
-      { label: 'Yes', kind: 'step', id: 'restore', href: '#step-restore', text: '1.1 Restore the thing' },
-      { label: 'No', kind: 'outcome', text: 'Nothing to do.' },
-    ]);
+    expect(html).toContain('<div class="lb-outline-node" id="decision-root" data-decision="root"><p class="lb-outline-question"><strong>Is the &lt;thing&gt; broken?</strong>');
+    // Each answer says where it leads (client/decision-walker.ts reads these back); no JSON copy.
+    expect(html).toContain('<li data-kind="step"><span class="lb-answer-label">Yes</span> → go to step <a href="#step-restore">1.1 Restore the thing</a></li>');
+    expect(html).toContain('<li data-kind="outcome"><span class="lb-answer-label">No</span> → <strong class="lb-outcome">Nothing to do.</strong></li>');
+    expect(html).not.toContain('data-tree-data');
   });
 
   it("keeps navigation to the page's own service: no link to another service's runbooks", () => {

@@ -77,6 +77,7 @@ export async function writeBuildManifest(
 ): Promise<BuildManifest> {
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: BuildManifest = { version: 1, ...info, ...facts, files: sorted };
-  await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  // One line: indented, it was a fifth larger (75 KB more at 1,000 runbooks) for tools, not people.
+  await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   return manifest;
 }

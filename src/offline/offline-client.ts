@@ -9,6 +9,7 @@
 import { handleCopyClick } from '../site/client/copy.ts';
 import { initDecisionTrees } from '../site/client/decision-walker.ts';
 import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
+import { stepSections } from './extract-runbook.ts';
 import type { PackedRunbook } from './packed-runbooks.ts';
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index.ts';
 
@@ -75,7 +76,7 @@ function initSearch(runbooks: PackedRunbook[]): void {
       if (!query) return route();
       index ??= buildSearchIndex([
         ...runbooks.map((r) => ({ doc: { anchor: `rb-${r.id}`, runbook: r.service, title: r.title }, text: `${r.title} ${r.service} ${r.id}` })),
-        ...runbooks.flatMap((r) => r.sections.map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
+        ...runbooks.flatMap((r) => stepSections(r.html).map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
       ]);
       const found = searchIndex(index, query);
       summary.textContent = `${found.length === 30 ? 'The first 30' : found.length} result${found.length === 1 ? '' : 's'} for “${query}”`;

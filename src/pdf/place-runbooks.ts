@@ -131,7 +131,9 @@ export async function placeRunbooks(input: PlaceInput): Promise<PlacedHeading[][
       anchor.setAttribute('aria-hidden', 'true');
       h.append(anchor);
       const number = h.querySelector('.lb-step-number');
-      const text = number ? `${squash(number.textContent)} ${squash(number.nextElementSibling?.textContent ?? '')}` : squash(h.textContent);
+      // A step heading is number, title (its own text) and estimate; the outline shows "1.2 Title".
+      const title = [...h.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+      const text = number ? `${squash(number.textContent)} ${squash(title)}` : squash(h.textContent);
       const section = number ? h.closest<HTMLElement>('.lb-step')?.dataset.section : undefined;
       headings.push({ dest: h.id, level: Number(h.tagName[1]), text, ...(section ? { section } : {}) });
     }

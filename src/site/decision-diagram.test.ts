@@ -58,11 +58,13 @@ describe('decision tree renderings', () => {
 
   it('writes the tree as nested text with anchors, escaping, and links for revisited nodes', () => {
     const html = renderDecisionOutline(decisions);
-    expect(html).toContain('<div class="lb-outline-node" id="decision-root">');
+    expect(html).toContain('<div class="lb-outline-node" id="decision-root" data-decision="root">');
     expect(html).toContain('Does &quot;curl&quot; return &lt;503&gt; &amp; fail?');
     // eps is nested inside root's "Yes" answer, and its loop back is a link, not a copy.
     expect(html.indexOf('id="decision-eps"')).toBeGreaterThan(html.indexOf('id="decision-root"'));
     expect(html).toContain('back to <a href="#decision-root">');
+    // What the click-through reads back: where each answer leads.
+    expect(html).toMatch(/<li data-kind="decision" data-id="root"><span class="lb-answer-label">[^<]+<\/span> → back to /);
     expect(html).toContain('go to step <a href="#step-fix">2.1 Fix pods</a>');
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The decision tree as nested text: readable without JavaScript, by screen readers, in print.
  * A node reached a second time (shared subtree or loop) becomes a link to where it is written.
+ * It is also the click-through's data (client/decision-walker.ts reads it back): each node
+ * carries its id (`data-decision`), each answer its kind (`data-kind`, and `data-id` for the next
+ * question), so the page needs no second copy of the tree as JSON.
  */
 import { escapeHtml, renderMarkdown } from './markdown.ts';
 import type { AnswerTarget, DecisionView } from './runbook-view.ts';
@@ -13,9 +16,14 @@ export function renderDecisionOutline(decisions: readonly DecisionView[], startI
 
   const node = (d: DecisionView): string => {
     written.add(d.id);
-    const answers = d.answers.map((a) => `<li><span class="lb-answer-label">${escapeHtml(a.label)}</span> → ${target(a.target)}</li>`).join('');
+    const answers = d.answers
+      .map((a) => {
+        const next = a.target.kind === 'decision' ? ` data-id="${escapeHtml(a.target.id)}"` : '';
+        return `<li data-kind="${a.target.kind}"${next}><span class="lb-answer-label">${escapeHtml(a.label)}</span> → ${target(a.target)}</li>`;
+      })
+      .join('');
     return (
-      `<div class="lb-outline-node" id="${d.anchor}"><p class="lb-outline-question"><strong>${escapeHtml(d.question)}</strong></p>` +
+      `<div class="lb-outline-node" id="${d.anchor}" data-decision="${escapeHtml(d.id)}"><p class="lb-outline-question"><strong>${escapeHtml(d.question)}</strong></p>` +
       `${renderMarkdown(d.body)}<ul class="lb-outline-answers">${answers}</ul></div>`
     );
   };

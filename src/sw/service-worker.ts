@@ -12,14 +12,16 @@ import { registerRoute } from 'workbox-routing';
 import { compressedStoragePlugin, unpackFromStorage } from './compressed-storage.ts';
 
 interface Sw {
-  __WB_MANIFEST: { url: string; revision: string | null; integrity?: string }[];
+  /** `[url, SHA-256 in base64]` for every precached file (src/build/service-worker.ts). */
+  __LIFEBOAT_PRECACHE: [string, string][];
   __LIFEBOAT_BUILD: { buildId: string; builtAt: string };
   addEventListener(type: 'message', listener: (event: { data?: { type?: string }; ports: MessagePort[] }) => void): void;
   skipWaiting(): Promise<void>;
 }
 declare const self: Sw;
 
-const manifest = self.__WB_MANIFEST;
+// The hash is both the revision (a changed file is fetched again) and the integrity checked on fetch.
+const manifest = self.__LIFEBOAT_PRECACHE.map(([url, sha256]) => ({ url, revision: sha256, integrity: `sha256-${sha256}` }));
 cleanupOutdatedCaches();
 // Stored gzip-compressed, served unpacked (compressed-storage.ts).
 addPlugins([compressedStoragePlugin]);

@@ -72,8 +72,8 @@ function precacheSize(dist: string): { files: number; bytes: number; gzipBytes: 
   const manifest = JSON.parse(readFileSync(join(dist, MANIFEST_FILE), 'utf8')) as BuildManifest;
   const entries = precacheEntries(manifest.files);
   let gzipBytes = 0;
-  for (const { url } of entries) gzipBytes += gzipSync(readFileSync(join(dist, url)), { level: 9 }).length;
-  return { files: entries.length, bytes: entries.reduce((sum, { url }) => sum + manifest.files[url]!.bytes, 0), gzipBytes };
+  for (const [url] of entries) gzipBytes += gzipSync(readFileSync(join(dist, url)), { level: 9 }).length;
+  return { files: entries.length, bytes: entries.reduce((sum, [url]) => sum + manifest.files[url]!.bytes, 0), gzipBytes };
 }
 
 /**

@@ -6,12 +6,29 @@
 interface TreeNode {
   id: string;
   question: string;
-  bodyHtml: string;
+  /** The node's explanation, as the outline shows it (rendered at build time from the runbook). */
+  body: Element[];
   answers: { label: string; kind: 'decision' | 'step' | 'runbook' | 'outcome'; id?: string; href?: string; text: string }[];
 }
-interface TreeData {
-  start: string;
-  nodes: TreeNode[];
+
+/** The tree, read back from its nested-text form (site/decision-outline.ts writes both). */
+export function readTree(root: ParentNode): Map<string, TreeNode> {
+  const nodes = new Map<string, TreeNode>();
+  for (const el of root.querySelectorAll<HTMLElement>('.lb-outline-node[data-decision]')) {
+    const question = el.querySelector(':scope > .lb-outline-question')!;
+    const list = el.querySelector(':scope > .lb-outline-answers')!;
+    const answers = [...list.children].map((li): TreeNode['answers'][number] => {
+      const { kind = 'outcome', id } = (li as HTMLElement).dataset as { kind?: TreeNode['answers'][number]['kind']; id?: string };
+      const label = li.querySelector(':scope > .lb-answer-label')?.textContent ?? '';
+      if (kind === 'decision') return { label, kind, id: id!, text: '' };
+      if (kind === 'outcome') return { label, kind, text: li.querySelector(':scope > .lb-outcome')?.textContent ?? '' };
+      const link = li.querySelector(':scope > a')!;
+      return { label, kind, href: link.getAttribute('href')!, text: link.textContent ?? '' };
+    });
+    const body = [...el.children].filter((child) => child !== question && child !== list);
+    nodes.set(el.dataset.decision!, { id: el.dataset.decision!, question: question.textContent!.trim(), body, answers });
+  }
+  return nodes;
 }
 
 /** `urlUpdates: false` where the hash belongs to someone else (the offline edition's views). */
@@ -20,15 +37,15 @@ export function initDecisionTrees(options: { urlUpdates?: boolean; within?: Pare
 }
 
 function initTree(root: HTMLElement, urlUpdates: boolean): void {
-  const data = JSON.parse(root.querySelector('script[data-tree-data]')!.textContent!) as TreeData;
-  const nodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const nodes = readTree(root.querySelector('.lb-outline')!);
+  const start = root.dataset.start!;
   const walk = root.querySelector<HTMLElement>('[data-walk]')!;
   const crumbs = walk.querySelector<HTMLOListElement>('[data-crumbs]')!;
   const panel = walk.querySelector<HTMLElement>('[data-node]')!;
   const back = walk.querySelector<HTMLButtonElement>('[data-back]')!;
   const restart = walk.querySelector<HTMLButtonElement>('[data-restart]')!;
   /** Path taken: each entry is a node id and the answer given there. */
-  let path: { id: string; answer?: number }[] = [{ id: data.start }];
+  let path: { id: string; answer?: number }[] = [{ id: start }];
 
   const render = (focus: boolean, updateUrl = true) => {
     const current = path.at(-1)!;
@@ -57,10 +74,10 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
     heading.tabIndex = -1;
     heading.textContent = node.question;
     panel.append(heading);
-    if (node.bodyHtml) {
+    if (node.body.length) {
       const body = document.createElement('div');
       body.className = 'lb-walk-body';
-      body.innerHTML = node.bodyHtml; // rendered at build time from the runbook's own Markdown
+      body.append(...node.body.map((el) => el.cloneNode(true)));
       panel.append(body);
     }
     if (current.answer === undefined) {
@@ -102,7 +119,7 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
     render(true);
   });
   restart.addEventListener('click', () => {
-    path = [{ id: data.start }];
+    path = [{ id: start }];
     render(true);
   });
 

@@ -16,6 +16,14 @@ import {
   type StepInfo,
 } from './incident-state.ts';
 
+/** A step heading's title: its own text, without the number and estimate elements around it. */
+const ownText = (heading: Element | null) =>
+  [...(heading?.childNodes ?? [])]
+    .filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent)
+    .join('')
+    .trim();
+
 /** The panel's controls: a start button, then the running incident's bar. Fixed text only. */
 const PANEL =
   '<button type="button" class="lb-button" data-incident-start>Start incident</button>' +
@@ -39,7 +47,7 @@ export function initIncidentMode(): void {
   const steps: StepInfo[] = [...document.querySelectorAll<HTMLElement>('section.lb-step[data-step]')].map((el) => ({
     id: el.dataset.step!,
     number: el.querySelector('.lb-step-number')?.textContent?.trim() ?? '',
-    title: el.querySelector('.lb-step-title > span:nth-child(2)')?.textContent?.trim() ?? '',
+    title: ownText(el.querySelector(':scope > h3')),
   }));
   panel.innerHTML = PANEL;
   const start = panel.querySelector<HTMLButtonElement>('[data-incident-start]')!;
@@ -95,7 +103,7 @@ export function initIncidentMode(): void {
         persist();
       });
       tools.append(label, note);
-      el.querySelector('.lb-step-title')!.after(tools);
+      el.querySelector(':scope > h3')!.after(tools);
     }
   };
 

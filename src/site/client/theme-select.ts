@@ -22,6 +22,10 @@ function apply(theme: Theme): void {
   localStorage.setItem(KEY, theme === 'auto' ? '' : theme);
 }
 
+const PICKER =
+  '<label><span class="sr-only">Select theme</span><select autocomplete="off">' +
+  '<option value="dark">Dark</option><option value="light">Light</option><option value="auto">Auto</option></select></label>';
+
 export function defineThemeSelect(): void {
   if (customElements.get('starlight-theme-select')) return;
   matchMedia('(prefers-color-scheme: light)').addEventListener('change', () => {
@@ -31,16 +35,16 @@ export function defineThemeSelect(): void {
     'starlight-theme-select',
     class extends HTMLElement {
       connectedCallback() {
-        const select = this.querySelector('select');
-        if (!select) return;
+        if (this.querySelector('select')) return; // moved, not new: already wired
+        this.innerHTML = PICKER;
+        const select = this.querySelector('select')!;
         select.value = stored();
         select.addEventListener('change', () => apply(parse(select.value)));
       }
     },
   );
-  // The narrow-screen menu gets its picker from the header's (see chrome/MobilePreferences.astro).
-  const picker = document.querySelector('starlight-theme-select');
+  // The narrow-screen menu gets a picker too (see chrome/MobilePreferences.astro).
   for (const slot of document.querySelectorAll('[data-lb-mobile-theme]')) {
-    if (picker && !slot.querySelector('starlight-theme-select')) slot.append(picker.cloneNode(true));
+    if (!slot.querySelector('starlight-theme-select')) slot.append(Object.assign(document.createElement('starlight-theme-select'), { className: 'lb-theme-select' }));
   }
 }
