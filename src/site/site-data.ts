@@ -30,7 +30,7 @@ export interface SiteData {
   findings: Issue[];
   /** Findings of one runbook, by its source file. */
   findingsFor(file: string): Issue[];
-  /** The sidebar of a runbook page (src/components/RunbookLayout.astro). */
+  /** The sidebar of a runbook page (src/components/PageLayout.astro). */
   navFor(current: { service?: string; id?: string }): NavEntry[];
   /** The sidebar of a page Starlight lays out, in `<StarlightPage sidebar>`'s terms. */
   sidebarFor(current: { service?: string; id?: string }): ReturnType<typeof starlightSidebar>;
