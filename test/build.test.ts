@@ -66,7 +66,8 @@ describe('the built site', () => {
     expect(block).toContain(
       '<code id="cmd-ID">kubectl --context dr-euc1 -n shop apply -f - &lt;&lt;&#39;EOF&#39;\n  kind: ConfigMap # &lt;b&gt;not html&lt;/b&gt; &amp; &quot;quoted&quot;\nEOF</code>',
     );
-    expect(block).toContain('data-destructive="true"');
+    // Marked on the block; the copy button the page script adds reads it (src/site/client/copy.ts).
+    expect(block).toMatch(/^<div class="lb-command not-content lb-destructive">/);
     expect(block).toContain('Destructive');
     expect(block).toContain('<pre tabindex="0"><code>configmap/x created</code></pre>');
   });

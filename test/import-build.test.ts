@@ -31,10 +31,10 @@ describe('the site built from imported runbooks', () => {
     for (const id of links) expect(existsSync(join(work, 'dist', 'runbooks', id, 'index.html')), id).toBe(true);
   });
 
-  it('renders an imported command with its copy button and the output it should print', () => {
+  it('renders an imported command as a command block (the page script adds its copy button) with the output it should print', () => {
     const html = page('k8s-pvc-resize');
     const block = html.slice(html.indexOf('kubectl -n monitoring describe sts/thanos-store-0') - 300, html.indexOf('Access Modes:'));
-    expect(block).toContain('class="lb-copy"');
+    expect(block).toContain('class="lb-command-bar"');
     expect(block).toContain('<code id="cmd-');
     expect(block).toMatch(/class="lb-expect"[\s\S]*Name: +thanos-store-0/);
   });

@@ -8,7 +8,7 @@ const page = `<html><body><h1 id="_top" class="x">Restore &amp; verify</h1>
 <div class="inner"><script type="module" src="/_astro/CommandBlock.js"></script>
 <section class="lb-step" id="step-save" aria-labelledby="step-save-title"><h3 id="step-save-title"><span class="lb-step-number">1.1</span> Save <small title="Estimated time">~5m</small></h3>
 <p>Run it &lt;now&gt;, see <a href="#step-check">the check</a>, <a href="/runbooks/rb-2/#step-x">rb-2</a>, <a href="/readiness/">readiness</a>.</p>
-<button data-copy="cmd-1">Copy</button><svg><marker id="m"/><polyline marker-end="url(#m)"/></svg></section>
+<pre class="lb-command-code"><code id="cmd-1">velero get backups</code></pre><svg><marker id="m"/><polyline marker-end="url(#m)"/></svg></section>
 <ul><li data-kind="decision" data-id="ready"><a href="#decision-ready">Ready?</a></li><li data-kind="step"><a href="#step-save">1.1 Save</a></li><li data-kind="runbook"><a href="/runbooks/rb-3/">rb-3</a></li></ul>
 </div></div><footer>not content</footer></body></html>`;
 
@@ -32,7 +32,7 @@ describe('taking a built runbook page apart for the offline edition', () => {
   it('makes ids unique per runbook and points every link inside the edition or at the online site', () => {
     const html = rewriteLinks('rb-1', balancedDiv(page, page.indexOf('<div class="lb-runbook"')), 'https://runbooks.example/');
     expect(html).toContain('id="rb-rb-1--step-save" aria-labelledby="rb-rb-1--step-save-title"');
-    expect(html).toContain('data-copy="rb-rb-1--cmd-1"');
+    expect(html).toContain('<code id="rb-rb-1--cmd-1">');
     expect(html).toContain('href="#rb-rb-1--step-check"');
     expect(html).toContain('href="#rb-rb-2--step-x"');
     expect(html).toContain('href="https://runbooks.example/readiness/"');

@@ -64,7 +64,7 @@ export function rewriteLinks(runbook: string, html: string, site: string | undef
   const toRunbook = (other: string, fragment?: string) => (fragment ? `#${prefixed(other, fragment)}` : `#rb-${other}`);
   return html
     // After a space, so `data-id` (a decision tree answer's next question) is not an `id`.
-    .replace(/(?<=\s)(id|for|aria-labelledby|aria-describedby|data-copy)="([^"]+)"/g, (_, attr: string, value: string) => `${attr}="${value.split(' ').map(local).join(' ')}"`)
+    .replace(/(?<=\s)(id|for|aria-labelledby|aria-describedby)="([^"]+)"/g, (_, attr: string, value: string) => `${attr}="${value.split(' ').map(local).join(' ')}"`)
     .replace(/href="#([^"]+)"/g, (_, fragment: string) => `href="#${local(fragment)}"`)
     .replace(/url\(#([^)]+)\)/g, (_, fragment: string) => `url(#${local(fragment)})`)
     .replace(/href="\/runbooks\/([^/"]+)\/(?:#([^"]+))?"/g, (_, other: string, fragment?: string) => `href="${toRunbook(other, fragment)}"`)

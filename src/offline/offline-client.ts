@@ -6,7 +6,7 @@
  * decision trees and fact ages. Works from `file://` with no network: no fetch of another file,
  * no modules, no service worker.
  */
-import { handleCopyClick } from '../site/client/copy.ts';
+import { addCopyButtons, handleCopyClick } from '../site/client/copy.ts';
 import { initDecisionTrees } from '../site/client/decision-walker.ts';
 import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
 import { stepSections } from './extract-runbook.ts';
@@ -45,6 +45,7 @@ function render(runbook: PackedRunbook): void {
   view.dataset.runbook = runbook.id;
   view.innerHTML = `<p><a href="#index">All runbooks</a></p><h1 id="rb-${runbook.id}"></h1>${runbook.html}`;
   view.querySelector('h1')!.textContent = runbook.title;
+  addCopyButtons(view);
   initDecisionTrees({ urlUpdates: false, within: view });
   updateFactAges();
 }

@@ -106,6 +106,10 @@ describe('the single-file offline edition', () => {
     await page.locator('#index a', { hasText: 'Checkout returns 503 after a restore' }).click();
     const article = page.locator('article:not([hidden])');
     expect(await article.locator('h1').textContent()).toBe('Checkout returns 503 after a restore');
+    // Every command got its copy button from the edition's script (the packed HTML has none).
+    const commands = await article.locator('.lb-command').count();
+    expect(commands).toBeGreaterThan(0);
+    expect(await article.locator('.lb-command .lb-command-bar > button.lb-copy').count()).toBe(commands);
     await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
     expect(await article.locator('.lb-walk-question').textContent()).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
 

@@ -5,6 +5,27 @@
 const ARM_MS = 8000;
 const timers = new WeakMap<HTMLButtonElement, number>();
 
+/**
+ * Gives every command block under `root` its copy button. The pages leave the button out: it
+ * needs a script to copy anything, and it would cost ~90 bytes per command on every page.
+ */
+export function addCopyButtons(root: ParentNode = document): void {
+  for (const block of root.querySelectorAll<HTMLElement>('.lb-command')) {
+    const bar = block.querySelector('.lb-command-bar');
+    const code = block.querySelector('.lb-command-code > code');
+    if (!bar || !code?.id || bar.querySelector('.lb-copy')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lb-copy';
+    button.dataset.copy = code.id;
+    if (block.classList.contains('lb-destructive')) button.dataset.destructive = 'true';
+    const description = block.querySelector('.lb-command-desc');
+    if (description?.id) button.setAttribute('aria-describedby', description.id);
+    button.textContent = 'Copy';
+    bar.append(button);
+  }
+}
+
 export async function handleCopyClick(event: MouseEvent): Promise<void> {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button.lb-copy');
   if (!button) return;

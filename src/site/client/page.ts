@@ -4,7 +4,7 @@
  * file: five tags (about 550 bytes) on every runbook page and five requests on first load.
  * Each part does nothing on a page without its elements.
  */
-import { handleCopyClick } from './copy.ts';
+import { addCopyButtons, handleCopyClick } from './copy.ts';
 import { showFactAges } from './fact-age.ts';
 import { initIncidentMode } from './incident-mode.ts';
 import { initMobileToc } from './mobile-toc.ts';
@@ -18,6 +18,7 @@ export function initPage(serviceWorkerUrl: string): void {
   defineThemeSelect();
   defineSidebarPane();
   nameSearchButtonWithShortcut();
+  addCopyButtons();
   document.addEventListener('click', handleCopyClick);
   initIncidentMode();
   initMobileToc();
