@@ -12,20 +12,26 @@
  */
 import jsYaml from 'js-yaml';
 
-/** One node: where its text starts and, for collections, its children. */
+/**
+ * One node: where reading it began and, for collections, its children. Kept lean because a check
+ * holds one tree per runbook until the report is written (~300 nodes a file): a mapping keeps
+ * js-yaml's key, value, key, value… list instead of building a lookup table that a few findings
+ * per file would use.
+ */
 export interface NodeStart {
+  /** Where the node's text starts (past the blank lines and comments js-yaml read first). */
   start: number;
   /** Scalars: the value (keys are looked up by it). */
   value?: unknown;
-  /** Mappings: key → the key node and the value node. */
-  entries?: Map<string, { key: NodeStart; value: NodeStart }>;
+  /** Mappings: key and value nodes, alternating, in source order. */
+  pairs?: NodeStart[];
   /** Sequences: the items. */
   items?: NodeStart[];
 }
 
 interface Frame {
   opened: number;
-  children: NodeStart[];
+  children: NodeStart[] | undefined;
 }
 
 /** The first offset at or after `from` that is not blank, a line break or a comment. */
@@ -57,21 +63,25 @@ export interface LoadedWithStarts {
  * (findings point into them), so they are recorded while reading rather than by a second pass.
  */
 export function loadWithStarts(text: string): LoadedWithStarts {
-  const stack: Frame[] = [];
+  // One frame per nesting level, reused: js-yaml opens and closes a node for every scalar, and
+  // most of them have no children, so neither the frame nor a child list is made for each.
+  const frames: Frame[] = [];
+  let depth = -1;
   let root: NodeStart | undefined;
   let exact = true;
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown; anchor: string | null }) => {
     if (!exact) return;
     if (event === 'open') {
-      stack.push({ opened: state.position, children: [] });
+      const frame = (frames[++depth] ??= { opened: 0, children: undefined });
+      frame.opened = state.position;
+      frame.children = undefined;
       return;
     }
-    const frame = stack.pop()!;
-    const node = toNode(text, frame, state.result);
+    const frame = frames[depth--]!;
+    const node = toNode(text, frame.opened, frame.children ?? NO_CHILDREN, state.result);
     // Anchors and explicit tags (`!!str`) sit before the value: the AST would point past them.
     if (!node || state.anchor !== null || text.charCodeAt(node.start) === 0x21 /* ! */) exact = false;
-    const parent = stack.at(-1);
-    if (parent) parent.children.push(node ?? { start: frame.opened });
+    if (depth >= 0) (frames[depth]!.children ??= []).push(node ?? { start: frame.opened });
     else root = node;
   };
   // @types/js-yaml's State leaves out `anchor`, which js-yaml's state has.
@@ -79,35 +89,51 @@ export function loadWithStarts(text: string): LoadedWithStarts {
   return { data, root: exact ? root : undefined };
 }
 
-function toNode(text: string, frame: Frame, result: unknown): NodeStart | undefined {
-  const { children } = frame;
+const NO_CHILDREN: NodeStart[] = [];
+
+function toNode(text: string, opened: number, children: NodeStart[], result: unknown): NodeStart | undefined {
   if (Array.isArray(result)) {
     if (children.length !== result.length) return undefined; // an alias, most likely
-    return { start: skipBlank(text, frame.opened), items: children };
+    return { start: skipBlank(text, opened), items: children };
   }
   if (isPlainObject(result)) {
-    const keys = Object.keys(result);
-    if (children.length !== 2 * keys.length) return undefined; // merge key, alias, or a key without a value node
-    const entries = new Map<string, { key: NodeStart; value: NodeStart }>();
+    // One key node and one value node per key. js-yaml refuses duplicate keys (after making
+    // them strings), so equal counts also mean every key node names a different key.
+    if (children.length !== 2 * Object.keys(result).length) return undefined; // merge key, alias, or a key without a value node
     for (let i = 0; i < children.length; i += 2) {
-      const key = children[i]!;
-      if (typeof key.value !== 'string' && typeof key.value !== 'number' && typeof key.value !== 'boolean' && key.value !== null) return undefined;
-      entries.set(String(key.value), { key, value: children[i + 1]! });
+      const key = children[i]!.value;
+      if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean' && key !== null) return undefined;
     }
-    if (entries.size !== keys.length) return undefined;
-    return { start: skipBlank(text, frame.opened), entries };
+    return { start: skipBlank(text, opened), pairs: children };
   }
   // A scalar. js-yaml may read it through a nested attempt (a block mapping that turned out to be
   // a plain scalar): the innermost node holds the true start.
   if (children.length === 1 && children[0]!.value === result) return children[0];
   if (children.length > 0) return undefined;
-  const start = skipBlank(text, frame.opened);
+  const start = skipBlank(text, opened);
   // An empty value (`key:` and nothing) has no text of its own to point at; the AST decides.
   if (result === null && !/^(?:null|Null|NULL|~)(?![^\s,\]}])/.test(text.slice(start, start + 5))) return undefined;
   return { start, value: result };
 }
 
-const child = (node: NodeStart, part: string | number) => node.entries?.get(String(part))?.value ?? (typeof part === 'number' ? node.items?.[part] : undefined);
+/** Index of the key node of `key` in a mapping's pairs, or -1. */
+function pairIndex(pairs: NodeStart[], key: string): number {
+  for (let i = 0; i < pairs.length; i += 2) if (String(pairs[i]!.value) === key) return i;
+  return -1;
+}
+
+/** The key node of `key` in a mapping node. */
+export function keyNode(node: NodeStart, key: string): NodeStart | undefined {
+  return node.pairs?.[pairIndex(node.pairs, key)];
+}
+
+function child(node: NodeStart, part: string | number): NodeStart | undefined {
+  if (node.pairs) {
+    const i = pairIndex(node.pairs, String(part));
+    return i === -1 ? undefined : node.pairs[i + 1];
+  }
+  return typeof part === 'number' ? node.items?.[part] : undefined;
+}
 
 /** The node at `path`, or the deepest ancestor that exists (a missing field points at its parent). */
 export function deepestStart(root: NodeStart, path: readonly (string | number)[]): NodeStart {

@@ -12,7 +12,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
-import { deepestStart, loadWithStarts, startAt, type LoadedWithStarts } from './yaml-positions.ts';
+import { deepestStart, keyNode, loadWithStarts, startAt, type LoadedWithStarts } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -77,7 +77,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     locateKey: (path, key) => {
       if (!tree) return slow().locateKey(path, key);
       const map = deepestStart(tree, path);
-      return positionOf(map.entries?.get(key)?.key.start ?? map.start);
+      return positionOf(keyNode(map, key)?.start ?? map.start);
     },
     rangeOf: (path) => slow().rangeOf(path),
     locateInValue: (path, offset) => {
