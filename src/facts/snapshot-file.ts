@@ -3,7 +3,8 @@
  * crashed collection never leaves half a snapshot. Reads validate against the schema and reject
  * (with a positioned error) anything that does not match, rather than trusting it.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { createIssue, InternalError } from '../errors/create-issue.ts';
@@ -45,7 +46,9 @@ export async function loadFacts(dir: string, cwd = process.cwd()): Promise<Loade
   for (const name of names) {
     const path = join(dir, name);
     const file = relative(cwd, path).split(sep).join('/');
-    const result = parseSnapshot(await readFile(path, 'utf8'), file);
+    // Synchronous: the promise API reads megabytes in 512 KB chunks through a string decoder
+    // (~10 ms a snapshot at 2.7 MB); readFileSync decodes the whole file natively.
+    const result = parseSnapshot(readFileSync(path, 'utf8'), file);
     issues.push(...result.issues);
     if (result.snapshot) snapshots.set(result.snapshot.cluster, result.snapshot);
   }

@@ -19,6 +19,9 @@ export interface PlaceholderUse {
 /** Every placeholder in `text`, skipping escaped braces and Go template actions. */
 export function findPlaceholders(text: string): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];
+  // Most texts have no placeholder: a substring test spares them the regex walk (every string
+  // of every runbook passes through here during a check).
+  if (!text.includes('{{')) return uses;
   for (const m of text.matchAll(PLACEHOLDER)) {
     if (m[1] || GO_TEMPLATE_WORDS.has(m[2]!)) continue;
     uses.push({ name: m[2]!, index: m.index! + m[1]!.length });
@@ -60,6 +63,7 @@ export function placeholderScope(
  * visible marker; an unknown name is left as written (validation reports it).
  */
 export function fillPlaceholders(text: string, scope: PlaceholderScope, unavailable = (name: string) => `<unknown: ${name}>`): string {
+  if (!text.includes('{{')) return text;
   return text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
     if (escape) return whole.slice(1);
     if (GO_TEMPLATE_WORDS.has(name)) return whole;
@@ -74,6 +78,7 @@ export function fillPlaceholders(text: string, scope: PlaceholderScope, unavaila
  * command (a namespace that came from `{{ ns }}`) points at the placeholder in the source.
  */
 export function fillWithSourceMap(text: string, scope: PlaceholderScope): { text: string; toSource(offset: number): number } {
+  if (!text.includes('{{')) return { text, toSource: (offset) => offset };
   const pieces: { filledStart: number; filledEnd: number; sourceStart: number; sourceEnd: number }[] = [];
   let out = '';
   let last = 0;

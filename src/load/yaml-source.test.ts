@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWithStarts } from './yaml-positions.ts';
 import { parseYamlSource, parseYamlSourceWithAst as slowSource } from './yaml-source.ts';
+import { at } from '../errors/issue.ts';
 
 const SOURCE = `id: a
 steps:
@@ -123,6 +124,11 @@ describe('positions from the fast parser', () => {
     const text = 'base: &b\n  cluster: dr\nsteps:\n  - <<: *b\n    id: one\n  - id: two\n    title:\n';
     expect(loadWithStarts(text).root).toBeUndefined();
     expect(loadWithStarts('steps:\n  - id: two\n    title:\n').root).toBeUndefined();
+    // JavaScript lists index-like keys first, whatever the source order: the tree reads key names
+    // from the data, so it gives way rather than pair a key with the wrong position.
+    expect(loadWithStarts('vars:\n  b: x\n  "1": y\n').root).toBeUndefined();
+    expect(parseYamlSource('vars:\n  b: x\n  "1": y\n', 'v.yaml').locate(['vars', '1'])).toEqual(at(3, 8));
+    expect(parseYamlSource('vars:\n  b: x\n  "1": y\n', 'v.yaml').locateKey(['vars'], 'b')).toEqual(at(2, 3));
     const fast = parseYamlSource(text, 'a.yaml');
     const slow = slowSource(text, 'a.yaml');
     for (const path of [['steps', 0, 'id'], ['steps', 1, 'title'], ['steps', 1, 'id'], ['base', 'cluster']]) {

@@ -12,7 +12,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
-import { deepestStart, keyNode, loadWithStarts, startAt, type LoadedWithStarts } from './yaml-positions.ts';
+import { deepestStart, keyStart, loadWithStarts, startAt, type LoadedWithStarts, type NodeStart } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -57,7 +57,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
   if (!fast) return slow();
   // Positions from js-yaml's listener when its node tree is exact (yaml-positions.ts), else the AST.
-  const tree = fast.root;
+  const tree: { root: NodeStart; data: unknown } | undefined = fast.root === undefined ? undefined : { root: fast.root, data: fast.data };
   let lines: number[] | undefined;
   const positionOf = (offset: number): Position => {
     lines ??= lineStarts(text);
@@ -77,7 +77,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     locateKey: (path, key) => {
       if (!tree) return slow().locateKey(path, key);
       const map = deepestStart(tree, path);
-      return positionOf(keyNode(map, key)?.start ?? map.start);
+      return positionOf(keyStart(map, key) ?? map.start);
     },
     rangeOf: (path) => slow().rangeOf(path),
     locateInValue: (path, offset) => {
