@@ -3,7 +3,8 @@
  * The service worker, `deploy` and `verify` read it to know exactly what a complete site is.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuildInfo } from '../site/build-info.ts';
 
@@ -34,7 +35,11 @@ export interface HashedFiles {
  * keeps its earlier hash; files that appeared since are hashed and files that vanished are dropped.
  */
 export async function hashFiles(dir: string, earlier?: HashedFiles): Promise<HashedFiles> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Synchronous on purpose: ~2,000 files, each a stat and often a read, take ~0.2 s through the
+  // promise API's thread-pool round trips and a fraction of that read in place. Nothing else
+  // runs meanwhile: the child process that does this first has no other work, and the build
+  // process calls it again only after Astro has finished.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`)
@@ -44,15 +49,20 @@ export async function hashFiles(dir: string, earlier?: HashedFiles): Promise<Has
   for (const path of paths) {
     // A folder still being written can lose files between the listing and the read (Astro removes
     // its prerender bundle after the pages are written); what is gone is not part of the site.
-    const info = await stat(join(dir, path)).catch(ignoreMissing);
+    const info = statSync(join(dir, path), { throwIfNoEntry: false });
     if (!info) continue;
     const known = earlier?.files[path];
     if (known && known.bytes === info.size && earlier!.mtimes[path] === info.mtimeMs) {
       hashed.files[path] = known;
     } else {
-      const file = await hashFile(dir, path).catch(ignoreMissing);
-      if (!file) continue;
-      hashed.files[path] = file;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(dir, path));
+      } catch (error) {
+        ignoreMissing(error as NodeJS.ErrnoException);
+        continue;
+      }
+      hashed.files[path] = hashOf(bytes);
     }
     hashed.mtimes[path] = info.mtimeMs;
   }
@@ -64,9 +74,10 @@ const ignoreMissing = (error: NodeJS.ErrnoException): undefined => {
   throw error;
 };
 
+const hashOf = (bytes: Buffer): FileHashes[string] => ({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+
 export async function hashFile(dir: string, path: string): Promise<FileHashes[string]> {
-  const bytes = await readFile(join(dir, path));
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  return hashOf(readFileSync(join(dir, path)));
 }
 
 export async function writeBuildManifest(

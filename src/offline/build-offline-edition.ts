@@ -5,7 +5,8 @@
  * For laptops, and the USB stick in the binder.
  */
 import { build } from 'esbuild';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildInfo } from '../site/build-info.ts';
 import { escapeHtml } from '../site/markdown.ts';
@@ -21,8 +22,10 @@ export interface OfflineEditionOptions {
 }
 
 export async function writeOfflineEdition(dir: string, options: OfflineEditionOptions): Promise<{ runbooks: number; bytes: number }> {
-  const ids = (await readdir(join(dir, 'runbooks'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  const pages = await Promise.all(ids.map((id) => readFile(join(dir, 'runbooks', id, 'index.html'), 'utf8')));
+  // Read synchronously: it runs in a process of its own (finish-pages.ts), and a thousand small
+  // reads through the promise API's thread pool mostly wait on each other.
+  const ids = readdirSync(join(dir, 'runbooks'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const pages = ids.map((id) => readFileSync(join(dir, 'runbooks', id, 'index.html'), 'utf8'));
   const runbooks = pages.map((page) => extractRunbook(page, options.site)).filter((r): r is ExtractedRunbook => Boolean(r));
   const css = await stylesOf(dir, pages[0] ?? '');
   const script = await bundleClient();
