@@ -1,6 +1,10 @@
+import jsYaml from 'js-yaml';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusRunbook } from '../bench/corpus-model.ts';
 import { formatLocation } from '../errors/issue.ts';
-import { parseYamlRunbook } from './parse-yaml-runbook.ts';
+import { RunbookSchema } from '../schema/runbook.ts';
+import { compiledRunbookSchema, parseYamlRunbook } from './parse-yaml-runbook.ts';
 
 const HEAD = `id: restore-db
 title: Restore the database
@@ -73,5 +77,40 @@ describe('parseYamlRunbook', () => {
     expect(result.data).toBeUndefined();
     expect(result.partial?.id).toBe('restore-db');
     expect(result.partial?.steps?.[0]?.id).toBe('one');
+  });
+});
+
+describe('the compiled runbook schema', () => {
+  it('parses every runbook in the repository and 300 generated ones exactly as the schema does, and rejects what it rejects', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const fromFiles = ['runbooks', 'test/fixtures']
+      .flatMap((dir) => readdirSync(root + dir, { recursive: true }).map((f) => `${root}${dir}/${String(f)}`))
+      .filter((f) => /\.(ya?ml|mdx)$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .map((text) => (text.startsWith('---') ? text.split(/^---\s*$/m)[1] ?? '' : text))
+      .flatMap((text) => {
+        try {
+          return [jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA })];
+        } catch {
+          return [];
+        }
+      });
+    const generated = Array.from({ length: 300 }, (_, i) => corpusRunbook(i).data);
+    let valid = 0;
+    let invalid = 0;
+    for (const data of [...fromFiles, ...generated]) {
+      const expected = RunbookSchema.safeParse(data);
+      const actual = compiledRunbookSchema().safeParse(data);
+      expect(actual.success).toBe(expected.success);
+      if (expected.success) {
+        valid++;
+        expect(actual.data).toStrictEqual(expected.data);
+      } else {
+        invalid++;
+        expect(actual.error?.issues).toEqual(expected.error.issues);
+      }
+    }
+    expect(valid).toBeGreaterThan(300);
+    expect(invalid).toBeGreaterThan(5);
   });
 });
