@@ -41,12 +41,21 @@ export interface StepRef {
   path: (string | number)[];
 }
 
-/** Every step of a runbook in reading order: frontmatter/YAML sections, then MDX body steps. */
-export function allSteps(runbook: Pick<Runbook, 'data' | 'bodySteps'>): StepRef[] {
+const stepRefs = new WeakMap<object, readonly StepRef[]>();
+
+/**
+ * Every step of a runbook in reading order: frontmatter/YAML sections, then MDX body steps.
+ * Made once per runbook: seven rules ask for them (8 MB of short-lived lists at 1,000 runbooks
+ * when each call made its own).
+ */
+export function allSteps(runbook: Pick<Runbook, 'data' | 'bodySteps'>): readonly StepRef[] {
+  const known = stepRefs.get(runbook);
+  if (known) return known;
   const refs: StepRef[] = [];
   for (const section of ['prechecks', 'steps', 'verify', 'rollback'] as const) {
     (runbook.data[section] ?? []).forEach((step, i) => refs.push({ section, step, path: [section, i] }));
   }
   runbook.bodySteps.forEach(({ section, step }, i) => refs.push({ section, step, path: ['$body', i] }));
+  stepRefs.set(runbook, refs);
   return refs;
 }

@@ -37,7 +37,6 @@ export function readWord(state: ShellState): ShellWord {
   const { text, base } = state;
   const start = state.pos;
   const word: ShellWord = { value: '', runs: [], start: base + start, end: 0, raw: '' };
-  const keep = (from: number, to: number) => keepSource(word, text, base, from, to);
   while (state.pos < text.length) {
     const at = state.pos;
     const code = text.charCodeAt(at);
@@ -49,22 +48,22 @@ export function readWord(state: ShellState): ShellWord {
       else if (text.charAt(at + 1) === '(') substitute(state, at + 2);
       else break;
     } else if (c === '\\') {
-      if (text.charAt(at + 1) !== '\n') keep(at + 1, at + 2);
+      if (text.charAt(at + 1) !== '\n') keepSource(word, text, base, at + 1, at + 2);
       state.pos = Math.min(at + 2, text.length);
       continue;
     } else if (c === "'") {
       const close = text.indexOf("'", at + 1);
-      keep(at + 1, close < 0 ? text.length : close);
+      keepSource(word, text, base, at + 1, close < 0 ? text.length : close);
       state.pos = close < 0 ? text.length : close + 1;
       continue;
     } else if (c === '"') {
-      readDoubleQuoted(state, keep);
+      readDoubleQuoted(state, word);
       continue;
     } else if (c === '$') skipDollar(state, false);
     else if (c === '`') skipBackticks(state);
     else if (c === '{') state.pos += matchesAt(PLACEHOLDER, text, at) || 1;
     else state.pos = runEnd(text, at, SPECIAL);
-    keep(at, state.pos);
+    keepSource(word, text, base, at, state.pos);
   }
   word.end = base + state.pos;
   word.raw = text.slice(start, state.pos);
@@ -81,8 +80,8 @@ function keepSource(word: ShellWord, text: string, base: number, from: number, t
 }
 
 /** Inside double quotes only `\$`, `` \` ``, `\"`, `\\` and `\`+newline are escapes. */
-function readDoubleQuoted(state: ShellState, keep: (from: number, to: number) => void): void {
-  const { text } = state;
+function readDoubleQuoted(state: ShellState, word: ShellWord): void {
+  const { text, base } = state;
   state.pos++;
   while (state.pos < text.length) {
     const at = state.pos;
@@ -92,14 +91,14 @@ function readDoubleQuoted(state: ShellState, keep: (from: number, to: number) =>
       return;
     }
     if (c === '\\' && '$`"\\\n'.includes(text.charAt(at + 1)) && at + 1 < text.length) {
-      if (text.charAt(at + 1) !== '\n') keep(at + 1, at + 2);
+      if (text.charAt(at + 1) !== '\n') keepSource(word, text, base, at + 1, at + 2);
       state.pos += 2;
       continue;
     }
     if (c === '$') skipDollar(state, true);
     else if (c === '`') skipBackticks(state);
     else state.pos = runEnd(text, at, SPECIAL_IN_DOUBLE_QUOTES);
-    keep(at, state.pos);
+    keepSource(word, text, base, at, state.pos);
   }
 }
 
