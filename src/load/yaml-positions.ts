@@ -123,7 +123,9 @@ function toNode(text: string, frame: Frame, result: unknown): NodeStart | undefi
     const keys = Object.keys(result);
     if (children.length !== 2 * keys.length) return undefined; // merge key, alias, or a key without a value node
     for (let i = 0; i < keys.length; i++) {
-      if (typeof children[2 * i] !== 'number' || INDEX_LIKE.test(keys[i]!)) return undefined; // a collection as a key; reordered keys
+      if (typeof children[2 * i] !== 'number') return undefined; // a collection as a key
+      const first = keys[i]!.charCodeAt(0);
+      if (first >= 0x30 && first <= 0x39 && INDEX_LIKE.test(keys[i]!)) return undefined; // keys JavaScript reorders
     }
     return { start: skipBlank(text, frame.opened), pairs: children };
   }
