@@ -41,10 +41,10 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   // Every file is under `root`: its display path is the root's plus its own relative part, so
   // path.relative (a normalisation per call, ~20 ms for 1,000 files twice over) runs once.
   const rootDisplay = relative(cwd, root).split(sep).join('/');
+  const under = withSep(root);
   const display = (abs: string) => {
-    if (abs === root) return rootDisplay;
-    if (!abs.startsWith(root + sep)) return relative(cwd, abs).split(sep).join('/');
-    const own = abs.slice(root.length + 1).split(sep).join('/');
+    if (!abs.startsWith(under)) return relative(cwd, abs).split(sep).join('/');
+    const own = abs.slice(under.length).split(sep).join('/');
     return rootDisplay ? `${rootDisplay}/${own}` : own;
   };
 
@@ -110,9 +110,13 @@ async function listFiles(root: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
     throw error;
   }
+  const under = withSep(root);
   return entries
     .filter((e) => e.isFile())
-    .map((e) => (e.parentPath.endsWith(sep) ? e.parentPath + e.name : `${e.parentPath}${sep}${e.name}`))
-    .filter((p) => !p.slice(root.length + 1).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .map((e) => withSep(e.parentPath) + e.name)
+    .filter((p) => !p.slice(under.length).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
     .sort();
 }
+
+/** A folder's path ending in exactly one separator (`/` stays `/`): what every path under it starts with. */
+const withSep = (dir: string) => (dir.endsWith(sep) ? dir : dir + sep);
