@@ -55,13 +55,8 @@ export async function hashFiles(dir: string, earlier?: HashedFiles): Promise<Has
     if (known && known.bytes === info.size && earlier!.mtimes[path] === info.mtimeMs) {
       hashed.files[path] = known;
     } else {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(join(dir, path));
-      } catch (error) {
-        ignoreMissing(error as NodeJS.ErrnoException);
-        continue;
-      }
+      const bytes = readIfPresent(join(dir, path));
+      if (!bytes) continue;
       hashed.files[path] = hashOf(bytes);
     }
     hashed.mtimes[path] = info.mtimeMs;
@@ -69,10 +64,15 @@ export async function hashFiles(dir: string, earlier?: HashedFiles): Promise<Has
   return hashed;
 }
 
-const ignoreMissing = (error: NodeJS.ErrnoException): undefined => {
-  if (error.code === 'ENOENT') return undefined;
-  throw error;
-};
+/** The file's bytes, or undefined when it is gone. */
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 const hashOf = (bytes: Buffer): FileHashes[string] => ({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
 
