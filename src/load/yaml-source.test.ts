@@ -105,7 +105,7 @@ describe('positions from the fast parser', () => {
       const fast = parseYamlSource(text, file);
       if (fast.issues.length) continue;
       // The example runbooks are plain YAML: their positions come from the fast tree, not the fallback.
-      if (file.includes('/runbooks/')) expect(loadWithStarts(text).root, file).toBeDefined();
+      if (file.includes('/runbooks/')) expect(loadWithStarts(text).tree, file).toBeDefined();
       const slow = slowSource(text, file);
       for (const path of paths(fast.data)) {
         expect(fast.locate(path), `${file} ${path.join('.')}`).toEqual(slow.locate(path));
@@ -122,11 +122,11 @@ describe('positions from the fast parser', () => {
 
   it('gives way to the AST where its tree cannot be exact: aliases, merge keys, empty values', () => {
     const text = 'base: &b\n  cluster: dr\nsteps:\n  - <<: *b\n    id: one\n  - id: two\n    title:\n';
-    expect(loadWithStarts(text).root).toBeUndefined();
-    expect(loadWithStarts('steps:\n  - id: two\n    title:\n').root).toBeUndefined();
+    expect(loadWithStarts(text).tree).toBeUndefined();
+    expect(loadWithStarts('steps:\n  - id: two\n    title:\n').tree).toBeUndefined();
     // JavaScript lists index-like keys first, whatever the source order: the tree reads key names
     // from the data, so it gives way rather than pair a key with the wrong position.
-    expect(loadWithStarts('vars:\n  b: x\n  "1": y\n').root).toBeUndefined();
+    expect(loadWithStarts('vars:\n  b: x\n  "1": y\n').tree).toBeUndefined();
     expect(parseYamlSource('vars:\n  b: x\n  "1": y\n', 'v.yaml').locate(['vars', '1'])).toEqual(at(3, 8));
     expect(parseYamlSource('vars:\n  b: x\n  "1": y\n', 'v.yaml').locateKey(['vars'], 'b')).toEqual(at(2, 3));
     const fast = parseYamlSource(text, 'a.yaml');

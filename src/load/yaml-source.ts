@@ -12,7 +12,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
-import { deepestStart, keyStart, loadWithStarts, startAt, type LoadedWithStarts, type NodeStart } from './yaml-positions.ts';
+import { deepestStart, keyStart, loadWithStarts, nodeAt, type LoadedWithStarts } from './yaml-positions.ts';
 
 export interface YamlSource {
   /** The plain data, or undefined when the YAML did not parse. */
@@ -46,18 +46,19 @@ const SYNTAX_HINTS: Record<string, string> = {
  * Parses `text` as one YAML document. `lineOffset` shifts reported lines, for frontmatter that
  * starts after the opening `---` of an MDX file.
  */
-export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
+export function parseYamlSource(input: string, file: string, lineOffset = 0): YamlSource {
   let fast: LoadedWithStarts | undefined;
   try {
-    fast = loadWithStarts(text);
+    fast = loadWithStarts(input);
   } catch {
     // Fall through: the `yaml` parser below reports the error with its position and code.
   }
+  if (!fast) return parseYamlSourceWithAst(input, file, lineOffset);
+  // From here on, js-yaml's copy of the text: the one its values already hold.
+  const { text, tree, data } = fast;
   let parsed: ReturnType<typeof parseYamlSourceWithAst> | undefined;
-  const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
-  if (!fast) return slow();
   // Positions from js-yaml's listener when its node tree is exact (yaml-positions.ts), else the AST.
-  const tree: { root: NodeStart; data: unknown } | undefined = fast.root === undefined ? undefined : { root: fast.root, data: fast.data };
+  const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
   let lines: number[] | undefined;
   const positionOf = (offset: number): Position => {
     lines ??= lineStarts(text);
@@ -71,18 +72,18 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     return at(lo + 1 + lineOffset, offset - lines[lo]! + 1);
   };
   return {
-    data: fast.data ?? null,
+    data: data ?? null,
     issues: [],
-    locate: (path) => (tree ? positionOf(deepestStart(tree, path).start) : slow().locate(path)),
+    locate: (path) => (tree ? positionOf(deepestStart(tree, data, path).start) : slow().locate(path)),
     locateKey: (path, key) => {
       if (!tree) return slow().locateKey(path, key);
-      const map = deepestStart(tree, path);
-      return positionOf(keyStart(map, key) ?? map.start);
+      const map = deepestStart(tree, data, path);
+      return positionOf(keyStart(tree, map, key) ?? map.start);
     },
     rangeOf: (path) => slow().rangeOf(path),
     locateInValue: (path, offset) => {
       if (!tree) return slow().locateInValue(path, offset);
-      const node = startAt(tree, path);
+      const node = nodeAt(tree, data, path);
       if (!node) return noPosition;
       if (typeof node.value !== 'string') return positionOf(node.start);
       const type = SCALAR_TYPES[text[node.start]!] ?? 'PLAIN';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DurationSchema } from '../schema/primitives.ts';
+import { inPlaceParser } from './validate-in-place.ts';
+
+/** Parses `input` both ways: the in-place result must equal zod's own and be the input itself. */
+function both<S extends z.ZodType>(schema: S, input: unknown) {
+  const expected = schema.safeParse(structuredClone(input));
+  const data = structuredClone(input);
+  const actual = inPlaceParser(schema)(data);
+  return { expected, actual, data };
+}
+
+describe('inPlaceParser', () => {
+  it('returns the data itself, with transformed values rewritten where the schema transforms them', () => {
+    const schema = z.strictObject({
+      rto: DurationSchema,
+      steps: z.array(z.strictObject({ id: z.string(), estimate: DurationSchema.optional() })),
+      vars: z.record(z.string(), DurationSchema).optional(),
+    });
+    const { expected, actual, data } = both(schema, { rto: 0, steps: [{ id: 'a', estimate: 0 }, { id: 'b' }, { id: 'c', estimate: '5m' }], vars: { x: 0 } });
+    expect(actual).toBe(data);
+    expect(actual).toStrictEqual(expected.data);
+    expect(actual).toStrictEqual({ rto: '0', steps: [{ id: 'a', estimate: '0' }, { id: 'b' }, { id: 'c', estimate: '5m' }], vars: { x: '0' } });
+  });
+
+  it('fills defaults, drops the keys z.object leaves out, and applies overwriting checks', () => {
+    const schema = z.object({ name: z.string().trim(), level: z.number().default(3), nested: z.object({ on: z.boolean() }) });
+    const { expected, actual } = both(schema, { name: '  db  ', extra: 1, nested: { on: true, stray: 'x' } });
+    expect(actual).toStrictEqual(expected.data);
+    expect(actual).toStrictEqual({ name: 'db', level: 3, nested: { on: true } });
+  });
+
+  it('leaves unions alone unless an option changes values, then parses that value again', () => {
+    const plain = z.strictObject({ answer: z.union([z.strictObject({ goto: z.string() }), z.strictObject({ runbook: z.string() })]) });
+    const input = { answer: { runbook: 'r' } };
+    const data = structuredClone(input);
+    const inner = data.answer;
+    expect(inPlaceParser(plain)(data)?.answer).toBe(inner);
+    const changing = z.strictObject({ value: z.union([z.string(), z.number().transform((n) => `${n}s`)]) });
+    const { expected, actual } = both(changing, { value: 5 });
+    expect(actual).toStrictEqual(expected.data);
+    expect(actual).toStrictEqual({ value: '5s' });
+  });
+
+  it('returns undefined for invalid data and leaves it untouched', () => {
+    const schema = z.strictObject({ rto: DurationSchema, id: z.string() });
+    const data = { rto: 0, id: 7 };
+    expect(inPlaceParser(schema)(data)).toBeUndefined();
+    expect(data).toEqual({ rto: 0, id: 7 });
+  });
+});
