@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,6 +27,24 @@ describe('bundled CLI entry', () => {
     expect(second.href).not.toBe(first.href);
     expect((await import(second.href)).value).toBe(100);
     expect(bundles()).toEqual([second.pathname.split('/').at(-1)]);
+  });
+
+  it('writes an ASCII bundle, so V8 holds it as one byte per character', async () => {
+    root = testdir({
+      // A dependency's comment and a string with characters outside ASCII.
+      'src/main.ts': "// Sätteri — a comment\nexport const dash: string = '—…';\n",
+    });
+    const bundle = await bundledEntry(pathToFileURL(join(root, 'src/main.ts')), { root });
+    expect(readFileSync(bundle, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+    expect((await import(bundle.href)).dash).toBe('—…');
+  });
+
+  it('bundles `npm run check` as ASCII (esbuild cannot escape a regular expression literal: write those with \\u escapes)', async () => {
+    root = testdir({});
+    const bundle = await bundledEntry(new URL('./check-main.ts', import.meta.url));
+    const text = readFileSync(bundle, 'latin1');
+    const outside = /[^\x00-\x7f]+/.exec(text);
+    expect(outside && text.slice(outside.index - 60, outside.index + 20)).toBeNull();
   });
 
   it('runs the sources as they are, with a warning, when they cannot be bundled', async () => {

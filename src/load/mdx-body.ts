@@ -117,7 +117,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
     body.positions.set(`$body/${index}`, posOf(node));
     const parsed = StepSchema.safeParse(candidate);
     if (parsed.success) {
-      body.steps.push({ section: STEP_SECTIONS.includes(section) ? section : 'steps', step: parsed.data });
+      body.steps.push({ section: STEP_SECTIONS.includes(section) ? section : 'steps', step: detached(parsed.data) });
     } else {
       const locate = (path: readonly (string | number)[]) =>
         nearestPosition(body.positions, ['$body', index, ...path]) ?? posOf(node);
@@ -162,6 +162,24 @@ export function readMdxBody(source: string, file: string): MdxBody {
 
   visit(tree, false, false);
   return body;
+}
+
+/**
+ * `value` with every string copied out of the text it was cut from. Sätteri cuts the strings of
+ * its tree out of one string holding all of a document's text, so a step that kept its command
+ * would keep the whole document's text with it: ~12 KB a file, for every MDX runbook a check holds
+ * until it reports. (A one-character prefix makes V8 build a new string; slicing it off keeps
+ * that string, not the document's.)
+ */
+function detached<T>(value: T): T {
+  if (typeof value === 'string') return (value.length < 13 ? value : ` ${value}`.slice(1)) as T;
+  if (Array.isArray(value)) return value.map(detached) as T;
+  if (value && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) copy[key] = detached(inner);
+    return copy as T;
+  }
+  return value;
 }
 
 /** Position of `path` or of its nearest ancestor recorded in `positions`. */

@@ -14,7 +14,7 @@ const NOT_STATIC = /[$`{}<>*?[\]\\]/;
 /** `NAMESPACE`, `BACKUP_NAME`: Kubernetes names are lower case, so these can only be placeholders. */
 const UPPER_CASE_PLACEHOLDER = /^[A-Z][A-Z0-9_]*$/;
 /** `…` and `...` stand for "and so on" in prose-like commands. */
-const ELLIPSIS = /^(\.\.\.|…)$/;
+const ELLIPSIS = /^(\.\.\.|\u2026)$/; // the ellipsis as an escape: one non-ASCII character makes V8 hold the whole bundle as UTF-16
 
 /** True when `name` is a literal a cluster can be asked about. */
 export function isStaticName(name: string): boolean {
