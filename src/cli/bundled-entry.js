@@ -11,10 +11,10 @@
  * modification time of every source file under src/, of package.json and package-lock.json.
  * When esbuild cannot bundle, the sources run as they are (slower, same behaviour).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundlePatches } from './bundle-patches.js';
 import { REPO, useCompileCache } from './compile-cache.js';
 
 /**
@@ -48,19 +48,31 @@ const exists = (path) => statSync(path, { throwIfNoEntry: false }) !== undefined
 
 /**
  * Hash of what the bundle is made of: every source file's path, size and mtime (~300 stats, 3 ms).
+ * Not node:crypto: loading it costs ~10 ms of every start, and this only tells builds apart.
  * @param {string} root
  */
 function sourceKey(root) {
-  const hash = createHash('sha256');
   const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.includes('.test.'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
+  let key = '';
   for (const file of [...files, join(root, 'package.json'), join(root, 'package-lock.json')]) {
     const stat = statSync(file, { throwIfNoEntry: false });
-    hash.update(`${file}\0${stat?.size}\0${stat?.mtimeMs}\n`);
+    key += `${file}\0${stat?.size}\0${stat?.mtimeMs}\n`;
   }
-  return hash.digest('hex').slice(0, 16);
+  return fnv1a(key, 0x811c9dc5) + fnv1a(key, 0x050c5d1f);
+}
+
+/**
+ * 32-bit FNV-1a of `text` from `seed`, as 8 hex digits (two seeds give the 16 of a bundle's name).
+ * @param {string} text
+ * @param {number} seed
+ */
+function fnv1a(text, seed) {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /**
@@ -85,6 +97,7 @@ async function build(entry, out) {
     minifyWhitespace: true,
     legalComments: 'none',
     charset: 'ascii',
+    plugins: [bundlePatches],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __lifeboatRequire } from 'node:module'; const require = __lifeboatRequire(import.meta.url);" },
   });
