@@ -15,7 +15,7 @@
  * tree is one Int32Array in document order: a scalar is its start offset (one word), a mapping
  * or sequence three words (its start, its size in children, its length in words) followed by
  * its children. Key names and values are read from the data itself, walked beside the tree.
- * At 1,000 runbooks this holds 1.5 MB where a tree of objects held 6.
+ * That is ~1.4 KB a file where a tree of objects held ~6.8 KB.
  */
 import jsYaml from 'js-yaml';
 
