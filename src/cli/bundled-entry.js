@@ -1,46 +1,100 @@
 // @ts-check
 /**
- * Starts a CLI from a bundle: one JavaScript file instead of ~120 TypeScript modules.
+ * Runs a CLI from a bundle: one script instead of ~120 TypeScript modules, compiled from V8's
+ * code cache.
  *
  * Why: Node strips types and links every module again at each start. For `npm run check` over
- * 1,000 runbooks that was 0.35–0.48 s of a 1 s budget; the bundle loads in ~0.13 s, ~0.1 s
- * with V8's compile cache. This file is plain JavaScript (checked by tsc through JSDoc) because
- * it runs before any TypeScript: loading Node's type stripper alone costs ~0.08 s.
+ * 1,000 runbooks that was 0.35–0.48 s of a 1 s budget. This file is plain JavaScript (checked by
+ * tsc through JSDoc) because it runs before any TypeScript: loading Node's type stripper alone
+ * costs ~0.08 s.
+ *
+ * The bundle is a script (CommonJS), not a module, so its code cache can be written after its
+ * first run: Node's compile cache is made when a module is compiled, before any of its functions
+ * has run, and V8 compiles functions when they are first called, so ~960 of them were compiled
+ * again by every check (~40 ms). `script.createCachedData()` after the run holds them all.
  *
  * The bundle is rebuilt when the sources change: its name carries a hash of the path, size and
- * modification time of every source file under src/, of package.json and package-lock.json.
- * When esbuild cannot bundle, the sources run as they are (slower, same behaviour).
+ * modification time of every source file under src/, of package.json and package-lock.json. Its
+ * code cache sits beside it; V8 refuses a cache made by another V8 or with other flags, and then
+ * it is written again. When esbuild cannot bundle, the sources run as they are (slower, same
+ * behaviour).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 import { bundlePatches } from './bundle-patches.js';
-import { REPO, useCompileCache } from './compile-cache.js';
+import { REPO } from './compile-cache.js';
 
 /**
- * The URL to import for `entry` (a module under `root`/src): its bundle, built first if missing.
+ * Runs `main()` of `entry` (a module under `root`/src that exports it, with no top-level await)
+ * from its bundle, built first if missing.
  * @param {URL} entry
  * @param {{ root?: string }} [options] the project folder (this checkout unless a test says otherwise)
- * @returns {Promise<URL>}
+ * @returns {Promise<void>}
  */
-export async function bundledEntry(entry, { root = REPO } = {}) {
-  const cache = join(root, 'node_modules', '.cache', 'lifeboat');
-  const dir = join(cache, 'bundles');
+export async function runBundled(entry, { root = REPO } = {}) {
+  const bundle = await bundleFor(entry, { root });
+  if (bundle === undefined) {
+    const { main } = await import(entry.href);
+    return main();
+  }
+  const codeCache = bundle.replace(/\.cjs$/, '.v8cache');
+  const cachedData = readIfPresent(codeCache);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __lifeboatBundleUrl) {${readFileSync(bundle, 'latin1')}\n})`, {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: /** @type {{ main?: () => Promise<void> }} */ ({}) };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
+  if (typeof module.exports.main !== 'function') throw new Error(`${bundle} does not export main()`);
+  await module.exports.main();
+  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(codeCache, script.createCachedData());
+}
+
+/**
+ * The bundle of `entry` (built first if missing), or undefined when esbuild cannot bundle it (a
+ * warning says why).
+ * @param {URL} entry
+ * @param {{ root?: string }} [options]
+ * @returns {Promise<string | undefined>}
+ */
+export async function bundleFor(entry, { root = REPO } = {}) {
+  const dir = join(root, 'node_modules', '.cache', 'lifeboat', 'bundles');
   const name = basename(fileURLToPath(entry)).replace(/\.[^.]+$/, '');
-  const bundle = join(dir, `${name}-${sourceKey(root)}.mjs`);
-  // V8 keeps the compiled bundle between runs (bytecode, not the bundling: that is the file).
-  useCompileCache(root);
-  if (exists(bundle)) return pathToFileURL(bundle);
+  const key = sourceKey(root);
+  const bundle = join(dir, `${name}-${key}.cjs`);
+  if (exists(bundle)) return bundle;
   try {
     await build(fileURLToPath(entry), bundle);
     for (const old of readdirSync(dir)) {
-      if (old.startsWith(`${name}-`) && join(dir, old) !== bundle) rmSync(join(dir, old), { force: true });
+      if (old.startsWith(`${name}-`) && !old.startsWith(`${name}-${key}.`)) rmSync(join(dir, old), { force: true });
     }
-    return pathToFileURL(bundle);
+    return bundle;
   } catch (error) {
     process.emitWarning(`Running ${name} from its sources: bundling failed (${error instanceof Error ? error.message : String(error)}).`);
-    return entry;
+    return undefined;
   }
+}
+
+/** @param {string} path */
+const readIfPresent = (path) => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * @param {string} path
+ * @param {Uint8Array} data
+ */
+function writeAtomically(path, data) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
 }
 
 /** @param {string} path */
@@ -82,14 +136,15 @@ function fnv1a(text, seed) {
  */
 async function build(entry, out) {
   const esbuild = await import('esbuild');
-  mkdirSync(join(out, '..'), { recursive: true });
+  mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: [entry],
     outfile: tmp,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    // A script, so that runBundled can write its code cache after the run (see the top).
+    format: 'cjs',
     target: 'node22',
     logLevel: 'silent',
     // Comments out and every character ASCII: V8 holds a source with a single non-ASCII character
@@ -97,9 +152,15 @@ async function build(entry, out) {
     minifyWhitespace: true,
     legalComments: 'none',
     charset: 'ascii',
+    // Packages that find files beside themselves (Sätteri's native binding) ask import.meta.url.
+    define: { 'import.meta.url': '__lifeboatBundleUrl' },
     plugins: [bundlePatches],
-    // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __lifeboatRequire } from 'node:module'; const require = __lifeboatRequire(import.meta.url);" },
   });
+  // Any other use of import.meta would be empty in a script: run the sources instead.
+  const empty = result.warnings.find((w) => /import\.meta/.test(w.text));
+  if (empty) {
+    rmSync(tmp, { force: true });
+    throw new Error(`${empty.text} (${empty.location?.file}:${empty.location?.line})`);
+  }
   renameSync(tmp, out);
 }

@@ -1,58 +1,91 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testdir } from '../../test/support/testdir.ts';
-import { bundledEntry } from './bundled-entry.js';
+import { bundleFor, runBundled } from './bundled-entry.js';
+
+/** What the test programs below leave behind when their main() runs. */
+const ran = () => (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan;
 
 describe('bundled CLI entry', () => {
   let root: string;
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
-  const bundles = () => readdirSync(join(root, 'node_modules/.cache/lifeboat/bundles'));
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    delete (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan;
+  });
+  const bundles = () => readdirSync(join(root, 'node_modules/.cache/lifeboat/bundles')).sort();
+  const program = (answer: number) => `import { answer } from './part.ts';
+export async function main(): Promise<void> {
+  await Promise.resolve();
+  (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan = { value: answer * 2, url: __filename };
+}
+export const unused: number = ${answer};
+`;
 
-  it('runs the TypeScript entry as one bundled file, rebuilt when a source changes and never left stale', async () => {
-    root = testdir({
-      'src/main.ts': "import { answer } from './part.ts';\nexport const value: number = answer * 2;\n",
-      'src/part.ts': 'export const answer: number = 21;\n',
-    });
+  it('runs main() from one bundled script, writes its code cache after the run, and rebuilds both when a source changes', async () => {
+    root = testdir({ 'src/main.ts': program(1), 'src/part.ts': 'export const answer: number = 21;\n' });
     const entry = pathToFileURL(join(root, 'src/main.ts'));
-    const first = await bundledEntry(entry, { root });
-    expect(first.pathname).toMatch(/\/node_modules\/\.cache\/lifeboat\/bundles\/main-[0-9a-f]{16}\.mjs$/);
-    expect((await import(first.href)).value).toBe(42);
-    // Same sources: the same bundle, not built again.
-    expect((await bundledEntry(entry, { root })).href).toBe(first.href);
+    await runBundled(entry, { root });
+    expect(ran()).toMatchObject({ value: 42, url: expect.stringMatching(/\/node_modules\/\.cache\/lifeboat\/bundles\/main-[0-9a-f]{16}\.cjs$/) });
+    const [bundle, cache] = bundles();
+    expect(cache).toBe(bundle!.replace(/\.cjs$/, '.v8cache'));
+    const written = statSync(join(root, 'node_modules/.cache/lifeboat/bundles', cache!));
+    expect(written.size).toBeGreaterThan(0);
+
+    // Same sources: the same bundle, and V8 takes the cache (it is not written again).
+    await runBundled(entry, { root });
+    expect(bundles()).toEqual([bundle, cache]);
+    expect(statSync(join(root, 'node_modules/.cache/lifeboat/bundles', cache!)).mtimeMs).toBe(written.mtimeMs);
 
     writeFileSync(join(root, 'src/part.ts'), 'export const answer: number = 50;\n');
-    const second = await bundledEntry(entry, { root });
-    expect(second.href).not.toBe(first.href);
-    expect((await import(second.href)).value).toBe(100);
-    expect(bundles()).toEqual([second.pathname.split('/').at(-1)]);
+    await runBundled(entry, { root });
+    expect(ran()).toMatchObject({ value: 100 });
+    const now = bundles();
+    expect(now).toHaveLength(2);
+    expect(now).not.toContain(bundle);
+  });
+
+  it('writes the code cache again when V8 refuses it', async () => {
+    root = testdir({ 'src/main.ts': program(2), 'src/part.ts': 'export const answer: number = 1;\n' });
+    const entry = pathToFileURL(join(root, 'src/main.ts'));
+    const bundle = (await bundleFor(entry, { root }))!;
+    const cache = bundle.replace(/\.cjs$/, '.v8cache');
+    writeFileSync(cache, 'not a code cache');
+    await runBundled(entry, { root });
+    expect(ran()).toMatchObject({ value: 2 });
+    expect(readFileSync(cache, 'latin1')).not.toBe('not a code cache');
   });
 
   it('writes an ASCII bundle, so V8 holds it as one byte per character', async () => {
     root = testdir({
       // A dependency's comment and a string with characters outside ASCII.
-      'src/main.ts': "// Sätteri — a comment\nexport const dash: string = '—…';\n",
+      'src/main.ts': "// Sätteri — a comment\nexport const dash: string = '—…';\nexport async function main() { (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan = dash; }\n",
     });
-    const bundle = await bundledEntry(pathToFileURL(join(root, 'src/main.ts')), { root });
-    expect(readFileSync(bundle, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
-    expect((await import(bundle.href)).dash).toBe('—…');
+    const entry = pathToFileURL(join(root, 'src/main.ts'));
+    expect(readFileSync((await bundleFor(entry, { root }))!, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+    await runBundled(entry, { root });
+    expect(ran()).toBe('—…');
   });
 
   it('bundles `npm run check` as ASCII (esbuild cannot escape a regular expression literal: write those with \\u escapes)', async () => {
     root = testdir({});
-    const bundle = await bundledEntry(new URL('./check-main.ts', import.meta.url));
-    const text = readFileSync(bundle, 'latin1');
+    const text = readFileSync((await bundleFor(new URL('./check-main.ts', import.meta.url)))!, 'latin1');
     const outside = /[^\x00-\x7f]+/.exec(text);
     expect(outside && text.slice(outside.index - 60, outside.index + 20)).toBeNull();
   });
 
-  it('runs the sources as they are, with a warning, when they cannot be bundled', async () => {
-    root = testdir({ 'src/main.ts': "import { missing } from './nowhere.ts';\nexport const value = missing;\n" });
+  it('runs the sources as they are, with a warning, when they cannot be bundled or need import.meta beyond its url', async () => {
+    root = testdir({
+      'src/missing.ts': "import { missing } from './nowhere.ts';\nexport const value = missing;\n",
+      'src/main.ts': 'export async function main() { (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan = import.meta.dirname; }\n',
+    });
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    const entry = pathToFileURL(join(root, 'src/main.ts'));
-    expect((await bundledEntry(entry, { root })).href).toBe(entry.href);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/Running main from its sources: bundling failed \(.*nowhere/s);
+    expect(await bundleFor(pathToFileURL(join(root, 'src/missing.ts')), { root })).toBeUndefined();
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/Running missing from its sources: bundling failed \(.*nowhere/s);
+    await runBundled(pathToFileURL(join(root, 'src/main.ts')), { root });
+    expect(String(warn.mock.calls[1]?.[0])).toMatch(/Running main from its sources: bundling failed \(.*import\.meta/s);
+    expect(ran()).toBe(join(root, 'src'));
     expect(bundles().filter((f) => f.endsWith('.tmp'))).toEqual([]);
     warn.mockRestore();
   });

@@ -1,5 +1,5 @@
 /**
- * The program behind `npm run check` (scripts/check.js starts it bundled): validate every
+ * The program behind `npm run check` (scripts/check.js runs `main()` bundled): validate every
  * runbook, then check it against the collected cluster facts.
  */
 import { appendFile } from 'node:fs/promises';
@@ -31,31 +31,33 @@ Set LIFEBOAT_NOW (ISO time) to judge drill and review ages at a fixed moment.
 
 ${CONFIG_HELP}`;
 
-const flags = parseFlags(
-  { ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' } },
-  USAGE,
-);
-if (!isReportFormat(flags.format)) {
-  exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".`, USAGE);
-}
-const config = loadConfigOrExit(flags);
-const { runbooks, issues: formatIssues, files, fileList, facts } = await loadProject(config);
-const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
-const findings = flags['no-facts']
-  ? []
-  : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
-const issues = sortIssues([...formatIssues, ...findings]);
-const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
+export async function main(): Promise<void> {
+  const flags = parseFlags(
+    { ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' } },
+    USAGE,
+  );
+  if (!isReportFormat(flags.format)) {
+    exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".`, USAGE);
+  }
+  const config = loadConfigOrExit(flags);
+  const { runbooks, issues: formatIssues, files, fileList, facts } = await loadProject(config);
+  const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+  const findings = flags['no-facts']
+    ? []
+    : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
+  const issues = sortIssues([...formatIssues, ...findings]);
+  const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 
-const output = formats[flags.format](reported, {
-  toolVersion: packageJson.version,
-  runbookCount: files,
-  files: fileList,
-  ...(config.site ? { site: config.site } : {}),
-  readSource: createSourceReader(config.cwd),
-  color: useColor(),
-  ...githubLinkContext(process.env),
-});
-process.stdout.write(output.stdout);
-if (output.stepSummary && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, output.stepSummary);
-process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;
+  const output = formats[flags.format](reported, {
+    toolVersion: packageJson.version,
+    runbookCount: files,
+    files: fileList,
+    ...(config.site ? { site: config.site } : {}),
+    readSource: createSourceReader(config.cwd),
+    color: useColor(),
+    ...githubLinkContext(process.env),
+  });
+  process.stdout.write(output.stdout);
+  if (output.stepSummary && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, output.stepSummary);
+  process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;
+}

@@ -22,7 +22,8 @@ export const checkEntry: BenchEntry = {
       const rows: BenchRow[] = [];
       // What `npm run check` runs, timed without npm's own start; that start is measured once
       // beside it (it is the same for any collection). The first run after a change to the
-      // sources bundles them (src/cli/bundled-entry.js): not timed.
+      // sources bundles them (src/cli/bundled-entry.js): not timed. The first timed run also
+      // writes the bundle's code cache, which the median leaves out.
       const command = npmScriptArgs(REPO, 'check');
       await measure(process.execPath, [...command, '--help']);
       const direct = await measure(process.execPath, [...command, '--help']);
