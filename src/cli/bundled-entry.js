@@ -42,16 +42,18 @@ export async function runBundled(entry, { root = REPO } = {}) {
   }
   const codeCache = bundle.replace(/\.cjs$/, '.v8cache');
   const cachedData = readIfPresent(codeCache);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __lifeboatBundleUrl) {${readFileSync(bundle, 'latin1')}\n})`, {
-    filename: bundle,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  // Read as it is (the file already holds the wrapper, and UTF-8 is read straight into a string):
+  // joining or converting a megabyte of source would copy it again.
+  const script = new Script(readFileSync(bundle, 'utf8'), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: /** @type {{ main?: () => Promise<void> }} */ ({}) };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
   if (typeof module.exports.main !== 'function') throw new Error(`${bundle} does not export main()`);
   await module.exports.main();
   if (cachedData === undefined || script.cachedDataRejected) writeAtomically(codeCache, script.createCachedData());
 }
+
+/** What the bundle's function receives, in order. */
+const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__lifeboatBundleUrl'];
 
 /**
  * The bundle of `entry` (built first if missing), or undefined when esbuild cannot bundle it (a
@@ -154,6 +156,9 @@ async function build(entry, out) {
     charset: 'ascii',
     // Packages that find files beside themselves (Sätteri's native binding) ask import.meta.url.
     define: { 'import.meta.url': '__lifeboatBundleUrl' },
+    // The script is one function of what a CommonJS module receives, and that URL.
+    banner: { js: `(function (${BUNDLE_PARAMETERS.join(', ')}) {` },
+    footer: { js: '\n})' },
     plugins: [bundlePatches],
   });
   // Any other use of import.meta would be empty in a script: run the sources instead.
