@@ -29,6 +29,9 @@ describe('inPlaceParser', () => {
     const { expected, actual } = both(schema, { name: '  db  ', extra: 1, nested: { on: true, stray: 'x' } });
     expect(actual).toStrictEqual(expected.data);
     expect(actual).toStrictEqual({ name: 'db', level: 3, nested: { on: true } });
+    const catchall = both(z.object({ a: z.string() }).catchall(DurationSchema), { a: 'x', b: 0 });
+    expect(catchall.actual).toStrictEqual(catchall.expected.data);
+    expect(catchall.actual).toStrictEqual({ a: 'x', b: '0' });
   });
 
   it('leaves unions alone unless an option changes values, then parses that value again', () => {

@@ -19,7 +19,7 @@ type Fix = (holder: Record<string | number, unknown>, key: string | number) => v
 const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Schema types whose parse returns the value it was given. */
-const AS_GIVEN = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'null', 'undefined', 'void', 'any', 'unknown', 'enum', 'literal', 'nan', 'template_literal']);
+const AS_GIVEN = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'null', 'undefined', 'void', 'never', 'any', 'unknown', 'enum', 'literal', 'nan', 'template_literal']);
 
 /**
  * A parser for `schema` that validates in place: the data itself (with its transformed values
@@ -49,6 +49,8 @@ function fixFor(schema: AnySchema): Fix | undefined {
       });
       // z.object (neither strict nor loose) accepts unknown keys and leaves them out of its output.
       const strips = def.catchall === undefined;
+      // A catchall that changes values (rare): parse the object again.
+      if (!strips && fixFor(def.catchall as AnySchema)) return parseAgain(schema);
       if (fields.length === 0 && !strips) return undefined;
       return (holder, key) => {
         const value = holder[key] as Record<string, unknown>;
