@@ -212,14 +212,23 @@ describe('search', () => {
 
     // Pagefind's filter panel: pick the service "payments".
     const dialog = page.locator('dialog[open]');
-    await dialog.locator('.pagefind-ui__filter-name', { hasText: 'Service' }).click();
-    await dialog.locator('.pagefind-ui__filter-label', { hasText: /^payments/ }).click();
+    /** The option `label` of the filter group `group`, once the group shows it. */
+    const option = async (group: string, label: RegExp) => {
+      const found = dialog.locator('.pagefind-ui__filter-label', { hasText: label });
+      // Pagefind draws its filter panel again as results and counts arrive, which can close a group
+      // opened a moment before (seen on a loaded machine): open it until the option shows.
+      for (let attempt = 0; attempt < 5 && !(await found.isVisible()); attempt++) {
+        await dialog.locator('.pagefind-ui__filter-name', { hasText: group }).click();
+        await found.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+      }
+      return found;
+    };
+    await (await option('Service', /^payments/)).click();
     await dialog.locator('.pagefind-ui__message', { hasText: /^1 result for velero/ }).waitFor({ timeout: 15_000 });
     await expect.poll(shown, { timeout: 15_000 }).toEqual(['Restore the payments namespace from a Velero backup']);
 
-    await dialog.locator('.pagefind-ui__filter-label', { hasText: /^payments/ }).click();
-    await dialog.locator('.pagefind-ui__filter-name', { hasText: 'Tier' }).click();
-    await dialog.locator('.pagefind-ui__filter-label', { hasText: /^tier 0/ }).click();
+    await (await option('Service', /^payments/)).click();
+    await (await option('Tier', /^tier 0/)).click();
     await dialog.locator('.pagefind-ui__message', { hasText: /^1 result for velero/ }).waitFor({ timeout: 15_000 });
     await expect.poll(shown, { timeout: 15_000 }).toEqual(['Restore the whole production cluster into the DR region']);
   });
