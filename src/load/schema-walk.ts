@@ -4,10 +4,11 @@
  */
 import type { z } from 'zod';
 
-type AnySchema = z.ZodType;
-type Def = { type: string; [key: string]: unknown };
+export type AnySchema = z.ZodType;
+export type Def = { type: string; [key: string]: unknown };
 
-const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+/** A schema's definition (zod 4's public `_zod.def`). */
+export const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Strips optional, default, pipe and transform wrappers. */
 function unwrap(schema: AnySchema): AnySchema {

@@ -10,13 +10,10 @@
  * is a byte the garbage collector copies out of the young generation.
  */
 import { z } from 'zod';
+import { defOf, type AnySchema, type Def } from './schema-walk.ts';
 
-type AnySchema = z.ZodType;
-type Def = { type: string; [key: string]: unknown };
 /** Brings `holder[key]` to what parsing it would give. */
 type Fix = (holder: Record<string | number, unknown>, key: string | number) => void;
-
-const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Schema types whose parse returns the value it was given. */
 const AS_GIVEN = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'null', 'undefined', 'void', 'never', 'any', 'unknown', 'enum', 'literal', 'nan', 'template_literal']);
