@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReferences } from './extract-references.ts';
+import { extractReferences, type CommandReference } from './extract-references.ts';
 
 /** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
 function random(seed: number) {
@@ -101,10 +101,11 @@ describe('extractReferences over generated commands', () => {
 
   it('reads a 10 KB command in a few milliseconds', () => {
     const block = `kubectl --context {{ cluster.dr }} -n ledger get crd a.example.io -o yaml | grep -n "x" \\\n  && velero restore create "r-$X" --from-backup b --include-namespaces a,b\n`;
-    const text = block.repeat(Math.ceil(10_000 / block.length));
-    for (let i = 0; i < 5; i++) extractReferences(text);
+    // A different text each time: the extractor remembers the texts it has read.
+    const texts = Array.from({ length: 15 }, (_, i) => `${block.repeat(Math.ceil(10_000 / block.length))}echo ${i}\n`);
+    for (const text of texts.slice(0, 5)) extractReferences(text);
     const started = performance.now();
-    for (let i = 0; i < 10; i++) extractReferences(text);
+    for (const text of texts.slice(5)) expect(extractReferences(text)).toHaveLength(5 * Math.ceil(10_000 / block.length));
     // About 1 ms on an idle machine; the bound leaves room for a loaded CI runner, not for quadratic work.
     expect((performance.now() - started) / 10).toBeLessThan(50);
   });
@@ -130,5 +131,18 @@ describe('extractReferences over generated commands', () => {
       // Quadratic work on 100 KB would take many seconds; linear work takes milliseconds.
       expect(performance.now() - started, label).toBeLessThan(1000);
     }
+  });
+});
+
+describe('extractReferences remembers', () => {
+  it('answers a text it has read with the same references, frozen so no caller can change them for the next', () => {
+    const text = 'kubectl -n ledger get crd backups.velero.io && velero restore create --from-backup daily --include-namespaces a,b';
+    const first = extractReferences(text);
+    expect(extractReferences(`${text} `)).toEqual(first);
+    expect(extractReferences(text)).toBe(first);
+    expect(first.map((r) => `${r.kind} ${r.name}`)).toEqual(['Namespace ledger', 'CustomResourceDefinition backups.velero.io', 'VeleroBackup daily', 'Namespace a', 'Namespace b']);
+    expect(() => (first as CommandReference[]).push(first[0]!)).toThrow(TypeError);
+    expect(() => Object.assign(first[0]!, { name: 'other' })).toThrow(TypeError);
+    expect(() => (first[0]!.command.subcommand as string[]).push('x')).toThrow(TypeError);
   });
 });

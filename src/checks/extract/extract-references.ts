@@ -21,8 +21,32 @@ const MAX_SCRIPT_NESTING = 4;
  * and skips what cannot be known before run time (variables, substitutions, placeholders, globs).
  * @example extractReferences('kubectl -n ledger get pods') // [{ kind: 'Namespace', name: 'ledger', start: 11, end: 17, via: '-n', … }]
  */
-export function extractReferences(command: string): CommandReference[] {
-  return collect(command, 0).sort((a, b) => a.start - b.start || a.end - b.end);
+export function extractReferences(command: string): readonly CommandReference[] {
+  let found = memo.get(command);
+  if (found === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    found = freeze(collect(command, 0).sort((a, b) => a.start - b.start || a.end - b.end));
+    memo.set(command, found);
+  }
+  return found;
+}
+
+/**
+ * The answers already given, by command text. Runbooks repeat their commands (the same status
+ * check in every runbook of a service, a restore that the gate and the restore tracker both
+ * read): in the 1,000-runbook benchmark 3,800 commands hold ~1,050 distinct texts. The answer is
+ * frozen because it is shared.
+ */
+const memo = new Map<string, readonly CommandReference[]>();
+const MEMO_LIMIT = 20_000;
+
+function freeze(references: CommandReference[]): readonly CommandReference[] {
+  for (const ref of references) {
+    Object.freeze(ref.command.subcommand);
+    Object.freeze(ref.command);
+    Object.freeze(ref);
+  }
+  return Object.freeze(references);
 }
 
 function collect(text: string, nesting: number): CommandReference[] {
