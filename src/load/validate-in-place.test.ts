@@ -52,4 +52,23 @@ describe('inPlaceParser', () => {
     expect(inPlaceParser(schema)(data)).toBeUndefined();
     expect(data).toEqual({ rto: 0, id: 7 });
   });
+
+  it('answers as zod does for refinements, a union of a refined option, and a field zod checks at run time only', () => {
+    const cases = [
+      { schema: z.strictObject({ id: z.string().refine((s) => s.startsWith('a')) }), inputs: [{ id: 'ab' }, { id: 'b' }, { id: 1 }] },
+      { schema: z.strictObject({ from: z.number(), to: z.number() }).refine((r) => r.from < r.to), inputs: [{ from: 1, to: 2 }, { from: 2, to: 1 }] },
+      { schema: z.strictObject({ pick: z.union([z.string().refine((s) => s === 'a'), z.number()]) }), inputs: [{ pick: 'a' }, { pick: 2 }, { pick: 'b' }] },
+      { schema: z.strictObject({ name: z.string(), onDone: z.function().optional() }), inputs: [{ name: 'a' }, { name: 1 }, { name: 'a', onDone: 3 }] },
+    ];
+    for (const { schema, inputs } of cases) {
+      const answers = inputs.map((input) => {
+        const { expected, actual } = both(schema as z.ZodType, input);
+        expect(actual, JSON.stringify(input)).toStrictEqual(expected.success ? expected.data : undefined);
+        return actual !== undefined;
+      });
+      // Each case holds valid and invalid data: both answers are exercised.
+      expect(answers).toContain(true);
+      expect(answers).toContain(false);
+    }
+  });
 });

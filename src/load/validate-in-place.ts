@@ -10,6 +10,7 @@
  * is a byte the garbage collector copies out of the young generation.
  */
 import { z } from 'zod';
+import { compileFn, INVALID } from 'zod/v4/core';
 import { defOf, type AnySchema, type Def } from './schema-walk.ts';
 
 /** Brings `holder[key]` to what parsing it would give. */
@@ -23,15 +24,34 @@ const AS_GIVEN = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'nu
  * rewritten) when valid, undefined when not (ask the schema's `safeParse` for the issues).
  */
 export function inPlaceParser<S extends AnySchema>(schema: S): (data: unknown) => z.output<S> | undefined {
-  const compiled = z.compile(schema);
+  const valid = validatorFor(schema);
   const fix = fixFor(schema);
   return (data) => {
-    if (!z.validate(compiled, data)) return undefined;
+    if (!valid(data)) return undefined;
     if (!fix) return data as z.output<S>;
     const holder: Record<string, unknown> = { data };
     fix(holder, 'data');
     return holder.data as z.output<S>;
   };
+}
+
+/**
+ * zod's generated yes-or-no check for `schema`. Only that half of `z.compile` is built: its parser
+ * half (which builds the output value) would be generated and compiled at every start for nothing,
+ * ~8 ms for the runbook, step and facts schemas. What follows a "no" is what `z.validate` does
+ * with it: where zod marks its generated check as not definite, the runtime has the last word.
+ * A schema zod generates no code for (an async or cyclic one; none of Lifeboat's) goes through
+ * `z.compile`, which keeps zod's runtime parser.
+ */
+function validatorFor(schema: AnySchema): (data: unknown) => boolean {
+  let check: ReturnType<typeof compileFn>;
+  try {
+    check = compileFn(schema, { assertOnly: true });
+  } catch {
+    const compiled = z.compile(schema);
+    return (data) => z.validate(compiled, data);
+  }
+  return (data) => check(data) !== INVALID || (check.definite !== true && z.validate(schema, data));
 }
 
 /** How to fix values of `schema` in place, or undefined when parsing returns them unchanged. */
