@@ -24,9 +24,13 @@ const MAX_SCRIPT_NESTING = 4;
 export function extractReferences(command: string): readonly CommandReference[] {
   let found = memo.get(command);
   if (found === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
+    if (memoChars + command.length > MEMO_CHARS) {
+      memo.clear();
+      memoChars = 0;
+    }
     found = freeze(collect(command, 0).sort((a, b) => a.start - b.start || a.end - b.end));
     memo.set(command, found);
+    memoChars += command.length;
   }
   return found;
 }
@@ -38,7 +42,9 @@ export function extractReferences(command: string): readonly CommandReference[] 
  * The answer is frozen because it is shared.
  */
 const memo = new Map<string, readonly CommandReference[]>();
-const MEMO_LIMIT = 20_000;
+/** Bounded by the text it holds (the keys), not by count: one command can be a 100 KB script. */
+const MEMO_CHARS = 4_000_000;
+let memoChars = 0;
 
 function freeze(references: CommandReference[]): readonly CommandReference[] {
   for (const ref of references) {
