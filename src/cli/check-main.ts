@@ -2,7 +2,7 @@
  * The program behind `npm run check` (scripts/check.js runs `main()` bundled): validate every
  * runbook, then check it against the collected cluster facts.
  */
-import { appendFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runChecks } from '../checks/run-checks.ts';
@@ -58,6 +58,6 @@ export async function main(): Promise<void> {
     ...githubLinkContext(process.env),
   });
   process.stdout.write(output.stdout);
-  if (output.stepSummary && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, output.stepSummary);
+  if (output.stepSummary && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, output.stepSummary);
   process.exitCode = hasErrors(reported) ? EXIT.failed : EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { errorsData, type ErrorCode } from './errors-data.ts';
+import { compareText } from '../util/compare-text.ts';
 
 /** Where in a file a problem sits. Lines and columns are 1-based, as editors show them. */
 export type Position = { type: 'source'; line: number; column: number } | { type: 'unavailable' };
@@ -53,7 +54,7 @@ export function sortIssues(issues: Issue[]): Issue[] {
   const line = (i: Issue) => (i.position.type === 'source' ? i.position.line : 0);
   const col = (i: Issue) => (i.position.type === 'source' ? i.position.column : 0);
   return [...issues].sort(
-    (a, b) => a.file.localeCompare(b.file) || line(a) - line(b) || col(a) - col(b) || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.file, b.file) || line(a) - line(b) || col(a) - col(b) || compareText(a.code, b.code),
   );
 }
 

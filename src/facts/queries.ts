@@ -3,6 +3,7 @@
  * not be read gives `unknown` with the reason, never a confident "none".
  */
 import type { BackupFact, FactKind, FactsSnapshot, KindItem } from '../schema/facts.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export type Answer<T> = { known: true; value: T } | { known: false; why: string };
 
@@ -29,7 +30,7 @@ export function newestSuccessfulBackup(
       (filter.namespace === undefined || covers(b, filter.namespace)),
   );
   const time = (b: BackupFact) => b.completionTimestamp ?? b.startTimestamp ?? '';
-  return { known: true, value: matching.sort((a, b) => time(b).localeCompare(time(a)))[0] };
+  return { known: true, value: matching.sort((a, b) => compareText(time(b), time(a)))[0] };
 }
 
 /** Whether a backup includes a namespace (an empty or `*` include list means all namespaces). */

@@ -4,6 +4,7 @@
  * the environment or exit; whatever they need arrives in the `ReportContext`.
  */
 import type { Issue } from '../errors/issue.ts';
+import { compareText } from '../util/compare-text.ts';
 
 /** What a reporter knows besides the issues. Only `toolVersion` and `runbookCount` are required. */
 export interface ReportContext {
@@ -55,7 +56,7 @@ export function describeChecked(runbookCount: number): string {
 
 /** Files in report order: every checked file and every file with an issue, sorted. */
 export function reportedFiles(issues: readonly Issue[], context: Pick<ReportContext, 'files'>): string[] {
-  return [...new Set([...(context.files ?? []), ...issues.map((i) => i.file)])].sort((a, b) => a.localeCompare(b));
+  return [...new Set([...(context.files ?? []), ...issues.map((i) => i.file)])].sort(compareText);
 }
 
 /** Reads a file through the context, treating a throwing reader like an unreadable file. */

@@ -6,6 +6,7 @@
 import { formatPath, type Issue } from '../errors/issue.ts';
 import { catalogueCodes, describeCode, docsFor } from './catalogue.ts';
 import { fileUri, type ReportContext, type Reporter } from './reporter.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -69,7 +70,7 @@ export function buildRules(issues: readonly Issue[], site: string | undefined): 
   });
   const unknown = new Map<string, Level>();
   for (const issue of issues) if (!describeCode(issue.code) && !unknown.has(issue.code)) unknown.set(issue.code, issue.severity);
-  const extra = [...unknown].sort(([a], [b]) => a.localeCompare(b));
+  const extra = [...unknown].sort(([a], [b]) => compareText(a, b));
   return [...rules, ...extra.map(([id, level]) => ({ id, shortDescription: { text: id }, defaultConfiguration: { level } }))];
 }
 

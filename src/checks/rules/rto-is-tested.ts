@@ -1,5 +1,6 @@
 import { durationSeconds } from '../../schema/primitives.ts';
 import type { Check } from '../check-context.ts';
+import { compareText } from '../../util/compare-text.ts';
 
 /**
  * RTO: the newest game day or real recovery, times the safety margin, must fit the RTO; and one
@@ -9,7 +10,7 @@ export const rtoIsTested: Check = ({ runbook, settings, report }) => {
   const drills = (runbook.data.drills ?? [])
     .map((drill, index) => ({ drill, index }))
     .filter(({ drill }) => drill.kind !== 'tabletop')
-    .sort((a, b) => b.drill.date.localeCompare(a.drill.date));
+    .sort((a, b) => compareText(b.drill.date, a.drill.date));
   const newest = drills[0];
   const days = Math.round(settings.drillMaxAgeSeconds / 86_400);
   if (!newest) {
