@@ -146,4 +146,26 @@ requires:
       'notes.md IgnoredFile: Files ending in ".md" are not read as runbooks — skipping this file. | Rename it to .yaml, .yml or .mdx to publish it, or move it out of the runbooks folder.',
     ]);
   });
+
+  it('reads nested folders in order and skips dot-files, dot-folders and node_modules', async () => {
+    const cwd = testdir({
+      'b/deep/c.yaml': RUNBOOK_HEAD('c') + STEPS,
+      'a.yaml': RUNBOOK_HEAD('a') + STEPS,
+      'b/b.yml': RUNBOOK_HEAD('b') + STEPS,
+      '.drafts/x.yaml': 'not: [a runbook',
+      'b/.hidden.yaml': 'not: [a runbook',
+      'node_modules/pkg/y.yaml': 'not: [a runbook',
+      'b/node_modules/z.mdx': 'not a runbook',
+    });
+    const { runbooks, issues, fileList } = await loadRunbooks('.', { cwd, clusters: { primary: 'p1', dr: 'd1' } });
+    expect(issues).toEqual([]);
+    expect(fileList).toEqual(['a.yaml', 'b/b.yml', 'b/deep/c.yaml']);
+    expect(runbooks.map((r) => r.data.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reports a runbooks folder that does not exist as empty', async () => {
+    const cwd = testdir({});
+    const { issues } = await loadRunbooks('missing', { cwd });
+    expect(issues.map((i) => `${i.file} ${i.code}`)).toEqual(['missing NoRunbooks']);
+  });
 });
