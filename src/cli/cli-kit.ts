@@ -9,6 +9,18 @@ import { formatCliReport } from '../reporters/cli.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+/**
+ * A reader that stops early (`npm run check | head`) closes the pipe under us. That is the reader's
+ * choice, not a failure: end with the exit code the command had, instead of a stack trace about
+ * EPIPE. Any other output error is still thrown.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 /** Flags every command that reads the configuration accepts. */
 export const CONFIG_FLAGS = {
   config: { type: 'string' },
