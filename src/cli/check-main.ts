@@ -40,7 +40,7 @@ export async function main(): Promise<void> {
     exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".`, USAGE);
   }
   const config = loadConfigOrExit(flags);
-  const { runbooks, issues: formatIssues, files, fileList, facts } = await loadProject(config);
+  const { runbooks, issues: formatIssues, files, fileList, facts, sources } = await loadProject(config);
   const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
   const findings = flags['no-facts']
     ? []
@@ -53,7 +53,7 @@ export async function main(): Promise<void> {
     runbookCount: files,
     files: fileList,
     ...(config.site ? { site: config.site } : {}),
-    readSource: createSourceReader(config.cwd),
+    readSource: createSourceReader(config.cwd, sources),
     color: useColor(),
     ...githubLinkContext(process.env),
   });

@@ -22,6 +22,11 @@ export interface LoadResult {
   files: number;
   /** Those files, as reports print them. */
   fileList: string[];
+  /**
+   * The text of each YAML runbook read, by the path reports print: reports show code frames from
+   * it instead of reading 1,000 files again (~20 ms of a text report).
+   */
+  sources: Map<string, string>;
 }
 
 export interface LoadOptions extends Partial<ValidationContext> {
@@ -38,6 +43,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   const runbooks: Runbook[] = [];
   /** Valid runbooks plus salvaged partial ones: what the collection rules see. */
   const checked: Runbook[] = [];
+  const sources = new Map<string, string>();
   // Every file is under `root`: its display path is the root's plus its own relative part, so
   // path.relative (a normalisation per call, ~20 ms for 1,000 files twice over) runs once.
   const rootDisplay = relative(cwd, root).split(sep).join('/');
@@ -60,6 +66,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     }
     const runbook = parseRunbookFile(text, file, absolutePath);
     issues.push(...runbook.issues);
+    if (runbook.yamlText !== undefined) sources.set(file, runbook.yamlText);
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
     if (runbook.runbook) checked.push(runbook.runbook);
   }
@@ -69,7 +76,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
   issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
-  return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList };
+  return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList, sources };
 }
 
 /** Parses one runbook file's text; `file` is the path printed in reports. */
@@ -77,7 +84,7 @@ export function parseRunbookFile(
   text: string,
   file: string,
   absolutePath: string,
-): { runbook?: Runbook; partial?: boolean; issues: Issue[] } {
+): { runbook?: Runbook; partial?: boolean; issues: Issue[]; yamlText?: string } {
   const isMdx = extname(file).toLowerCase() === '.mdx';
   let parsed: ParsedFields;
   let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate' | 'locateInValue'>;
@@ -96,9 +103,10 @@ export function parseRunbookFile(
     body = { bodySteps: [], bodyComplete: true, bodyDecisions: [], locate: parsed.source.locate, locateInValue: parsed.source.locateInValue };
   }
   const data = parsed.data ?? parsed.partial;
-  if (!data) return { issues: parsed.issues };
+  const yamlText = isMdx ? undefined : { yamlText: parsed.source.text };
+  if (!data) return { issues: parsed.issues, ...yamlText };
   const runbook: Runbook = { file, absolutePath, format: isMdx ? 'mdx' : 'yaml', data, ...body };
-  return { runbook, partial: !parsed.data, issues: parsed.issues };
+  return { runbook, partial: !parsed.data, issues: parsed.issues, ...yamlText };
 }
 
 /**

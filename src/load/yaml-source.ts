@@ -15,6 +15,8 @@ import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
 import { deepestStart, keyStart, loadWithStarts, nodeAt, type LoadedWithStarts } from './yaml-positions.ts';
 
 export interface YamlSource {
+  /** The text that was read (js-yaml's copy, which its values are cut from: holding it costs nothing). */
+  text: string;
   /** The plain data, or undefined when the YAML did not parse. */
   data: unknown;
   /** Syntax errors, already as issues. */
@@ -72,6 +74,7 @@ export function parseYamlSource(input: string, file: string, lineOffset = 0): Ya
     return at(lo + 1 + lineOffset, offset - lines[lo]! + 1);
   };
   return {
+    text,
     data: data ?? null,
     issues: [],
     locate: (path) => (tree ? positionOf(deepestStart(tree, data, path).start) : slow().locate(path)),
@@ -129,6 +132,7 @@ export function parseYamlSourceWithAst(text: string, file: string, lineOffset = 
   const data = issues.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   const nodeAt = (path: readonly (string | number)[]) => deepestNode(doc, path);
   return {
+    text,
     data,
     issues,
     locate: (path) => {

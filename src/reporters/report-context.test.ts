@@ -15,6 +15,13 @@ describe('report context helpers', () => {
     expect(read('runbooks')).toBeUndefined();
   });
 
+  it('takes texts the loader already read instead of reading them again', () => {
+    const cwd = testdir({ 'runbooks/b.yaml': 'id: b\n' });
+    const read = createSourceReader(cwd, new Map([['runbooks/a.yaml', 'id: a (as loaded)\n']]));
+    expect(read('runbooks/a.yaml')).toBe('id: a (as loaded)\n');
+    expect(read('runbooks/b.yaml')).toBe('id: b\n');
+  });
+
   it('builds the repository URL and commit from the GitHub Actions variables', () => {
     const env = { GITHUB_SERVER_URL: 'https://github.com/', GITHUB_REPOSITORY: 'acme/runbooks', GITHUB_SHA: 'abc123' };
     expect(githubLinkContext(env)).toEqual({ repositoryUrl: 'https://github.com/acme/runbooks', commitSha: 'abc123' });

@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReportContext } from './reporter.ts';
 
-/** Reads reported files relative to `cwd`, once each; an unreadable file gives `undefined`. */
-export function createSourceReader(cwd: string): (file: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
+/**
+ * Reads reported files relative to `cwd`, once each; an unreadable file gives `undefined`. Texts
+ * already read (`known`, by the path reports print) are not read again.
+ */
+export function createSourceReader(cwd: string, known: ReadonlyMap<string, string> = new Map()): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>(known);
   return (file) => {
     if (!cache.has(file)) {
       try {

@@ -157,10 +157,12 @@ requires:
       'node_modules/pkg/y.yaml': 'not: [a runbook',
       'b/node_modules/z.mdx': 'not a runbook',
     });
-    const { runbooks, issues, fileList } = await loadRunbooks('.', { cwd, clusters: { primary: 'p1', dr: 'd1' } });
+    const { runbooks, issues, fileList, sources } = await loadRunbooks('.', { cwd, clusters: { primary: 'p1', dr: 'd1' } });
     expect(issues).toEqual([]);
     expect(fileList).toEqual(['a.yaml', 'b/b.yml', 'b/deep/c.yaml']);
     expect(runbooks.map((r) => r.data.id)).toEqual(['a', 'b', 'c']);
+    // The texts read, for reports' code frames: exactly the files' contents.
+    expect(Object.fromEntries(sources)).toEqual({ 'a.yaml': RUNBOOK_HEAD('a') + STEPS, 'b/b.yml': RUNBOOK_HEAD('b') + STEPS, 'b/deep/c.yaml': RUNBOOK_HEAD('c') + STEPS });
   });
 
   it('reports a runbooks folder that does not exist as empty', async () => {
