@@ -21,7 +21,7 @@ const config = loadConfigOrExit({ facts: flags.out });
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-demo-'));
 try {
   for (const snapshot of await collectDemoFacts(work)) {
-    process.stdout.write(`Wrote ${await writeSnapshot(config.factsDir, snapshot)}\n`);
+    process.stdout.write(`Wrote ${writeSnapshot(config.factsDir, snapshot)}\n`);
   }
   process.exitCode = EXIT.ok;
 } finally {

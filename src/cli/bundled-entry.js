@@ -106,8 +106,8 @@ const exists = (path) => statSync(path, { throwIfNoEntry: false }) !== undefined
 
 /**
  * Hash of what the bundle is made of: every source file's path, size and mtime (~300 stats).
- * Walked by hand, joining paths as strings: `readdirSync({ recursive: true })` with `path.join`
- * took 12–15 ms of every start, this 2–3 ms.
+ * Walked by hand, joining paths as strings: with `readdirSync({ recursive: true })` and
+ * `path.join`, finding the bundle took ~18 ms of every start, now ~8 ms.
  * Not node:crypto: loading it costs ~10 ms of every start, and this only tells builds apart.
  * @param {string} root
  */

@@ -41,7 +41,7 @@ export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget
       }
       const result = await collectCluster(client, name, { policy: options.policy ?? DEFAULT_POLICY, now, concurrency: options.concurrency ?? 4 });
       if (!result.ok) return { name, context, ok: false, reason: result.reason, ms: elapsed() };
-      const file = await writeSnapshot(options.dir, result.snapshot);
+      const file = writeSnapshot(options.dir, result.snapshot);
       return { name, context, ok: true, file, snapshot: result.snapshot, ms: elapsed() };
     }),
   );

@@ -42,7 +42,8 @@ function structure(value: unknown, indent: string): string {
   return JSON.stringify(value);
 }
 
-export async function writeSnapshot(dir: string, snapshot: FactsSnapshot): Promise<string> {
+/** Writes `facts/<cluster>.json` atomically; returns its path. */
+export function writeSnapshot(dir: string, snapshot: FactsSnapshot): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${snapshot.cluster}.json`);
   const temporary = `${file}.tmp-${process.pid}`;

@@ -128,7 +128,7 @@ async function listFiles(root: string): Promise<string[]> {
     walk(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (files.length === 0 && (code === 'ENOENT' || code === 'ENOTDIR') && (error as NodeJS.ErrnoException).path === root) return [];
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && (error as NodeJS.ErrnoException).path === root) return [];
     throw error;
   }
   return files.sort();
