@@ -1,25 +1,16 @@
 /**
  * `npm run check` end to end: the real script on real files, exit codes and the full report.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { npmScriptArgs } from '../src/cli/npm-script.ts';
-import { REPO, runScript } from './support/run-script.ts';
+import { runScript, startScript } from './support/run-script.ts';
 import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 
 describe('npm run check', () => {
   it('ends quietly with its exit code when the reader closes the pipe early (`npm run check | head`)', async () => {
-    const child = spawn(process.execPath, [...npmScriptArgs(REPO, 'check'), '--config', 'test/fixtures/broken-runbooks.config.yaml'], {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, done } = startScript('check', ['--config', 'test/fixtures/broken-runbooks.config.yaml']);
     // Closed before the report is written: every write the check makes meets a closed pipe.
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const [code] = await once(child, 'close');
+    child.stdout!.destroy();
+    const { code, stderr } = await done;
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });

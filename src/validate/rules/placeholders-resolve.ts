@@ -15,10 +15,8 @@ export const placeholdersResolve: Rule = (ctx) => {
   const { runbook, report } = ctx;
   const scope = runbookScope(runbook.data, ctx);
   let factNames: string[] | undefined;
-  const factNamesOf = () => {
-    const roles = Object.keys({ ...ctx.clusters, ...runbook.data.clusters });
-    return (factNames ??= roles.flatMap((role) => FACT_PLACEHOLDER_KEYS.map((key) => `facts.${role}.${key}`)));
-  };
+  const factNamesOf = () =>
+    (factNames ??= Object.keys({ ...ctx.clusters, ...runbook.data.clusters }).flatMap((role) => FACT_PLACEHOLDER_KEYS.map((key) => `facts.${role}.${key}`)));
   // Paths and field names are made only for a problem: most texts have no placeholder, and most
   // placeholders resolve (every string of 1,000 runbooks passes through here).
   const check = (text: string | undefined, base: readonly (string | number)[], ...rest: (string | number)[]) => {
