@@ -1,5 +1,5 @@
 /**
- * `npm run build --facts-mode live|prefer-live` against fake clusters: live refuses to build on a
+ * `lifeboat build --facts-mode live|prefer-live` against fake clusters: live refuses to build on a
  * cluster it cannot read; prefer-live publishes on the last snapshot and says so.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

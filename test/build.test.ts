@@ -1,5 +1,5 @@
 /**
- * `npm run build` end to end: the real script builds a small fixture site; the tests read the
+ * `lifeboat build` end to end: the real script builds a small fixture site; the tests read the
  * generated HTML and the manifest, and prove a failed build never replaces a good one.
  */
 import { createHash } from 'node:crypto';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const result = await runScript('build', ['--runbooks', FIXTURE, '--out', out], { env: { LIFEBOAT_COMMIT: 'abc123def4567890' } });
   expect(result.stderr).not.toMatch(/error/i);
   expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/^Readiness: \d+ errors?, \d+ warnings? \(npm run check lists them\); publishing anyway\.\nBuilt 3 runbooks into .*: \d+ files, [\d.]+ MB, in [\d.]+ s\.\n$/);
+  expect(result.stdout).toMatch(/^Readiness: \d+ errors?, \d+ warnings? \(lifeboat check lists them\); publishing anyway\.\nBuilt 3 runbooks into .*: \d+ files, [\d.]+ MB, in [\d.]+ s\.\n$/);
 });
 
 describe('the built site', () => {

@@ -1,12 +1,12 @@
 /**
- * `npm run check` end to end: the real script on real files, exit codes and the full report.
+ * `lifeboat check` end to end: the real script on real files, exit codes and the full report.
  */
 import { describe, expect, it } from 'vitest';
 import { runScript, startScript } from './support/run-script.ts';
 import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 
-describe('npm run check', () => {
-  it('ends quietly with its exit code when the reader closes the pipe early (`npm run check | head`)', async () => {
+describe('lifeboat check', () => {
+  it('ends quietly with its exit code when the reader closes the pipe early (`lifeboat check | head`)', async () => {
     const { child, done } = startScript('check', ['--config', 'test/fixtures/broken-runbooks.config.yaml']);
     // Closed before the report is written: every write the check makes meets a closed pipe.
     child.stdout!.destroy();
@@ -212,7 +212,7 @@ describe('npm run check', () => {
     const badFlag = await runScript('check', ['--runbok', 'x']);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain("Unknown option '--runbok'");
-    expect(badFlag.stderr).toContain('Usage: npm run check');
+    expect(badFlag.stderr).toContain('Usage: lifeboat check');
     const badFormat = await runScript('check', ['--format', 'xml']);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('--format must be one of text, json, junit, sarif, github, not "xml".');

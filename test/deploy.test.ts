@@ -1,5 +1,5 @@
 /**
- * `npm run deploy` and `npm run verify` end to end, on real builds of the example site, against
+ * `lifeboat deploy` and `lifeboat verify` end to end, on real builds of the example site, against
  * real S3 servers (s3rver) on 127.0.0.1. A counting proxy in front of the server sees every request
  * the deploy makes, so "uploads nothing" and "uploads only what changed" are measured, not assumed.
  */
@@ -296,6 +296,6 @@ describe('a build that cannot be published', () => {
   it('is a usage error without a target', async () => {
     const result = await deploy(v1.dir, []);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Name at least one --target s3:\/\/BUCKET\[\/PREFIX\]\.\n\nUsage: npm run deploy/);
+    expect(result.stderr).toMatch(/^Name at least one --target s3:\/\/BUCKET\[\/PREFIX\]\.\n\nUsage: lifeboat deploy/);
   });
 });

@@ -75,7 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => kube?.close());
 
-describe('npm run facts', () => {
+describe('lifeboat facts', () => {
   it('writes a valid snapshot of every kind, reads no Secrets or ConfigMaps, and leaks no credentials', async () => {
     kube.requests.length = 0;
     const dir = mkdtempSync(join(work, 'cli-'));

@@ -1,5 +1,5 @@
 /**
- * Imported runbooks build into the site: the real import, then the real `npm run build`, then the
+ * Imported runbooks build into the site: the real import, then the real `lifeboat build`, then the
  * generated pages — every runbook has a page, rewritten links land on pages that exist, and
  * imported commands render like any other.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run import` end to end: the real script on real runbook pages from four public collections
+ * `lifeboat import` end to end: the real script on real runbook pages from four public collections
  * (test/fixtures/import/SOURCES.md), read back with the real loader.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   loaded = await loadRunbooks(out);
 });
 
-describe('npm run import on pages from four collections', () => {
+describe('lifeboat import on pages from four collections', () => {
   it('imports every page with content, skips the empty ones, and the runbooks load without a single problem', () => {
     expect(reports.filter((r) => r.status === 'skipped').map((r) => r.source)).toEqual([
       page('prometheus-operator__runbooks', 'archetypes/default.md'),
@@ -128,7 +128,7 @@ describe('npm run import on pages from four collections', () => {
   });
 });
 
-describe('npm run import, the report', () => {
+describe('lifeboat import, the report', () => {
   it('lists per page what was mapped, kept as prose and dropped, with source lines, then the totals', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'lifeboat-import-'));
     const result = await runScript('import', [page('prometheus-operator__runbooks', 'content/runbooks/general/InfoInhibitor.md'), '--out', join(scratch, 'out'), '--dry-run']);

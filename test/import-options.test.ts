@@ -1,5 +1,5 @@
 /**
- * `npm run import` flags and safety: dry runs, never overwriting without --force, usage errors,
+ * `lifeboat import` flags and safety: dry runs, never overwriting without --force, usage errors,
  * defaults instead of the built-in ones, YAML output, and commands reaching the CI gate.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ const SAMPLE = 'test/fixtures/import/runbooks';
 const ETCD = `${SAMPLE}/openshift__runbooks/alerts/cluster-etcd-operator/etcdMembersDown.md`;
 const scratch = () => mkdtempSync(join(tmpdir(), 'lifeboat-import-'));
 
-describe('npm run import, safely', () => {
+describe('lifeboat import, safely', () => {
   it('writes nothing with --dry-run, but reports what it would write', async () => {
     const out = join(scratch(), 'out');
     const result = await runScript('import', [ETCD, '--out', out, '--dry-run']);
@@ -38,7 +38,7 @@ describe('npm run import, safely', () => {
 
     const forced = await runScript('import', [ETCD, '--out', out, '--force']);
     expect(forced.code).toBe(0);
-    expect(readFileSync(target, 'utf8')).toMatch(/^---\n# Imported by `npm run import` from /);
+    expect(readFileSync(target, 'utf8')).toMatch(/^---\n# Imported by `lifeboat import` from /);
     // The file is renamed into place: no temporary file is left behind.
     expect(readdirSync(join(out, 'cluster-etcd-operator'))).toEqual(['etcd-members-down.mdx']);
   });
@@ -53,7 +53,7 @@ describe('npm run import, safely', () => {
     const out = join(scratch(), 'out');
     const none = await runScript('import', ['--out', out]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^Name at least one Markdown file or folder to import\.\n\nUsage: npm run import/);
+    expect(none.stderr).toMatch(/^Name at least one Markdown file or folder to import\.\n\nUsage: lifeboat import/);
 
     const missing = await runScript('import', ['no-such-folder', '--out', out]);
     expect(missing.code).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `npm run verify` end to end: the real script checks sites served over HTTP against the example
+ * `lifeboat verify` end to end: the real script checks sites served over HTTP against the example
  * build — one served exactly, one tampered with, one that does not answer.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('npm run verify', () => {
+describe('lifeboat verify', () => {
   it('passes a site that serves exactly the build, in one line per site', async () => {
     const result = await verify('--url', `${exact.url}/`);
     expect(result.code).toBe(0);

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { text } from 'node:stream/consumers';
+import { fileURLToPath } from 'node:url';
 import type { HashedFiles } from './build-manifest.ts';
+import { typescriptNodeArgs } from '../cli/typescript-hooks.js';
 import type { OfflineEditionOptions } from '../offline/build-offline-edition.ts';
 
 export interface FinishPagesInput {
@@ -14,10 +16,10 @@ export interface FinishPagesInput {
   offline: OfflineEditionOptions;
 }
 
-const CHILD = new URL('./finish-pages-child.ts', import.meta.url).pathname;
+const CHILD = fileURLToPath(new URL('./finish-pages-child.ts', import.meta.url));
 
 export async function finishPages(input: FinishPagesInput): Promise<HashedFiles> {
-  const child = spawn(process.execPath, [CHILD], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, [...typescriptNodeArgs(), CHILD], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);

@@ -3,7 +3,7 @@
  * Runs a CLI from a bundle: one script instead of ~120 TypeScript modules, compiled from V8's
  * code cache.
  *
- * Why: Node strips types and links every module again at each start. For `npm run check` over
+ * Why: Node strips types and links every module again at each start. For `lifeboat check` over
  * 1,000 runbooks that was 0.35–0.48 s of a 1 s budget. This file is plain JavaScript (checked by
  * tsc through JSDoc) because it runs before any TypeScript: loading Node's type stripper alone
  * costs ~0.08 s.
@@ -19,7 +19,7 @@
  * it is written again. When esbuild cannot bundle, the sources run as they are (slower, same
  * behaviour).
  */
-import { REPO } from './compile-cache.js';
+import { cacheDir, PACKAGE_ROOT } from './compile-cache.js';
 
 // Built-in modules taken as CommonJS: importing node:fs as an ES module builds its ES facade,
 // which reads every export and so loads fs streams (~5 ms of every start, for nothing).
@@ -33,11 +33,11 @@ const { Script } = process.getBuiltinModule('node:vm');
  * Runs `main()` of `entry` (a module under `root`/src that exports it, with no top-level await)
  * from its bundle, built first if missing.
  * @param {URL} entry
- * @param {{ root?: string }} [options] the project folder (this checkout unless a test says otherwise)
+ * @param {BundleOptions} [options]
  * @returns {Promise<void>}
  */
-export async function runBundled(entry, { root = REPO } = {}) {
-  const bundle = await bundleFor(entry, { root });
+export async function runBundled(entry, options = {}) {
+  const bundle = await bundleFor(entry, options);
   if (bundle === undefined) {
     const { main } = await import(entry.href);
     return main();
@@ -48,11 +48,20 @@ export async function runBundled(entry, { root = REPO } = {}) {
   // joining or converting a megabyte of source would copy it again.
   const script = new Script(readFileSync(bundle, 'utf8'), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: /** @type {{ main?: () => Promise<void> }} */ ({}) };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
+  // Packages in the bundle resolve their own files (Sätteri's native binding) from where the
+  // entry is, not from the cache: an installed Lifeboat may keep its dependencies to itself.
+  const entryPath = fileURLToPath(entry);
+  script.runInThisContext()(module.exports, createRequire(entryPath), module, bundle, dirname(bundle), pathToFileURL(entryPath).href);
   if (typeof module.exports.main !== 'function') throw new Error(`${bundle} does not export main()`);
   await module.exports.main();
   if (cachedData === undefined || script.cachedDataRejected) writeAtomically(codeCache, script.createCachedData());
 }
+
+/**
+ * @typedef {object} BundleOptions
+ * @property {string} [root] Lifeboat's folder, whose src/ the bundle is made of (this one unless a test says otherwise)
+ * @property {string} [cache] the project's cache folder (LIFEBOAT_CACHE_DIR)
+ */
 
 /** What the bundle's function receives, in order. */
 const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__lifeboatBundleUrl'];
@@ -61,11 +70,11 @@ const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirn
  * The bundle of `entry` (built first if missing), or undefined when esbuild cannot bundle it (a
  * warning says why).
  * @param {URL} entry
- * @param {{ root?: string }} [options]
+ * @param {BundleOptions} [options]
  * @returns {Promise<string | undefined>}
  */
-export async function bundleFor(entry, { root = REPO } = {}) {
-  const dir = join(root, 'node_modules', '.cache', 'lifeboat', 'bundles');
+export async function bundleFor(entry, { root = PACKAGE_ROOT, cache = cacheDir() } = {}) {
+  const dir = join(cache, 'bundles');
   const name = basename(fileURLToPath(entry)).replace(/\.[^.]+$/, '');
   const key = sourceKey(root);
   const bundle = join(dir, `${name}-${key}.cjs`);

@@ -14,6 +14,8 @@ describe('bundled CLI entry', () => {
     rmSync(root, { recursive: true, force: true });
     delete (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan;
   });
+  /** Sources and cache both in the test's folder. */
+  const inRoot = () => ({ root, cache: join(root, 'node_modules/.cache/lifeboat') });
   const bundles = () => readdirSync(join(root, 'node_modules/.cache/lifeboat/bundles')).sort();
   const program = (answer: number) => `import { answer } from './part.ts';
 export async function main(): Promise<void> {
@@ -26,7 +28,7 @@ export const unused: number = ${answer};
   it('runs main() from one bundled script, writes its code cache after the run, and rebuilds both when a source changes', async () => {
     root = testdir({ 'src/main.ts': program(1), 'src/part.ts': 'export const answer: number = 21;\n' });
     const entry = pathToFileURL(join(root, 'src/main.ts'));
-    await runBundled(entry, { root });
+    await runBundled(entry, inRoot());
     expect(ran()).toMatchObject({ value: 42, url: expect.stringMatching(/\/node_modules\/\.cache\/lifeboat\/bundles\/main-[0-9a-f]{16}\.cjs$/) });
     const [bundle, cache] = bundles();
     expect(cache).toBe(bundle!.replace(/\.cjs$/, '.v8cache'));
@@ -34,12 +36,12 @@ export const unused: number = ${answer};
     expect(written.size).toBeGreaterThan(0);
 
     // Same sources: the same bundle, and V8 takes the cache (it is not written again).
-    await runBundled(entry, { root });
+    await runBundled(entry, inRoot());
     expect(bundles()).toEqual([bundle, cache]);
     expect(statSync(join(root, 'node_modules/.cache/lifeboat/bundles', cache!)).mtimeMs).toBe(written.mtimeMs);
 
     writeFileSync(join(root, 'src/part.ts'), 'export const answer: number = 50;\n');
-    await runBundled(entry, { root });
+    await runBundled(entry, inRoot());
     expect(ran()).toMatchObject({ value: 100 });
     const now = bundles();
     expect(now).toHaveLength(2);
@@ -49,10 +51,10 @@ export const unused: number = ${answer};
   it('writes the code cache again when V8 refuses it', async () => {
     root = testdir({ 'src/main.ts': program(2), 'src/part.ts': 'export const answer: number = 1;\n' });
     const entry = pathToFileURL(join(root, 'src/main.ts'));
-    const bundle = (await bundleFor(entry, { root }))!;
+    const bundle = (await bundleFor(entry, inRoot()))!;
     const cache = bundle.replace(/\.cjs$/, '.v8cache');
     writeFileSync(cache, 'not a code cache');
-    await runBundled(entry, { root });
+    await runBundled(entry, inRoot());
     expect(ran()).toMatchObject({ value: 2 });
     expect(readFileSync(cache, 'latin1')).not.toBe('not a code cache');
   });
@@ -63,12 +65,12 @@ export const unused: number = ${answer};
       'src/main.ts': "// Sätteri — a comment\nexport const dash: string = '—…';\nexport async function main() { (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan = dash; }\n",
     });
     const entry = pathToFileURL(join(root, 'src/main.ts'));
-    expect(readFileSync((await bundleFor(entry, { root }))!, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
-    await runBundled(entry, { root });
+    expect(readFileSync((await bundleFor(entry, inRoot()))!, 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+    await runBundled(entry, inRoot());
     expect(ran()).toBe('—…');
   });
 
-  it('bundles `npm run check` as ASCII (esbuild cannot escape a regular expression literal: write those with \\u escapes)', async () => {
+  it('bundles `lifeboat check` as ASCII (esbuild cannot escape a regular expression literal: write those with \\u escapes)', async () => {
     root = testdir({});
     const text = readFileSync((await bundleFor(new URL('./check-main.ts', import.meta.url)))!, 'latin1');
     const outside = /[^\x00-\x7f]+/.exec(text);
@@ -81,9 +83,9 @@ export const unused: number = ${answer};
       'src/main.ts': 'export async function main() { (globalThis as { __lifeboatRan?: unknown }).__lifeboatRan = import.meta.dirname; }\n',
     });
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    expect(await bundleFor(pathToFileURL(join(root, 'src/missing.ts')), { root })).toBeUndefined();
+    expect(await bundleFor(pathToFileURL(join(root, 'src/missing.ts')), inRoot())).toBeUndefined();
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/Running missing from its sources: bundling failed \(.*nowhere/s);
-    await runBundled(pathToFileURL(join(root, 'src/main.ts')), { root });
+    await runBundled(pathToFileURL(join(root, 'src/main.ts')), inRoot());
     expect(String(warn.mock.calls[1]?.[0])).toMatch(/Running main from its sources: bundling failed \(.*import\.meta/s);
     expect(ran()).toBe(join(root, 'src'));
     expect(bundles().filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -10,7 +10,7 @@ import { formatCliReport } from '../reporters/cli.ts';
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /**
- * A reader that stops early (`npm run check | head`) closes the pipe under us. That is the reader's
+ * A reader that stops early (`lifeboat check | head`) closes the pipe under us. That is the reader's
  * choice, not a failure: end with the exit code the command had, instead of a stack trace about
  * EPIPE. Any other output error is still thrown.
  */
@@ -47,7 +47,7 @@ export function parseFlags<O extends ParseArgsOptionsConfig>(options: O, usage: 
   return parseCommandLine(options, usage, argv).values;
 }
 
-/** Parses flags and positional arguments (`npm run import -- SRC… --out DIR`), or exits 2 with the usage text. */
+/** Parses flags and positional arguments (`lifeboat import SRC… --out DIR`), or exits 2 with the usage text. */
 export function parseCommandLine<O extends ParseArgsOptionsConfig>(options: O, usage: string, argv = process.argv.slice(2), allowPositionals = false) {
   try {
     const parsed = parseArgs({ options, args: argv, allowPositionals, strict: true });

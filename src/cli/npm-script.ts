@@ -10,5 +10,5 @@ export function npmScriptArgs(repo: string, name: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = scripts[name]?.split(/\s+/) ?? [];
   if (words[0] !== 'node' || words.length < 2) throw new Error(`package.json script "${name}" is not "node <script> …": ${JSON.stringify(scripts[name])}`);
-  return words.slice(1).map((word) => (word.startsWith('scripts/') ? join(repo, word) : word));
+  return words.slice(1).map((word) => (/^(scripts|bin)\//.test(word) ? join(repo, word) : word));
 }

@@ -55,7 +55,20 @@ export const ConfigSchema = z
     parity: z
       .strictObject({ primary: RoleSchema.default('primary'), dr: RoleSchema.default('dr') })
       .default({ primary: 'primary', dr: 'dr' })
-      .describe('The two cluster roles `npm run parity` and the parity check compare.'),
+      .describe('The two cluster roles `lifeboat parity` and the parity check compare.'),
+    /** The site's look: a logo, an accent colour and the team's own stylesheets. */
+    theme: z
+      .strictObject({
+        logo: z.string().min(1).optional().describe('Logo image shown beside the title, relative to this file, e.g. "assets/logo.svg".'),
+        accent: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as "#0b6bcb"')
+          .optional()
+          .describe('Accent colour of links and highlights, as "#rrggbb"; lighter and darker shades are derived for dark and light mode.'),
+        css: z.array(z.string().min(1)).default([]).describe('Extra stylesheets, relative to this file, loaded after Lifeboat\'s own, e.g. ["styles/custom.css"].'),
+      })
+      .default({ css: [] })
+      .describe('Logo, accent colour and custom CSS.'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

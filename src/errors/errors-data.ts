@@ -266,7 +266,7 @@ const formatErrors = {
     message: (p: { dir: string }) => `No .yaml, .yml or .mdx runbooks were found in "${p.dir}", so there is nothing to check or publish.`,
     hint: () => 'Point --runbooks (or LIFEBOAT_RUNBOOKS, or `runbooks:` in lifeboat.config.yaml) at the folder that holds your runbooks.',
     description: 'The runbooks folder is empty or does not exist.',
-    example: 'npm run check -- --runbooks ./does-not-exist',
+    example: 'lifeboat check --runbooks ./does-not-exist',
     fix: 'Use the right folder.',
   },
   FactsInvalid: {
@@ -274,7 +274,7 @@ const formatErrors = {
     severity: 'error',
     neverBlocksBuild: true,
     message: (p: { detail: string }) => `This facts snapshot is not valid: ${p.detail} — ignoring it, so this cluster's facts count as unknown.`,
-    hint: (p: { hint?: string }) => p.hint ?? 'Collect it again with `npm run facts -- --context <context>=<cluster>`; do not edit snapshots by hand.',
+    hint: (p: { hint?: string }) => p.hint ?? 'Collect it again with `lifeboat facts --context <context>=<cluster>`; do not edit snapshots by hand.',
     description: 'A file in the facts folder does not match the snapshot format (a hand edit, a truncated write, a snapshot from a newer Lifeboat). It is ignored rather than trusted.',
     example: '{ "version": 1, "cluster": "dr-euc1", "kinds": { "storageClasses": { "status": "ok" } } }',
     fix: 'Re-collect the snapshot, or delete the file.',
@@ -284,7 +284,7 @@ const formatErrors = {
     severity: 'warning',
     message: (p: { name: string; field: string; why: string }) =>
       `${p.field} uses {{ ${p.name} }}, but ${p.why}, so the page shows a marked placeholder instead of a value.`,
-    hint: () => 'Collect facts for that cluster (`npm run facts`), or grant the collector read access to that kind.',
+    hint: () => 'Collect facts for that cluster (`lifeboat facts`), or grant the collector read access to that kind.',
     description: 'A `{{ facts.<role>.… }}` placeholder names a real fact, but the snapshot cannot provide it: no snapshot for the cluster, the kind was forbidden or absent, or (for the newest backup) no backup of that schedule completed.',
     example: 'run: velero restore create --from-backup {{ facts.dr.lastBackup.payments-hourly }}',
     fix: 'Collect facts, fix the RBAC of the collector, or check the schedule.',
@@ -304,9 +304,9 @@ const formatErrors = {
     message: (p: { dir: string; detail: string }) =>
       `The binder is printed from the built site, but "${p.dir}" ${p.detail}, so there is nothing to print.`,
     hint: () =>
-      'Run `npm run build` first, or point --out (or LIFEBOAT_OUT, or `out:` in lifeboat.config.yaml) at the folder the site was built into.',
-    description: '`npm run pdf` prints the runbook pages of a finished build (it never renders runbooks itself), so the output folder must hold a complete build with its `lifeboat-manifest.json`.',
-    example: 'npm run pdf -- --out ./not-built-yet',
+      'Run `lifeboat build` first, or point --out (or LIFEBOAT_OUT, or `out:` in lifeboat.config.yaml) at the folder the site was built into.',
+    description: '`lifeboat pdf` prints the runbook pages of a finished build (it never renders runbooks itself), so the output folder must hold a complete build with its `lifeboat-manifest.json`.',
+    example: 'lifeboat pdf --out ./not-built-yet',
     fix: 'Build the site into that folder, or use the folder it was built into.',
   },
   ChromiumNotFound: {
@@ -316,14 +316,14 @@ const formatErrors = {
     hint: () =>
       'Install it with `apt-get install -y chromium` (Debian/Ubuntu; `npm run setup` does this), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
     description: 'Lifeboat uses the system Chromium (or Chrome) through playwright-core and never downloads a browser, so the binder can be printed on a machine without network.',
-    example: 'CHROMIUM_PATH=/opt/missing/chrome npm run pdf',
+    example: 'CHROMIUM_PATH=/opt/missing/chrome lifeboat pdf',
     fix: 'Install Chromium, or point CHROMIUM_PATH at an existing executable.',
   },
   PrintFailed: {
     title: 'Printing the binder failed',
     severity: 'error',
     message: (p: { detail: string }) => `Chromium could not print the binder: ${p.detail} — the previous PDFs were left untouched.`,
-    hint: (p: { hint?: string }) => p.hint ?? 'Run `npm run build` again (a half-copied or hand-edited output folder is the usual cause), then `npm run pdf`.',
+    hint: (p: { hint?: string }) => p.hint ?? 'Run `lifeboat build` again (a half-copied or hand-edited output folder is the usual cause), then `lifeboat pdf`.',
     description: 'The browser started but a page could not be loaded, laid out or printed. Nothing is written until every PDF is complete.',
     example: 'a runbook page deleted from dist/ after the build',
     fix: 'Rebuild the site, then print again.',

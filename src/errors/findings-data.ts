@@ -1,5 +1,5 @@
 /**
- * Findings: facts about the world, not about the runbook's form. They fail `npm run check` at
+ * Findings: facts about the world, not about the runbook's form. They fail `lifeboat check` at
  * error level and appear on the site, but never stop a build or a deploy — the site is needed
  * most when the world is broken. Same shape as the format errors in `errors-data.ts`.
  */
@@ -67,7 +67,7 @@ export const findingsData = {
     severity: 'warning',
     finding: true,
     message: (p: { what: string; why: string }) => `${p.what} cannot be checked: ${p.why}. Unknown is not missing — it may exist.`,
-    hint: () => 'Collect facts for the cluster (`npm run facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
+    hint: () => 'Collect facts for the cluster (`lifeboat facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
     description: 'The facts for this kind are forbidden, absent or failed, or the cluster has no snapshot. Lifeboat never treats "could not look" as "missing".',
     example: 'requires:\n  - { kind: Service, name: api, namespace: shop, cluster: dr }   # services were forbidden',
     fix: 'Collect facts with enough permissions.',

@@ -63,7 +63,7 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 }
 
 /**
- * Problems that stop `npm run build`: format errors in runbooks. Findings about the world and
+ * Problems that stop `lifeboat build`: format errors in runbooks. Findings about the world and
  * facts problems (an unreadable snapshot) never do — the site is needed most when the world is broken.
  */
 export function blocksBuild(issue: Issue): boolean {

@@ -1,5 +1,5 @@
 /**
- * Problems of publishing: `npm run deploy` and `npm run verify`. Usage and configuration problems
+ * Problems of publishing: `lifeboat deploy` and `lifeboat verify`. Usage and configuration problems
  * (a bad target, no build, no credentials) exit 2; a failed request exits 1 after the other
  * targets were tried. Same shape as the format errors in `errors-data.ts`.
  */
@@ -12,26 +12,26 @@ export const publishErrorsData = {
     message: (p: { target: string; detail: string }) => `The deploy target "${p.target}" cannot be used: ${p.detail}.`,
     hint: () =>
       'Write it as s3://BUCKET or s3://BUCKET/PREFIX; add ?endpoint=URL&region=R&profile=NAME for an S3-compatible provider, or pass --endpoint and --region for every target.',
-    description: 'A `--target` of `npm run deploy` is not an S3 URL Lifeboat understands. Nothing was uploaded anywhere.',
-    example: 'npm run deploy -- --target https://runbooks.example.com',
-    fix: 'Name the bucket, not the public URL: `--target s3://runbooks-example/site`. Check the public URL afterwards with `npm run verify -- --url https://runbooks.example.com`.',
+    description: 'A `--target` of `lifeboat deploy` is not an S3 URL Lifeboat understands. Nothing was uploaded anywhere.',
+    example: 'lifeboat deploy --target https://runbooks.example.com',
+    fix: 'Name the bucket, not the public URL: `--target s3://runbooks-example/site`. Check the public URL afterwards with `lifeboat verify --url https://runbooks.example.com`.',
   },
   BuildManifestMissing: {
     title: 'No build to publish',
     severity: 'error',
     message: (p: { detail: string }) => `The build manifest cannot be used: ${p.detail}. It lists every file of a build, so deploy and verify cannot work without it.`,
-    hint: () => 'Run `npm run build` first, or point --out (LIFEBOAT_OUT, or `out:` in lifeboat.config.yaml) at the folder the build wrote.',
-    description: '`npm run deploy` and `npm run verify` read `lifeboat-manifest.json` from the build output to know exactly what a complete site is.',
-    example: 'npm run deploy -- --out ./site-that-was-never-built --target s3://runbooks',
-    fix: 'Build the site with `npm run build`, then deploy the same output folder.',
+    hint: () => 'Run `lifeboat build` first, or point --out (LIFEBOAT_OUT, or `out:` in lifeboat.config.yaml) at the folder the build wrote.',
+    description: '`lifeboat deploy` and `lifeboat verify` read `lifeboat-manifest.json` from the build output to know exactly what a complete site is.',
+    example: 'lifeboat deploy --out ./site-that-was-never-built --target s3://runbooks',
+    fix: 'Build the site with `lifeboat build`, then deploy the same output folder.',
   },
   BuildOutputChanged: {
     title: 'Build output changed after the build',
     severity: 'error',
     message: (p: { detail: string }) => `This file does not match the build manifest: ${p.detail}. Publishing it would mix two builds — nothing was uploaded.`,
-    hint: () => 'Run `npm run build` again and deploy its output unchanged; put extra files in public/ so the build lists them.',
+    hint: () => 'Run `lifeboat build` again and deploy its output unchanged; put extra files in public/ so the build lists them.',
     description: 'Deploy hashes every file again and compares it with the build manifest, so a half-copied or hand-edited output folder never reaches readers.',
-    example: 'echo "<p>hotfix</p>" >> dist/index.html && npm run deploy -- --target s3://runbooks',
+    example: 'echo "<p>hotfix</p>" >> dist/index.html && lifeboat deploy --target s3://runbooks',
     fix: 'Rebuild; change runbooks or public/, never the output folder.',
   },
   DeployCredentialsMissing: {
@@ -43,7 +43,7 @@ export const publishErrorsData = {
         ? 'Pass --region, add ?region=R to the target, or set AWS_REGION (or `region` in the profile).'
         : 'Provide credentials through the standard AWS chain: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE (or ?profile=NAME on the target), web identity (AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, as CI OIDC sets), or a container or instance role.',
     description: 'Deploy resolves the region and credentials of every target before its first request. Credentials are never printed.',
-    example: 'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID npm run deploy -- --target s3://runbooks',
+    example: 'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID lifeboat deploy --target s3://runbooks',
     fix: 'Configure credentials as the hint lists; in CI prefer short-lived OIDC credentials.',
   },
   DeployStateInvalid: {
@@ -67,7 +67,7 @@ export const publishErrorsData = {
           ? 'Create the bucket first (and enable static website hosting or put a CDN in front of it), or correct the bucket name.'
           : 'Check the endpoint and the network, then run the same deploy again; it uploads only what is still missing.',
     description: 'A request to the bucket kept failing after retries with backoff, or failed in a way retrying cannot fix. The upload order guarantees that every page served at that moment loads with all its assets.',
-    example: 'npm run deploy -- --target s3://bucket-that-does-not-exist',
+    example: 'lifeboat deploy --target s3://bucket-that-does-not-exist',
     fix: 'Fix the cause in the hint and deploy again.',
   },
   VerifyUrlInvalid: {
@@ -75,8 +75,8 @@ export const publishErrorsData = {
     severity: 'error',
     message: (p: { url: string }) => `"${p.url}" is not an http:// or https:// URL, so it cannot be verified.`,
     hint: () => 'Pass the public address of the site, e.g. --url https://runbooks.example.com/ (with the path prefix when the site lives under one).',
-    description: '`npm run verify -- --url URL` fetches every file of the build from that address.',
-    example: 'npm run verify -- --url s3://runbooks',
+    description: '`lifeboat verify --url URL` fetches every file of the build from that address.',
+    example: 'lifeboat verify --url s3://runbooks',
     fix: 'Use the website or CDN address, not the bucket.',
   },
 } as const satisfies Record<string, ErrorData<never>>;

@@ -25,7 +25,7 @@ export const ImportDefaultsSchema = RunbookSchema.pick({
   clusters: true,
 })
   .partial()
-  .describe('Defaults for runbooks written by `npm run import`; every field is optional.');
+  .describe('Defaults for runbooks written by `lifeboat import`; every field is optional.');
 
 /** What the defaults file holds, after validation. */
 export type ImportDefaults = z.output<typeof ImportDefaultsSchema>;
@@ -35,7 +35,7 @@ export type DefaultedField = 'owners' | 'escalation' | 'tier' | 'rto' | 'rpo' | 
 
 /**
  * Deliberately unmistakable: nobody owns the runbook yet, nobody is on the escalation chain, the
- * least critical tier, and a review date (1970-01-01) that makes `npm run check` report the review
+ * least critical tier, and a review date (1970-01-01) that makes `lifeboat check` report the review
  * as overdue until a person has read the runbook.
  */
 export const BUILT_IN_DEFAULTS = {

@@ -22,9 +22,9 @@ export interface RunbookToWrite {
 }
 
 /** The header's first line; a later import recognises its own output by it. */
-export const IMPORT_MARKER = (source: string) => ` Imported by \`npm run import\` from ${source}.`;
+export const IMPORT_MARKER = (source: string) => ` Imported by \`lifeboat import\` from ${source}.`;
 /** Reads the source path back out of an imported file's first lines. */
-export const importedFrom = (text: string) => /^#? ?Imported by `npm run import` from (.+)\.$/m.exec(text.slice(0, 600))?.[1];
+export const importedFrom = (text: string) => /^#? ?Imported by `lifeboat import` from (.+)\.$/m.exec(text.slice(0, 600))?.[1];
 
 const DEFAULT_NOTE = ' import default: not in the source, set it';
 const SECTIONS: readonly StepSection[] = ['prechecks', 'steps', 'verify', 'rollback'];

@@ -22,7 +22,7 @@ export async function loadProject(config: Pick<LifeboatConfig, 'runbooksDir' | '
 type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'>;
 
 /*
- * `npm run build` loads the project to check it, then runs Astro in the same process, whose
+ * `lifeboat build` loads the project to check it, then runs Astro in the same process, whose
  * content loader would read and validate every runbook again (2 s at 1,000 runbooks). The build
  * hands its load over instead. Astro bundles the loader into a module instance of its own, so the
  * handover goes through a global, taken once: later syncs (the dev server's watch) read afresh.

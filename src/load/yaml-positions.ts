@@ -2,7 +2,7 @@
  * Where every node of a YAML document starts, recorded by js-yaml's parse listener: the same
  * answers as the `yaml` AST for the documents runbooks are written as, at a seventh of the cost.
  * At 1,000 runbooks with findings in most files, building the `yaml` AST just to point at them
- * took 1.7 s of a 3.3 s `npm run check`.
+ * took 1.7 s of a 3.3 s `lifeboat check`.
  *
  * js-yaml reports each node as an `open` event (where reading began: before any blank lines or
  * comments) and a `close` event (with the value). Nesting gives the tree: a mapping's children

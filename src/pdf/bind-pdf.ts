@@ -1,5 +1,5 @@
 /**
- * `npm run pdf`'s core: prints the built site's runbook pages into the binder and one PDF per
+ * `lifeboat pdf`'s core: prints the built site's runbook pages into the binder and one PDF per
  * runbook, and returns them as bytes (writing them is the caller's, see write-pdfs.ts).
  *
  * Chromium prints the runbooks (the body, in parts, see print-body.ts), then the cover and the

@@ -1,5 +1,5 @@
 /**
- * What `npm run deploy` prints: per target, the plan (for `--dry-run`) or what was done, then one
+ * What `lifeboat deploy` prints: per target, the plan (for `--dry-run`) or what was done, then one
  * closing line. Issues go through the shared CLI report, so they look like every other error.
  */
 import type { TargetOutcome } from '../deploy/deploy-target.ts';
@@ -40,7 +40,7 @@ export function formatDeploySummary(buildId: string, outcomes: readonly TargetOu
   const total = outcomes.length;
   if (dryRun) return `Planned ${total === 1 ? 'one target' : `${total} targets`}${failed ? `; ${failed} could not be read (above)` : ''}.`;
   if (failed) return `Deployed build ${buildId} to ${total - failed} of ${total} targets; ${failed} failed (above). Run the same command again to finish.`;
-  return `Deployed build ${buildId} to ${total === 1 ? 'the target' : `all ${total} targets`}. Check what readers get: npm run verify -- --url PUBLIC_URL`;
+  return `Deployed build ${buildId} to ${total === 1 ? 'the target' : `all ${total} targets`}. Check what readers get: lifeboat verify --url PUBLIC_URL`;
 }
 
 function countsLine(plan: UploadPlan): string {

@@ -1,5 +1,5 @@
 /**
- * Every `--format` of `npm run check`, behind the one `Reporter` interface. The edge picks one
+ * Every `--format` of `lifeboat check`, behind the one `Reporter` interface. The edge picks one
  * by name, writes `stdout`, and appends `stepSummary` to `$GITHUB_STEP_SUMMARY` when it is set.
  */
 import { githubReporter } from './github-actions.ts';

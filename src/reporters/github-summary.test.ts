@@ -15,8 +15,8 @@ describe('github reporter: job summary', () => {
 
       | Location | Severity | Code | Message |
       | --- | --- | --- | --- |
-      | [facts/dr-euc1.json](https://github.com/acme/runbooks/blob/0123abc/facts/dr-euc1.json) | error | [\`FactsInvalid\`](https://runbooks.example.com/errors/facts-invalid/) | This facts snapshot is not valid: "version" is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown.<br>Collect it again with \`npm run facts -- --context <context>=<cluster>\`; do not edit snapshots by hand. |
-      | [runbooks/payments/restore-db.yaml:8](https://github.com/acme/runbooks/blob/0123abc/runbooks/payments/restore-db.yaml#L8) | warning | [\`FactUnavailable\`](https://runbooks.example.com/errors/fact-unavailable/) | steps\\[0\\].commands\\[0\\].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster "dr-euc1" was collected, so the page shows a marked placeholder instead of a value.<br>Collect facts for that cluster (\`npm run facts\`), or grant the collector read access to that kind. |
+      | [facts/dr-euc1.json](https://github.com/acme/runbooks/blob/0123abc/facts/dr-euc1.json) | error | [\`FactsInvalid\`](https://runbooks.example.com/errors/facts-invalid/) | This facts snapshot is not valid: "version" is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown.<br>Collect it again with \`lifeboat facts --context <context>=<cluster>\`; do not edit snapshots by hand. |
+      | [runbooks/payments/restore-db.yaml:8](https://github.com/acme/runbooks/blob/0123abc/runbooks/payments/restore-db.yaml#L8) | warning | [\`FactUnavailable\`](https://runbooks.example.com/errors/fact-unavailable/) | steps\\[0\\].commands\\[0\\].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster "dr-euc1" was collected, so the page shows a marked placeholder instead of a value.<br>Collect facts for that cluster (\`lifeboat facts\`), or grant the collector read access to that kind. |
       | [runbooks/payments/restore-db.yaml:9](https://github.com/acme/runbooks/blob/0123abc/runbooks/payments/restore-db.yaml#L9) | error | [\`UnknownClusterRole\`](https://runbooks.example.com/errors/unknown-cluster-role/) | steps\\[0\\].commands\\[0\\].cluster names cluster role "disaster", which is mapped neither in this runbook's \`clusters\` nor in the site configuration.<br>Known roles: primary, dr. To map it, add \`clusters: { disaster: <cluster-name> }\` to the runbook or to lifeboat.config.yaml. |
       | [runbooks/payments/restore-db.yaml:15](https://github.com/acme/runbooks/blob/0123abc/runbooks/payments/restore-db.yaml#L15) | error | [\`DanglingGoto\`](https://runbooks.example.com/errors/dangling-goto/) | decisions\\[0\\].answers\\[0\\] goes to "restart-pod", but no step or decision in this runbook has that id.<br>Did you mean "restart-pods"? |
       "
@@ -55,6 +55,6 @@ describe('github reporter: job summary', () => {
     const many = Array.from({ length: MAX_SUMMARY_ROWS + 2 }, (_, i) => ({ ...uncatalogued, position: at(i + 1, 1) }));
     const summary = formatStepSummary(many, context);
     expect(summary.split('\n').filter((line) => line.startsWith('| runbooks/'))).toHaveLength(MAX_SUMMARY_ROWS);
-    expect(summary.endsWith('\n2 more not shown; run `npm run check` for the full report.\n')).toBe(true);
+    expect(summary.endsWith('\n2 more not shown; run `lifeboat check` for the full report.\n')).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ export function formatStepSummary(issues: readonly Issue[], context: ReportConte
     lines.push(`| ${formatLocationLink(issue, context)} | ${issue.severity} | ${code} | ${message} |`);
   }
   if (sorted.length > MAX_SUMMARY_ROWS) {
-    lines.push('', `${sorted.length - MAX_SUMMARY_ROWS} more not shown; run \`npm run check\` for the full report.`);
+    lines.push('', `${sorted.length - MAX_SUMMARY_ROWS} more not shown; run \`lifeboat check\` for the full report.`);
   }
   return `${lines.join('\n')}\n`;
 }

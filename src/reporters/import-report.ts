@@ -1,5 +1,5 @@
 /**
- * The terminal report of `npm run import`: per page what it became and, line by line, what was
+ * The terminal report of `lifeboat import`: per page what it became and, line by line, what was
  * mapped, kept as prose or dropped; then the totals and the defaults to replace. `--json` prints
  * the same data for scripts.
  */

@@ -1,5 +1,5 @@
 /**
- * The one interface every output format implements, so `npm run check -- --format X` only picks a
+ * The one interface every output format implements, so `lifeboat check --format X` only picks a
  * function from `formats` and writes what it returns. Reporters are pure: they never print, read
  * the environment or exit; whatever they need arrives in the `ReportContext`.
  */
@@ -34,7 +34,7 @@ export interface ReportOutput {
   /** Everything for standard output, ending with a newline. */
   stdout: string;
   /**
-   * Markdown for the GitHub Actions job summary. `npm run check` (src/cli/check-main.ts) appends it to the file named
+   * Markdown for the GitHub Actions job summary. `lifeboat check` (src/cli/check-main.ts) appends it to the file named
    * by `$GITHUB_STEP_SUMMARY` when that variable is set.
    */
   stepSummary?: string;

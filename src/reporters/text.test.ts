@@ -12,13 +12,13 @@ describe('text reporter', () => {
       "facts/dr-euc1.json
         facts/dr-euc1.json  error  FactsInvalid
           This facts snapshot is not valid: "version" is 2, and this Lifeboat reads version 1 — ignoring it, so this cluster's facts count as unknown.
-          hint: Collect it again with \`npm run facts -- --context <context>=<cluster>\`; do not edit snapshots by hand.
+          hint: Collect it again with \`lifeboat facts --context <context>=<cluster>\`; do not edit snapshots by hand.
           docs: https://runbooks.example.com/errors/facts-invalid/
 
       runbooks/payments/restore-db.yaml
         runbooks/payments/restore-db.yaml:8:14  warning  FactUnavailable
           steps[0].commands[0].run uses {{ facts.dr.lastBackup.ledger-hourly }}, but no snapshot of cluster "dr-euc1" was collected, so the page shows a marked placeholder instead of a value.
-          hint: Collect facts for that cluster (\`npm run facts\`), or grant the collector read access to that kind.
+          hint: Collect facts for that cluster (\`lifeboat facts\`), or grant the collector read access to that kind.
           docs: https://runbooks.example.com/errors/fact-unavailable/
             6 |     title: Scale the API down
             7 |     commands:

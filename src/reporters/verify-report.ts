@@ -1,5 +1,5 @@
 /**
- * What `npm run verify` prints. Text: one verdict line per site (readable in five seconds), then
+ * What `lifeboat verify` prints. Text: one verdict line per site (readable in five seconds), then
  * every file that differs, named; a closing line. JSON: the same, for machines.
  */
 import { styleText } from 'node:util';

@@ -1,6 +1,6 @@
 /**
  * The facts snapshot format: what one cluster looked like at `collectedAt`, written to
- * `facts/<cluster>.json` by `npm run facts` and read by `check` and `build`.
+ * `facts/<cluster>.json` by `lifeboat facts` and read by `check` and `build`.
  *
  * Every kind carries a status. `ok` holds the items; `forbidden` (RBAC 403), `absent` (the API is
  * not served) and `error` hold a reason and NO items, so nothing downstream can mistake "could

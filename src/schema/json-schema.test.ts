@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
 
 describe('runbook.schema.json', () => {
-  it('is current: run `npm run schema` and commit the result when this fails', () => {
+  it('is current: run `lifeboat schema` and commit the result when this fails', () => {
     const committed = readFileSync(fileURLToPath(new URL(`../../${SCHEMA_FILE}`, import.meta.url)), 'utf8');
     expect(committed).toBe(generateRunbookJsonSchema());
   });

@@ -167,7 +167,7 @@ export const RunbookSchema = z
     /** Values for `{{ name }}` placeholders in commands and text. */
     vars: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/), z.string()).optional().describe('Values for {{ name }} placeholders in commands, expected output and text.'),
     /** Cluster resources this runbook relies on. */
-    requires: z.array(RequirementSchema).optional().describe('Cluster resources this runbook relies on; `npm run check` verifies them against collected facts.'),
+    requires: z.array(RequirementSchema).optional().describe('Cluster resources this runbook relies on; `lifeboat check` verifies them against collected facts.'),
     /** Checks before starting: access, backups present, blast radius. */
     prechecks: z.array(StepSchema).optional().describe('Checks before starting: access, backups, blast radius.'),
     /** The recovery procedure. */

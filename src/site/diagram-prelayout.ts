@@ -7,6 +7,8 @@
  * the time does. (Worker threads in this process were measured and gave nothing.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { typescriptNodeArgs } from '../cli/typescript-hooks.js';
 import type { Runbook } from '../load/runbook-model.ts';
 import { decisionsToMermaid } from './decision-diagram.ts';
 import { toRunbookEntry } from './runbook-entry.ts';
@@ -30,7 +32,7 @@ export function startDiagramPrelayout(sources: readonly string[]): { stop(): voi
   if (sources.length === 0) return { stop: () => undefined, done: Promise.resolve() };
   let child: ChildProcess | undefined;
   try {
-    child = spawn(process.execPath, [new URL('./diagram-prelayout-child.ts', import.meta.url).pathname], {
+    child = spawn(process.execPath, [...typescriptNodeArgs(), fileURLToPath(new URL('./diagram-prelayout-child.ts', import.meta.url))], {
       stdio: ['pipe', 'ignore', 'ignore'],
       env: process.env,
     });

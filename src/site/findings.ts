@@ -1,5 +1,5 @@
 /**
- * The readiness findings the site shows. `npm run build` runs the checks and hands the result
+ * The readiness findings the site shows. `lifeboat build` runs the checks and hands the result
  * over in a file (LIFEBOAT_FINDINGS); `astro dev` computes them itself, so both show the same.
  */
 import { readFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * Astro content loader for the `runbooks` collection. It reuses Lifeboat's own loader (the same
- * code `npm run check` runs), so the site and the gate can never disagree about a runbook.
+ * code `lifeboat check` runs), so the site and the gate can never disagree about a runbook.
  * MDX entries are handed to Astro's MDX pipeline for rendering (`deferredRender`).
  */
 import type { Loader } from 'astro/loaders';
@@ -19,7 +19,7 @@ export function runbookLoader(): Loader {
       const config = siteConfig();
       const sync = async () => {
         const { runbooks, issues, handedOver } = await takeProjectLoad(config);
-        // `npm run build` checks first and prints the report; this guards `astro build`/`astro dev` run directly.
+        // `lifeboat build` checks first and prints the report; this guards `astro build`/`astro dev` run directly.
         if (issues.some(blocksBuild)) throw new Error(`Runbooks have format errors:\n\n${formatCliReport(issues.filter(blocksBuild))}`);
         const root = fileURLToPath(astroConfig.root);
         store.clear();

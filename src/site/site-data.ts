@@ -54,7 +54,7 @@ async function load(): Promise<SiteData> {
   const index = runbookIndex(entries.map((e) => e.data));
   // The build already reported invalid snapshots; here they are simply not used.
   const { snapshots: facts } = await loadFacts(config.factsDir);
-  // Set by `npm run build` when prefer-live fell back to old snapshots.
+  // Set by `lifeboat build` when prefer-live fell back to old snapshots.
   const staleList = JSON.parse(process.env.LIFEBOAT_STALE_FACTS || '[]') as StaleFacts[];
   const stale = new Map(staleList.map((s) => [s.cluster, s.reason]));
   const findings = await loadFindings(config);

@@ -1,5 +1,5 @@
 /**
- * `npm run pdf` on the example site (built once by the global setup), read back with poppler:
+ * `lifeboat pdf` on the example site (built once by the global setup), read back with poppler:
  * bookmarks, page numbers, contents, every command's full text inside the page, destructive
  * markers, the QR codes. What each runbook should contain comes from the runbook model.
  */

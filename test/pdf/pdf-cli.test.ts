@@ -1,5 +1,5 @@
 /**
- * `npm run pdf` on a small fixture site built without a public address, whose title, runbook
+ * `lifeboat pdf` on a small fixture site built without a public address, whose title, runbook
  * title and manifest facts carry markup and quotes; then the ways a run can fail, each of which
  * must leave the previous PDFs exactly as they were.
  */
@@ -79,7 +79,7 @@ describe('a run that fails', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error  SiteNotBuilt');
     expect(result.stderr).toContain('has no lifeboat-manifest.json');
-    expect(result.stderr).toContain('hint: Run `npm run build` first');
+    expect(result.stderr).toContain('hint: Run `lifeboat build` first');
   });
 
   it('names the install command when Chromium cannot be found', async () => {
@@ -115,7 +115,7 @@ describe('a run that fails', () => {
   it('prints its usage for --help, and exits 2 for a bad --replace-after', async () => {
     const help = await runScript('pdf', ['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: npm run pdf -- \[--out DIR\] \[--replace-after DAYS\]/);
+    expect(help.stdout).toMatch(/^Usage: lifeboat pdf \[--out DIR\] \[--replace-after DAYS\]/);
     const bad = await runScript('pdf', ['--replace-after', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--replace-after must be a whole number of days from 1 to 3650, not "soon".');

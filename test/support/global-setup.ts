@@ -1,5 +1,5 @@
 /**
- * Builds the example site from `runbooks/` once, through `npm run build`'s own script, into a
+ * Builds the example site from `runbooks/` once, through `lifeboat build`'s own script, into a
  * temporary folder that the browser tests serve. A failed build fails the whole run loudly.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The printed binder for 100 generated runbooks (issue budget: ≤ 60 s wall, ≤ 1.5 GB peak
- * memory). The site is built once and not timed here; `npm run pdf` is measured over its whole
+ * memory). The site is built once and not timed here; `lifeboat pdf` is measured over its whole
  * process tree, Chromium's processes included (see measure-tree.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const script = (name: string) => new URL(`../../../scripts/${name}.ts`, import.m
 
 export const binderEntry: BenchEntry = {
   name: 'binder',
-  description: `npm run pdf for ${RUNBOOKS} generated runbooks (whole process tree, Chromium included)`,
+  description: `lifeboat pdf for ${RUNBOOKS} generated runbooks (whole process tree, Chromium included)`,
   async run(ctx) {
     const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-binder-'));
     try {
@@ -36,7 +36,7 @@ export const binderEntry: BenchEntry = {
       return [
         {
           entry: 'binder',
-          case: `npm run pdf, ${RUNBOOKS} runbooks`,
+          case: `lifeboat pdf, ${RUNBOOKS} runbooks`,
           size: RUNBOOKS,
           ...row,
           extra: {

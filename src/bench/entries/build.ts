@@ -1,5 +1,5 @@
 /**
- * Full build over N runbooks: Lifeboat's `npm run build`, and in the same run the same content
+ * Full build over N runbooks: Lifeboat's `lifeboat build`, and in the same run the same content
  * as plain Markdown built by plain Starlight, Hugo and MkDocs Material. One row per peer, with
  * Lifeboat's time as a ratio to the peer's and both output folders' sizes. Budget (issue 8):
  * ≤ 0.5× plain Starlight's time from 1,000 runbooks up (the issue's size: below it both builds

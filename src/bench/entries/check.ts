@@ -1,5 +1,5 @@
 /**
- * `npm run check` over N generated runbooks against two large facts snapshots (2,000 CRDs,
+ * `lifeboat check` over N generated runbooks against two large facts snapshots (2,000 CRDs,
  * 5,000 Services, 200 namespaces each). Budget: ≤ 1 s wall for the whole process at 1,000.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,14 @@ import { REPO } from '../sites/site-tool.ts';
 
 export const checkEntry: BenchEntry = {
   name: 'check',
-  description: 'npm run check over N runbooks against large facts snapshots',
+  description: 'lifeboat check over N runbooks against large facts snapshots',
   async run(ctx) {
     const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-check-'));
     try {
       await writeScaleFacts(join(work, 'facts'), ['prod', 'dr']);
       writeFileSync(join(work, 'lifeboat.config.yaml'), 'clusters: { primary: prod, dr: dr }\nfacts: facts\n');
       const rows: BenchRow[] = [];
-      // What `npm run check` runs, timed without npm's own start; that start is measured once
+      // What `lifeboat check` runs, timed without npm's own start; that start is measured once
       // beside it (it is the same for any collection). The first run after a change to the
       // sources bundles them (src/cli/bundled-entry.js): not timed. The first timed run also
       // writes the bundle's code cache, which the median leaves out.
@@ -41,7 +41,7 @@ export const checkEntry: BenchEntry = {
         const row = { wallMs: result.wallMs, ...(result.peakRssMb !== undefined ? { peakRssMb: result.peakRssMb } : {}) };
         rows.push({
           entry: 'check',
-          case: `npm run check, ${size} runbooks`,
+          case: `lifeboat check, ${size} runbooks`,
           size,
           ...row,
           extra: { issues: JSON.parse(result.stdout).issues.length, ...(npmStartMs !== undefined ? { npmStartMs } : {}) },

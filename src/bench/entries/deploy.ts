@@ -1,7 +1,7 @@
 /**
  * Redeploys at scale: a deterministic N-page site (synthetic, shaped like a Lifeboat build, with
  * the build id in every footer as Lifeboat's footer has it) is published by the real
- * `npm run deploy` to s3rver on 127.0.0.1, then redeployed unchanged, with one runbook changed,
+ * `lifeboat deploy` to s3rver on 127.0.0.1, then redeployed unchanged, with one runbook changed,
  * and as a rebuild of that change (new build id, so every footer changes). Reports objects
  * uploaded and wall time. No budget in the issue; the figures are for comparison over time.
  */
@@ -19,7 +19,7 @@ const uploadedBy = (result: Measurement) => Number(/uploaded ([\d,]+) files?/.ex
 
 export const deployEntry: BenchEntry = {
   name: 'deploy',
-  description: 'npm run deploy of an N-page site to a local S3 server: first deploy, then redeploys',
+  description: 'lifeboat deploy of an N-page site to a local S3 server: first deploy, then redeploys',
   async run(ctx) {
     const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-deploy-'));
     const s3 = await startLocalS3();

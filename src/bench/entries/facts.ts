@@ -1,5 +1,5 @@
 /**
- * Facts collection at scale: the real `npm run facts` against a fake API server holding 2,000
+ * Facts collection at scale: the real `lifeboat facts` against a fake API server holding 2,000
  * CRDs, 5,000 Services with 20,000 EndpointSlices and 200 namespaces (issue budget: ≤ 3 s wall,
  * ≤ 300 MB peak RSS). Peer: `kubectl get … -o json` for the same kinds on the same server.
  */
@@ -15,7 +15,7 @@ const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentv
 
 export const factsEntry: BenchEntry = {
   name: 'facts',
-  description: 'npm run facts against a large fake cluster, vs kubectl get -o json',
+  description: 'lifeboat facts against a large fake cluster, vs kubectl get -o json',
   async run(ctx) {
     const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-facts-'));
     ctx.log('facts: starting a fake cluster (200 namespaces, 2,000 CRDs, 5,000 Services, 20,000 EndpointSlices)…');

@@ -1,4 +1,4 @@
-/** Lifeboat itself: `npm run build` (src/cli/build-main.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
+/** Lifeboat itself: `lifeboat build` (src/cli/build-main.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRunbookCorpus, writeScaleFacts } from '../corpus.ts';

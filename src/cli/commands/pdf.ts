@@ -1,16 +1,16 @@
-/** `npm run pdf`: print the built site's runbooks into `binder.pdf` and `pdf/<id>.pdf`. */
+/** `lifeboat pdf`: print the built site's runbooks into `binder.pdf` and `pdf/<id>.pdf`. */
 import { relative } from 'node:path';
-import { CONFIG_FLAGS, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import type { Issue } from '../src/errors/issue.ts';
-import { bindPdfs } from '../src/pdf/bind-pdf.ts';
-import { findChromium } from '../src/pdf/find-chromium.ts';
-import { readBuiltSite } from '../src/pdf/read-built-site.ts';
-import { writePdfs } from '../src/pdf/write-pdfs.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
+import { CONFIG_FLAGS, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import type { Issue } from '../../errors/issue.ts';
+import { bindPdfs } from '../../pdf/bind-pdf.ts';
+import { findChromium } from '../../pdf/find-chromium.ts';
+import { readBuiltSite } from '../../pdf/read-built-site.ts';
+import { writePdfs } from '../../pdf/write-pdfs.ts';
+import { formatCliReport } from '../../reporters/cli.ts';
 
-const USAGE = `Usage: npm run pdf -- [--out DIR] [--replace-after DAYS] [--part-size N]
+const USAGE = `Usage: lifeboat pdf [--out DIR] [--replace-after DAYS] [--part-size N]
 
-Prints the runbooks of the site built in the output folder (run \`npm run build\` first) with
+Prints the runbooks of the site built in the output folder (run \`lifeboat build\` first) with
 headless Chromium: the binder, binder.pdf (cover, contents, every runbook), and one PDF per
 runbook, pdf/<id>.pdf. The previous PDFs are replaced only once every new one is complete.
 Exit codes: 0 printed, 1 no built site, no Chromium or printing failed, 2 usage or configuration error.

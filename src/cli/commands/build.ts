@@ -1,25 +1,28 @@
-/** `npm run build`: check every runbook, then build the site into the output folder atomically. */
+/** `lifeboat build`: check every runbook, then build the site into the output folder atomically. */
 import { rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build } from 'astro';
-import { runChecks } from '../checks/run-checks.ts';
-import { stageOutput } from '../build/atomic-output.ts';
-import { hashFile, hashFiles, writeBuildManifest } from '../build/build-manifest.ts';
-import { whenPagesWritten } from '../build/when-pages-written.ts';
-import { finishPages } from '../build/finish-pages.ts';
-import { SERVICE_WORKER_FILE, writeServiceWorker } from '../build/service-worker.ts';
-import { prunePagefind } from '../build/prune-pagefind.ts';
-import { decisionSources, startDiagramPrelayout } from '../site/diagram-prelayout.ts';
-import { runbookIndex, toRunbookEntry } from '../site/runbook-entry.ts';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from './cli-kit.ts';
-import { blocksBuild } from '../errors/issue.ts';
-import { handOverProjectLoad, loadProject } from '../load/load-project.ts';
-import { formatCliReport } from '../reporters/cli.ts';
-import { buildInfo } from '../site/build-info.ts';
-import { describeOutcome } from '../facts/collect-all.ts';
-import { refreshFacts } from '../facts/refresh-facts.ts';
+import { runChecks } from '../../checks/run-checks.ts';
+import { stageOutput } from '../../build/atomic-output.ts';
+import { hashFile, hashFiles, writeBuildManifest } from '../../build/build-manifest.ts';
+import { whenPagesWritten } from '../../build/when-pages-written.ts';
+import { finishPages } from '../../build/finish-pages.ts';
+import { SERVICE_WORKER_FILE, writeServiceWorker } from '../../build/service-worker.ts';
+import { prunePagefind } from '../../build/prune-pagefind.ts';
+import { decisionSources, startDiagramPrelayout } from '../../site/diagram-prelayout.ts';
+import { runbookIndex, toRunbookEntry } from '../../site/runbook-entry.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { blocksBuild } from '../../errors/issue.ts';
+import { handOverProjectLoad, loadProject } from '../../load/load-project.ts';
+import { formatCliReport } from '../../reporters/cli.ts';
+import { buildInfo } from '../../site/build-info.ts';
+import { describeOutcome } from '../../facts/collect-all.ts';
+import { refreshFacts } from '../../facts/refresh-facts.ts';
+import { astroConfig } from '../../site/astro-config.ts';
+import { writePublishedSchema } from '../../build/publish-schema.ts';
+import { cacheDir } from '../compile-cache.js';
 
-const USAGE = `Usage: npm run build -- [--runbooks DIR] [--out DIR] [--facts-mode snapshot|live|prefer-live] [--verbose]
+const USAGE = `Usage: lifeboat build [--runbooks DIR] [--out DIR] [--facts-mode snapshot|live|prefer-live] [--verbose]
 
 Checks every runbook, then builds the static site (pages, search index, build manifest).
 A runbook with a format error stops the build and nothing is written; the output folder is
@@ -57,7 +60,7 @@ if (issues.some(blocksBuild)) {
 const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
 const findings = runChecks(runbooks, facts, config, { now, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
 const findingErrors = findings.filter((f) => f.severity === 'error').length;
-if (findings.length) process.stdout.write(`Readiness: ${findingErrors} error${findingErrors === 1 ? '' : 's'}, ${findings.length - findingErrors} warning${findings.length - findingErrors === 1 ? '' : 's'} (npm run check lists them); publishing anyway.\n`);
+if (findings.length) process.stdout.write(`Readiness: ${findingErrors} error${findingErrors === 1 ? '' : 's'}, ${findings.length - findingErrors} warning${findings.length - findingErrors === 1 ? '' : 's'} (lifeboat check lists them); publishing anyway.\n`);
 
 const staged = stageOutput(config.outDir);
 const findingsFile = `${staged.dir}.findings.json`;
@@ -68,7 +71,7 @@ const abandon = () => {
 process.once('SIGINT', abandon);
 process.once('SIGTERM', abandon);
 
-// astro.config.mjs reads the same settings from the environment; point it at the staging folder.
+// Code inside the Astro build reads the same settings from the environment; point it at the staging folder.
 // The pages are rendered from a separate bundle with its own copy of buildInfo(), so hand it this
 // build's identity: the footer of every page and the manifest must name the same build.
 const info = buildInfo();
@@ -108,7 +111,8 @@ const pagesWritten = whenPagesWritten(() =>
   finishPages({ dir: staged.dir, offline: { title: config.title, ...(config.site ? { site: config.site } : {}), info } }),
 );
 try {
-  await build({ root: process.cwd(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] });
+  await build(astroConfig(config, { outDir: staged.dir, cacheDir: cacheDir(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] }));
+  await writePublishedSchema(staged.dir);
   prelayout.stop();
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));
   const early = await pagesWritten.result();

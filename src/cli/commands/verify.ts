@@ -1,13 +1,13 @@
-/** `npm run verify`: prove that each public URL serves exactly the local build. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { readLocalSite } from '../src/deploy/local-site.ts';
-import { redactUrl } from '../src/deploy/s3-target.ts';
-import { createIssue } from '../src/errors/create-issue.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
-import { formatVerifyJson, formatVerifyText } from '../src/reporters/verify-report.ts';
-import { isClean, verifySite } from '../src/verify/verify-site.ts';
+/** `lifeboat verify`: prove that each public URL serves exactly the local build. */
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { readLocalSite } from '../../deploy/local-site.ts';
+import { redactUrl } from '../../deploy/s3-target.ts';
+import { createIssue } from '../../errors/create-issue.ts';
+import { formatCliReport } from '../../reporters/cli.ts';
+import { formatVerifyJson, formatVerifyText } from '../../reporters/verify-report.ts';
+import { isClean, verifySite } from '../../verify/verify-site.ts';
 
-const USAGE = `Usage: npm run verify -- --url URL [--url …] [--format text|json]
+const USAGE = `Usage: lifeboat verify --url URL [--url …] [--format text|json]
 
 Fetches every file of the build (the output folder's lifeboat-manifest.json) from each URL, as
 readers get it, and compares its SHA-256 and key headers (Content-Type; no long caching of pages,

@@ -1,12 +1,12 @@
-/** `npm run facts`: collect live facts from one or more clusters into facts/<cluster>.json. */
+/** `lifeboat facts`: collect live facts from one or more clusters into facts/<cluster>.json. */
 import { relative } from 'node:path';
-import { EXIT, exitWithUsage, loadConfigOrExit, parseFlags } from '../src/cli/cli-kit.ts';
-import { collectAll, describeOutcome, type ClusterTarget } from '../src/facts/collect-all.ts';
-import { contextNames, KubeconfigError, loadKubeConfig } from '../src/facts/kube-client.ts';
-import { DEFAULT_POLICY } from '../src/facts/list-all.ts';
-import { durationSeconds, DURATION_PATTERN } from '../src/schema/primitives.ts';
+import { EXIT, exitWithUsage, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
+import { collectAll, describeOutcome, type ClusterTarget } from '../../facts/collect-all.ts';
+import { contextNames, KubeconfigError, loadKubeConfig } from '../../facts/kube-client.ts';
+import { DEFAULT_POLICY } from '../../facts/list-all.ts';
+import { durationSeconds, DURATION_PATTERN } from '../../schema/primitives.ts';
 
-const USAGE = `Usage: npm run facts -- --context CONTEXT[=NAME] [--context …] [--kubeconfig FILE] [--out DIR] [--timeout 15s]
+const USAGE = `Usage: lifeboat facts --context CONTEXT[=NAME] [--context …] [--kubeconfig FILE] [--out DIR] [--timeout 15s]
 
 Reads what exists in each cluster (server version, namespaces, nodes, StorageClasses,
 VolumeSnapshotClasses, PVCs, CRDs, Services and their ready endpoints, IngressClasses,

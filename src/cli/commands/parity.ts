@@ -1,9 +1,9 @@
-/** `npm run parity`: primary and DR side by side, for every cluster-scoped kind parity covers. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags } from '../src/cli/cli-kit.ts';
-import { PARITY_KIND_NAMES, parityTable } from '../src/checks/parity.ts';
-import { loadFacts } from '../src/facts/snapshot-file.ts';
+/** `lifeboat parity`: primary and DR side by side, for every cluster-scoped kind parity covers. */
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
+import { PARITY_KIND_NAMES, parityTable } from '../../checks/parity.ts';
+import { loadFacts } from '../../facts/snapshot-file.ts';
 
-const USAGE = `Usage: npm run parity -- [--facts DIR] [--all]
+const USAGE = `Usage: lifeboat parity [--facts DIR] [--all]
 
 Prints the CustomResourceDefinitions, StorageClasses, IngressClasses, PriorityClasses and
 VolumeSnapshotClasses of the primary and the DR cluster side by side (roles from \`parity:\`
@@ -23,7 +23,7 @@ if (!primary || !dr) {
 }
 const { snapshots, issues } = await loadFacts(config.factsDir, config.cwd);
 for (const issue of issues) process.stderr.write(`${issue.file}: ${issue.message}\n`);
-for (const cluster of [primary, dr]) if (!snapshots.has(cluster)) process.stderr.write(`No facts for "${cluster}": its column says "unknown". Collect them with npm run facts.\n`);
+for (const cluster of [primary, dr]) if (!snapshots.has(cluster)) process.stderr.write(`No facts for "${cluster}": its column says "unknown". Collect them with lifeboat facts.\n`);
 
 const rows = parityTable(snapshots.get(primary), snapshots.get(dr));
 const shown = flags.all ? rows : rows.filter((r) => r.primary !== r.dr);

@@ -1,14 +1,14 @@
-/** `npm run deploy`: publish the build to one or more S3-compatible buckets, in a reader-safe order. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../src/cli/cli-kit.ts';
-import { deployToTarget, type TargetOutcome } from '../src/deploy/deploy-target.ts';
-import { readLocalSite } from '../src/deploy/local-site.ts';
-import { createRedactor } from '../src/deploy/redact.ts';
-import { parseTargets } from '../src/deploy/s3-target.ts';
-import type { Issue } from '../src/errors/issue.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
-import { formatApplied, formatDeploySummary, formatPlan, targetHeading } from '../src/reporters/deploy-report.ts';
+/** `lifeboat deploy`: publish the build to one or more S3-compatible buckets, in a reader-safe order. */
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { deployToTarget, type TargetOutcome } from '../../deploy/deploy-target.ts';
+import { readLocalSite } from '../../deploy/local-site.ts';
+import { createRedactor } from '../../deploy/redact.ts';
+import { parseTargets } from '../../deploy/s3-target.ts';
+import type { Issue } from '../../errors/issue.ts';
+import { formatCliReport } from '../../reporters/cli.ts';
+import { formatApplied, formatDeploySummary, formatPlan, targetHeading } from '../../reporters/deploy-report.ts';
 
-const USAGE = `Usage: npm run deploy -- --target s3://BUCKET[/PREFIX] [--target …] [--endpoint URL] [--region R] [--dry-run]
+const USAGE = `Usage: lifeboat deploy --target s3://BUCKET[/PREFIX] [--target …] [--endpoint URL] [--region R] [--dry-run]
 
 Publishes the build (the output folder and its lifeboat-manifest.json) to each target, uploading
 only what changed: hashed assets first, then pages, then the manifest and service worker, and

@@ -1,15 +1,15 @@
-/** `npm run import`: turn existing Markdown runbooks into Lifeboat runbooks, with a report. */
+/** `lifeboat import`: turn existing Markdown runbooks into Lifeboat runbooks, with a report. */
 import { relative, resolve, sep } from 'node:path';
-import { EXIT, exitWithUsage, parseCommandLine, useColor } from '../src/cli/cli-kit.ts';
-import type { Issue } from '../src/errors/issue.ts';
-import { findSources } from '../src/import/find-sources.ts';
-import { readImportDefaults, type ImportSettings } from '../src/import/import-defaults.ts';
-import { planImport } from '../src/import/plan-import.ts';
-import { readExistingRunbooks, writeImport } from '../src/import/write-import.ts';
-import { formatCliReport } from '../src/reporters/cli.ts';
-import { formatImportReport } from '../src/reporters/import-report.ts';
+import { EXIT, exitWithUsage, parseCommandLine, useColor } from '../cli-kit.ts';
+import type { Issue } from '../../errors/issue.ts';
+import { findSources } from '../../import/find-sources.ts';
+import { readImportDefaults, type ImportSettings } from '../../import/import-defaults.ts';
+import { planImport } from '../../import/plan-import.ts';
+import { readExistingRunbooks, writeImport } from '../../import/write-import.ts';
+import { formatCliReport } from '../../reporters/cli.ts';
+import { formatImportReport } from '../../reporters/import-report.ts';
 
-const USAGE = `Usage: npm run import -- SRC… --out DIR [--format mdx|yaml] [--dry-run] [--force]
+const USAGE = `Usage: lifeboat import SRC… --out DIR [--format mdx|yaml] [--dry-run] [--force]
          [--service NAME] [--owner TEAM]… [--tier N] [--cluster ROLE] [--defaults FILE] [--quiet] [--json]
 
 Turns Markdown runbooks (files, or folders read recursively; Hugo/Jekyll front matter or none)
@@ -26,7 +26,7 @@ Exit codes: 0 every page imported or skipped as empty, 1 a runbook could not be 
   --owner TEAM      owning team (repeatable; default: front matter, defaults file, "unassigned")
   --tier N          tier 0-3 of every imported runbook (default 3)
   --cluster ROLE    set this cluster role on commands that run kubectl, oc or velero, so
-                    npm run check verifies the namespaces and CRDs they name
+                    lifeboat check verifies the namespaces and CRDs they name
   --defaults FILE   YAML with service, owners, escalation, tier, rto, rpo, lastReviewed, tags
                     and clusters for pages that lack them
   --quiet           list only pages with something dropped, skipped or failed

@@ -1,18 +1,18 @@
 /**
- * The program behind `npm run check` (scripts/check.js runs `main()` bundled): validate every
+ * The program behind `lifeboat check` (scripts/check.js runs `main()` bundled): validate every
  * runbook, then check it against the collected cluster facts.
  */
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
-import { runChecks } from '../checks/run-checks.ts';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from './cli-kit.ts';
-import { hasErrors, sortIssues } from '../errors/issue.ts';
-import { loadProject } from '../load/load-project.ts';
-import { formats, isReportFormat, REPORT_FORMATS } from '../reporters/formats.ts';
-import { createSourceReader, githubLinkContext } from '../reporters/report-context.ts';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { runChecks } from '../../checks/run-checks.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { hasErrors, sortIssues } from '../../errors/issue.ts';
+import { loadProject } from '../../load/load-project.ts';
+import { formats, isReportFormat, REPORT_FORMATS } from '../../reporters/formats.ts';
+import { createSourceReader, githubLinkContext } from '../../reporters/report-context.ts';
 
-const USAGE = `Usage: npm run check -- [--runbooks DIR] [--facts DIR] [--format ${REPORT_FORMATS.join('|')}] [--strict] [--no-facts]
+const USAGE = `Usage: lifeboat check [--runbooks DIR] [--facts DIR] [--format ${REPORT_FORMATS.join('|')}] [--strict] [--no-facts]
 
 Validates every runbook (YAML syntax, schema, MDX, ids, gotos, decision trees, cluster roles,
 placeholders), then checks it against the collected cluster facts: every required resource
