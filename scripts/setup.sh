@@ -2,7 +2,7 @@
 # `npm run setup`: everything a fresh machine needs, then the example site.
 #  1. System packages for the browser tests and the PDF binder: Chromium and poppler-utils
 #     (installed with apt-get on Debian/Ubuntu; elsewhere, a message says what to install).
-#  2. npm packages from the committed lockfile, including Node 24 itself (the `node`
+#  2. npm packages from the committed lockfile (npm ci), including Node 24 itself (the `node`
 #     devDependency), so the system Node only has to be able to run npm.
 #  3. `npm run build`: the example site from runbooks/ into dist/.
 set -euo pipefail
@@ -35,7 +35,7 @@ MSG
   fi
 fi
 
-# `npm ci` refuses this lockfile on registries that lack some non-Linux optional binaries (see
-# README, "Installing"); `npm install` against the committed lockfile installs the same versions.
-npm install --no-audit --no-fund
+# Exactly the committed lockfile, which lists every platform's optional native packages
+# (macOS, Windows, Linux arm64), so the same command works for every contributor.
+npm ci --no-audit --no-fund
 npm run build

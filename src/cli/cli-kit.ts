@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { loadConfig, type ConfigOverrides } from '../config/load-config.ts';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { formatCliReport } from '../reporters/cli.ts';
+import { didYouMean } from '../errors/did-you-mean.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -57,8 +58,17 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(options: O, u
     }
     return parsed;
   } catch (error) {
-    exitWithUsage((error as Error).message, usage);
+    exitWithUsage(describeParseError(error as Error & { code?: string }, options), usage);
   }
+}
+
+/** node:util's message, and for an unknown flag the valid ones with the likeliest meant. */
+function describeParseError(error: Error & { code?: string }, options: ParseArgsOptionsConfig): string {
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message;
+  const given = /'(-{1,2}[^']*)'/.exec(error.message)?.[1] ?? '';
+  const flags = Object.keys(options).map((name) => `--${name}`);
+  const guess = didYouMean(given.replace(/=.*$/, ''), flags);
+  return `Unknown flag "${given}".${guess ? ` Did you mean "${guess}"?` : ''}\nValid flags: ${flags.join(', ')}.`;
 }
 
 /** Says what is wrong with the command line, then the usage text, and exits 2. */

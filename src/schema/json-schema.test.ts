@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
+import { CONFIG_SCHEMA_FILE, generateConfigJsonSchema, generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
 
 describe('runbook.schema.json', () => {
   it('is current: run `lifeboat schema` and commit the result when this fails', () => {
     const committed = readFileSync(fileURLToPath(new URL(`../../${SCHEMA_FILE}`, import.meta.url)), 'utf8');
     expect(committed).toBe(generateRunbookJsonSchema());
+  });
+
+  it('has a configuration twin, config.schema.json, that is current too (`npm run schema`)', () => {
+    const committed = readFileSync(fileURLToPath(new URL(`../../${CONFIG_SCHEMA_FILE}`, import.meta.url)), 'utf8');
+    expect(committed).toBe(generateConfigJsonSchema());
+    expect(JSON.parse(committed).properties.theme.properties.accent.description).toMatch(/#rrggbb/);
   });
 
   it('forbids unknown keys and documents every field, so editors flag typos and show help', () => {
