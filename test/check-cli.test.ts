@@ -211,7 +211,7 @@ describe('lifeboat check', () => {
   it('exits 2 on a usage or configuration error', async () => {
     const badFlag = await runScript('check', ['--runbok', 'x']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain("Unknown option '--runbok'");
+    expect(badFlag.stderr).toContain('Unknown flag "--runbok". Did you mean "--runbooks"?');
     expect(badFlag.stderr).toContain('Usage: lifeboat check');
     const badFormat = await runScript('check', ['--format', 'xml']);
     expect(badFormat.code).toBe(2);

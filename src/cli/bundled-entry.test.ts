@@ -72,7 +72,7 @@ export const unused: number = ${answer};
 
   it('bundles `lifeboat check` as ASCII (esbuild cannot escape a regular expression literal: write those with \\u escapes)', async () => {
     root = testdir({});
-    const text = readFileSync((await bundleFor(new URL('./check-main.ts', import.meta.url)))!, 'latin1');
+    const text = readFileSync((await bundleFor(new URL('./commands/check.ts', import.meta.url), { cache: join(root, 'cache') }))!, 'latin1');
     const outside = /[^\x00-\x7f]+/.exec(text);
     expect(outside && text.slice(outside.index - 60, outside.index + 20)).toBeNull();
   });

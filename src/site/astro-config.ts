@@ -1,12 +1,11 @@
 /**
  * The Astro configuration of a Lifeboat site, made from the Lifeboat configuration. A team's
  * project has no astro.config file: `lifeboat build`, `dev` and `preview` pass this inline, with
- * the team's folder as Astro's root (its `.astro/` and caches go there) and Lifeboat's own src/
- * as the pages, wherever the package is installed.
+ * Lifeboat's own src/ as the pages wherever the package is installed (see astroRoot).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -36,7 +35,7 @@ export function astroConfig(config: LifeboatConfig, options: AstroConfigOptions)
   const teamPublic = join(root, 'public');
   return {
     configFile: false,
-    root,
+    root: astroRoot(root),
     srcDir: own('src'),
     publicDir: existsSync(teamPublic) ? teamPublic : own('public'),
     outDir: options.outDir ?? config.outDir,
@@ -46,6 +45,8 @@ export function astroConfig(config: LifeboatConfig, options: AstroConfigOptions)
     logLevel: options.logLevel ?? 'warn',
     markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
     vite: {
+      // `lifeboat dev` serves Lifeboat's pages, the team's files and the packages both use.
+      server: { fs: { allow: [root, PACKAGE, config.runbooksDir, dependencies()] } },
       resolve: {
         alias: [
           // Runbooks live in the team's folder; their MDX imports of Starlight's components must
@@ -99,6 +100,25 @@ export function astroConfig(config: LifeboatConfig, options: AstroConfigOptions)
       ...(options.integrations ?? []),
     ],
   };
+}
+
+/**
+ * Astro's root: the team's folder when Lifeboat's packages are installed inside it (the usual
+ * case: `npm install` in the project), else the folder that holds Lifeboat's node_modules. Astro
+ * resolves the routes integrations inject (Starlight's pages) as packages from its root, and
+ * mistakes a module outside its root for a root-relative path, so the packages must sit under it.
+ * Astro writes only `.astro/` there; outputs and caches have their own settings.
+ */
+function astroRoot(project: string): string {
+  const deps = dependencies();
+  return deps.startsWith(`${project}${sep}`) ? project : dirname(deps);
+}
+
+/** The node_modules folder that holds Starlight as Lifeboat resolves it. */
+function dependencies(): string {
+  let dir = fileURLToPath(import.meta.resolve('@astrojs/starlight/components'));
+  while (basename(dir) !== 'node_modules') dir = dirname(dir);
+  return dir;
 }
 
 /**
