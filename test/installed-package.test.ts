@@ -5,7 +5,7 @@
  * produced is read back. Nothing here reaches into the checkout's sources.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,7 +151,21 @@ describe('a team folder with the installed package', () => {
     expect(report.issues.filter((i) => i.code === 'FactsUnknown' && /Namespace "velero"/.test(i.message))).toEqual([]);
   });
 
-  it('build writes the site, and the versioned schema, into the team folder', async () => {
+  it('build writes the site, and the versioned schema, into the team folder, with the team\'s look and components', async () => {
+    // What docs/installing.md offers a team: a logo, an accent colour, a stylesheet, public files
+    // and MDX components of its own, all in its folder.
+    mkdirSync(join(team, 'components'));
+    writeFileSync(join(team, 'components/OnCallNote.astro'), '---\nconst { team } = Astro.props;\n---\n<p class="oncall-note">Page {team} before you start.</p>\n');
+    mkdirSync(join(team, 'assets'));
+    writeFileSync(join(team, 'assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n');
+    writeFileSync(join(team, 'custom.css'), '.oncall-note { border: 3px dashed tomato; }\n');
+    mkdirSync(join(team, 'public'));
+    writeFileSync(join(team, 'public/_headers'), '/*\n  X-Frame-Options: DENY\n');
+    const mdx = join(team, 'runbooks/platform/failover-dns.mdx');
+    writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('---\n\nConfirm', "---\nimport OnCallNote from '../../components/OnCallNote.astro';\n\n<OnCallNote team=\"edge-oncall\" />\n\nConfirm"));
+    const config = join(team, 'lifeboat.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^theme:\n(?:  .*\n)+/m, 'theme:\n  logo: assets/logo.svg\n  accent: "#0b6bcb"\n  css: [custom.css]\n'));
+
     const result = await lifeboat(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Built 2 runbooks into .*dist/);
@@ -160,7 +174,14 @@ describe('a team folder with the installed package', () => {
     expect(readFileSync(join(team, 'dist/index.html'), 'utf8')).toContain('Acme DR runbooks');
     expect(JSON.parse(readFileSync(join(team, `dist/schema/${packageJson.version}/runbook.schema.json`), 'utf8')).title).toBe('Lifeboat runbook');
     expect(existsSync(join(team, 'dist/pagefind'))).toBe(true);
+    // The team's public file, and Lifeboat's own for the names the team's public/ lacks.
+    expect(readFileSync(join(team, 'dist/_headers'), 'utf8')).toContain('X-Frame-Options: DENY');
     expect(existsSync(join(team, 'dist/favicon.svg'))).toBe(true);
+    expect(readFileSync(join(team, 'dist/runbooks/failover-dns/index.html'), 'utf8')).toContain('<p class="oncall-note">Page edge-oncall before you start.</p>');
+    expect(readFileSync(join(team, 'dist/index.html'), 'utf8')).toMatch(/<img[^>]+src="\/_astro\/logo\.[\w-]+\.svg"/);
+    const css = readdirSync(join(team, 'dist/_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(team, 'dist/_astro', f), 'utf8')).join('\n');
+    expect(css).toContain('tomato');
+    expect(css).toMatch(/--sl-color-accent:\s*#0b6bcb/);
   });
 
   it('pdf prints the binder from the built site', async () => {
