@@ -31,6 +31,13 @@ export interface BenchRow {
 export interface BenchContext {
   sizes: number[];
   runs: number;
+  /**
+   * A smoke run (`--smoke`): the entries measured at a fixed size, the one their budget is set for
+   * (binder's 100 runbooks, facts' large cluster), measure something small instead (the smallest of
+   * `sizes`; a small cluster) and judge no budget, so that every entry runs quickly. Such a run
+   * shows that the entries work, not what they measure.
+   */
+  smoke: boolean;
   /** Writes a progress line (stderr), so the table on stdout stays clean. */
   log(line: string): void;
   /** Sites built in this run, shared between the entries that time them and those that read them. */

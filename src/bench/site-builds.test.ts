@@ -55,6 +55,17 @@ describe('SiteBuilds', () => {
     await sites.dispose();
   });
 
+  it('tells each peer whether it may install what it lacks (--no-install: it may not)', async () => {
+    for (const install of [true, false]) {
+      const sites = new SiteBuilds(mkdtempSync(join(tmpdir(), 'lifeboat-site-builds-')), 1, () => {}, { install });
+      const ready = vi.fn(async () => 'not installed');
+      await sites.build({ ...fakeTool('peer', 'true'), ready }, 5, { timed: true });
+      expect(ready).toHaveBeenCalledWith(expect.any(Function), { install });
+      await sites.dispose();
+    }
+    expect(builds().peers).toEqual({ install: true });
+  });
+
   it('stops the benchmark when Lifeboat itself fails to build', async () => {
     const sites = builds();
     await expect(sites.build(fakeTool('lifeboat', 'exit 1'), 5, { timed: true })).rejects.toThrow(/exit 1/);

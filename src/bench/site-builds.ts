@@ -7,7 +7,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measure, measureRuns, type Measurement } from './measure.ts';
-import type { SiteTool } from './sites/site-tool.ts';
+import type { PeerOptions, SiteTool } from './sites/site-tool.ts';
 
 export interface SiteBuild {
   tool: SiteTool;
@@ -31,12 +31,17 @@ export class SiteBuilds {
   readonly work: string;
   readonly runs: number;
   readonly log: (line: string) => void;
+  readonly peers: PeerOptions;
 
-  /** Builds in `work` (a folder of its own), `runs` timed builds a measurement, progress to `log`. */
-  constructor(work: string, runs: number, log: (line: string) => void) {
+  /**
+   * Builds in `work` (a folder of its own), `runs` timed builds a measurement, progress to `log`.
+   * `peers.install` false: a peer that is not installed is skipped rather than installed.
+   */
+  constructor(work: string, runs: number, log: (line: string) => void, peers: PeerOptions = { install: true }) {
     this.work = work;
     this.runs = runs;
     this.log = log;
+    this.peers = peers;
   }
 
   /**
@@ -48,7 +53,7 @@ export class SiteBuilds {
     const key = `${tool.key}-${size}`;
     const known = this.#builds.get(key);
     if (known && (!isBuilt(known) || known.timing || !timed)) return known;
-    if (!this.#ready.has(tool.key)) this.#ready.set(tool.key, tool.ready((line) => this.log(`${tool.name}: ${line}`)));
+    if (!this.#ready.has(tool.key)) this.#ready.set(tool.key, tool.ready((line) => this.log(`${tool.name}: ${line}`), this.peers));
     const notReady = await this.#ready.get(tool.key);
     if (notReady) return { skipped: notReady };
 

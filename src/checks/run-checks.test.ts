@@ -44,7 +44,7 @@ describe('requirements against facts', () => {
     const facts = [snapshot('dr', { services: forbidden('services') })];
     const entry = requires('{ kind: Service, name: api, namespace: shop, cluster: dr }');
     expect(await findings(entry, facts)).toEqual([
-      'r.yaml:13:28 warning FactsUnknown: Service shop/api in cluster "dr" cannot be checked: services in "dr" are forbidden (HTTP 403: services is forbidden). Unknown is not missing — it may exist. | Collect facts for the cluster (`lifeboat facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
+      'r.yaml:13:28 warning FactsUnknown: Service shop/api in cluster "dr" cannot be checked: services in "dr" are forbidden (HTTP 403: services is forbidden). Unknown is not missing — it may exist. | Collect facts for the cluster (`lifeboat facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml in the lifeboat package). `--strict` makes this an error.',
     ]);
     expect((await findings(entry, facts, { strict: true }))[0]).toMatch(/^r\.yaml:13:28 error FactsUnknown/);
   });

@@ -67,7 +67,7 @@ export const findingsData = {
     severity: 'warning',
     finding: true,
     message: (p: { what: string; why: string }) => `${p.what} cannot be checked: ${p.why}. Unknown is not missing — it may exist.`,
-    hint: () => 'Collect facts for the cluster (`lifeboat facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml). `--strict` makes this an error.',
+    hint: () => 'Collect facts for the cluster (`lifeboat facts`), or grant the collector read access to this kind (kubernetes/lifeboat-facts-rbac.yaml in the lifeboat package). `--strict` makes this an error.',
     description: 'The facts for this kind are forbidden, absent or failed, or the cluster has no snapshot. Lifeboat never treats "could not look" as "missing".',
     example: 'requires:\n  - { kind: Service, name: api, namespace: shop, cluster: dr }   # services were forbidden',
     fix: 'Collect facts with enough permissions.',

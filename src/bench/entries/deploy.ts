@@ -12,8 +12,11 @@ import { runbookIds, writeSyntheticSite } from '../../../test/support/synthetic-
 import { startLocalS3, S3RVER_ENV } from '../../../test/support/local-s3.ts';
 import type { BenchEntry, BenchRow } from '../bench-entry.ts';
 import { measure, measureRuns, type Measurement } from '../measure.ts';
+import { npmScriptArgs } from '../../cli/npm-script.ts';
+import { REPO } from '../sites/site-tool.ts';
 
-const SCRIPT = new URL('../../../scripts/deploy.ts', import.meta.url).pathname;
+/** `lifeboat deploy` as the repository's npm script runs it. */
+const DEPLOY = npmScriptArgs(REPO, 'deploy');
 
 const uploadedBy = (result: Measurement) => Number(/uploaded ([\d,]+) files?/.exec(result.stdout)?.[1]?.replaceAll(',', '') ?? NaN);
 
@@ -38,7 +41,7 @@ export const deployEntry: BenchEntry = {
         const files = Object.keys(base.files).length + 1;
 
         const deploy = (version: string, bucket: string) =>
-          measure(process.execPath, [SCRIPT, '--out', dir(version), '--target', `s3://${bucket}`, '--endpoint', s3.endpoint], { env: { ...process.env, ...S3RVER_ENV } });
+          measure(process.execPath, [...DEPLOY, '--out', dir(version), '--target', `s3://${bucket}`, '--endpoint', s3.endpoint], { env: { ...process.env, ...S3RVER_ENV } });
         const newBucket = async () => {
           const bucket = `bench-${++buckets}`;
           await s3.createWebsiteBucket(bucket);

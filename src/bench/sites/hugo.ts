@@ -20,7 +20,7 @@ const LIST = '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range
 export const hugoSite: SiteTool = {
   key: 'hugo',
   name: 'Hugo',
-  ready: async (log) => ensureDebianPackages(['hugo'], () => commandSucceeds('hugo', ['version']), log),
+  ready: async (log, options) => ensureDebianPackages(['hugo'], () => commandSucceeds('hugo', ['version']), log, options),
   async prepare(dir, count) {
     await mkdir(join(dir, 'layouts/_default'), { recursive: true });
     await mkdir(join(dir, 'content'), { recursive: true });

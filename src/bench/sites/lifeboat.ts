@@ -1,4 +1,4 @@
-/** Lifeboat itself: `lifeboat build` (src/cli/build-main.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
+/** Lifeboat itself: `lifeboat build` (src/cli/commands/build.ts) over the generated YAML and MDX runbooks and the large facts snapshots. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRunbookCorpus, writeScaleFacts } from '../corpus.ts';
@@ -18,8 +18,9 @@ export const lifeboatSite: SiteTool = {
       `title: Bench runbooks\nsite: https://runbooks.example\nfacts: facts\nclusters: ${JSON.stringify(BENCH_CLUSTERS)}\n`,
     );
   },
-  // The build runs from the checkout: Astro's root is the working directory. The diagram cache
-  // (src/site/diagram-cache.ts) gets a folder of its own, emptied before each run: cold builds.
+  // The project's folder is the configuration's, which SiteBuilds keeps inside the checkout.
+  // The project's caches (LIFEBOAT_CACHE_DIR: the decision diagrams', src/site/diagram-cache.ts,
+  // and Astro's) get a folder of their own, emptied before each run: cold builds.
   command: (dir, out) => ({
     command: process.execPath,
     args: [...npmScriptArgs(REPO, 'build'), '--config', join(dir, 'lifeboat.config.yaml'), '--runbooks', join(dir, 'runbooks'), '--out', out],

@@ -26,7 +26,7 @@ function materialInstalled(): boolean {
 export const mkdocsSite: SiteTool = {
   key: 'mkdocs',
   name: 'MkDocs Material',
-  ready: async (log) => ensureDebianPackages(['mkdocs', 'mkdocs-material'], materialInstalled, log),
+  ready: async (log, options) => ensureDebianPackages(['mkdocs', 'mkdocs-material'], materialInstalled, log, options),
   async prepare(dir, count) {
     await mkdir(join(dir, 'docs'), { recursive: true });
     await writeFile(join(dir, 'mkdocs.yml'), "site_name: Bench runbooks\nsite_url: https://runbooks.example/\ntheme:\n  name: material\nplugins:\n  - search\n");

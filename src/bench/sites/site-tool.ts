@@ -23,14 +23,20 @@ export interface SiteTool {
   /** Name shown in the table, e.g. "plain Starlight". */
   name: string;
   /**
-   * Undefined when the tool can build here, after installing what it needs where it can;
-   * otherwise why not, with what to do about it.
+   * Undefined when the tool can build here, after installing what it needs where it can (and
+   * `options.install` allows); otherwise why not, with what to do about it.
    */
-  ready(log: (line: string) => void): Promise<string | undefined>;
+  ready(log: (line: string) => void, options: PeerOptions): Promise<string | undefined>;
   /** Writes the project for runbooks 0…count−1 into `dir`. */
   prepare(dir: string, count: number): Promise<void>;
   /** The command that builds the project in `dir` into `out`. */
   command(dir: string, out: string): BuildCommand;
+}
+
+/** What a peer may do to get ready. */
+export interface PeerOptions {
+  /** Install missing packages (apt-get); false: a missing peer is skipped, with the command to install it. */
+  install: boolean;
 }
 
 /** Repository root (the Lifeboat checkout the benchmark runs from). */
