@@ -1,22 +1,13 @@
 /** `npm run bench`: measure Lifeboat against its budgets and its peers; print a table, write bench/results.json. */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { EXIT, exitWithUsage, parseFlags } from '../src/cli/cli-kit.ts';
-import type { BenchEntry, BenchRow } from '../src/bench/bench-entry.ts';
-import { binderEntry } from '../src/bench/entries/binder.ts';
-import { buildEntry } from '../src/bench/entries/build.ts';
-import { checkEntry } from '../src/bench/entries/check.ts';
-import { deployEntry } from '../src/bench/entries/deploy.ts';
-import { factsEntry } from '../src/bench/entries/facts.ts';
-import { growthEntry } from '../src/bench/entries/growth.ts';
-import { offlineEntry } from '../src/bench/entries/offline.ts';
-import { pageWeightEntry } from '../src/bench/entries/page-weight.ts';
-import { searchEntry } from '../src/bench/entries/search.ts';
+import { ENTRIES } from '../src/bench/all-entries.ts';
+import type { BenchRow } from '../src/bench/bench-entry.ts';
 import { formatBenchTable } from '../src/bench/format-table.ts';
 import { SiteBuilds } from '../src/bench/site-builds.ts';
-
-const ENTRIES: BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, buildEntry, growthEntry, pageWeightEntry, searchEntry, offlineEntry];
+import { REPO } from '../src/bench/sites/site-tool.ts';
 
 const USAGE = `Usage: npm run bench -- [--sizes 100,1000] [--only NAME[,NAME]] [--runs 3]
 
@@ -28,15 +19,30 @@ bench/results.json. Progress goes to stderr, the table to stdout.
                 the issue's growth curve is 100,1000,3000)
   --only NAME   run only these entries (comma-separated)
   --runs N      timed runs per measurement; the median wall time is kept (default 3)
+  --out FILE    where to write the results (default bench/results.json)
+  --no-install  install nothing: a peer that is not installed is reported as skipped
+  --smoke       only check that every entry runs, quickly: binder prints the smallest of
+                --sizes instead of 100 runbooks, facts reads a small cluster, and no budget
+                is judged on those two. test/bench.test.ts runs
+                \`--smoke --sizes 5 --runs 1 --no-install\` in npm test
 
 Entries:
 ${ENTRIES.map((e) => `  ${e.name.padEnd(12)}${e.description}`).join('\n')}
 
-Hugo and MkDocs Material are installed with apt-get when missing (as root or with sudo -n);
-a peer that cannot be installed or built is reported as skipped, with the reason.`;
+Hugo and MkDocs Material are installed with apt-get when missing (as root or with sudo -n;
+not with --no-install); a peer that cannot be installed or built is reported as skipped, with
+the reason.`;
 
 const flags = parseFlags(
-  { sizes: { type: 'string', default: '100,1000' }, only: { type: 'string' }, runs: { type: 'string', default: '3' }, help: { type: 'boolean', short: 'h' } },
+  {
+    sizes: { type: 'string', default: '100,1000' },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string', default: 'bench/results.json' },
+    'no-install': { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
   USAGE,
 );
 const sizes = flags.sizes.split(',').map(Number);
@@ -55,8 +61,9 @@ const rows: BenchRow[] = [];
 const load: { entry: string; before: number[]; after: number[] }[] = [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 // Inside the checkout (gitignored): the plain Starlight peer finds this checkout's packages from there.
-await mkdir('.lifeboat-tmp', { recursive: true });
-const ctx = { sizes, runs, log, sites: new SiteBuilds(await mkdtemp(join(process.cwd(), '.lifeboat-tmp', 'bench-')), runs, log) };
+await mkdir(join(REPO, '.lifeboat-tmp'), { recursive: true });
+const work = await mkdtemp(join(REPO, '.lifeboat-tmp', 'bench-'));
+const ctx = { sizes, runs, smoke: flags.smoke, log, sites: new SiteBuilds(work, runs, log, { install: !flags['no-install'] }) };
 try {
   for (const entry of ENTRIES.filter((e) => !only || only.includes(e.name))) {
     ctx.log(`▶ ${entry.name}: ${entry.description}`);
@@ -67,8 +74,11 @@ try {
 } finally {
   await ctx.sites.dispose();
 }
-await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), runs, sizes, load, rows }, null, 2)}\n`);
+const out = resolve(flags.out);
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), runs, sizes, ...(flags.smoke ? { smoke: true } : {}), load, rows }, null, 2)}\n`);
+const inHere = relative(process.cwd(), out);
+const shown = inHere && !inHere.startsWith('..') ? inHere : out;
 const loadLines = load.map((l) => `  ${l.entry}: ${l.before.map((v) => v.toFixed(2)).join(' ')} → ${l.after.map((v) => v.toFixed(2)).join(' ')}`);
-process.stdout.write(`${formatBenchTable(rows)}\n\nLoad average (1, 5, 15 min) before → after each entry:\n${loadLines.join('\n')}\n\nWrote bench/results.json.\n`);
+process.stdout.write(`${formatBenchTable(rows)}\n\nLoad average (1, 5, 15 min) before → after each entry:\n${loadLines.join('\n')}\n\nWrote ${shown}.\n`);
 process.exitCode = EXIT.ok;
