@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { preview } from 'astro';
 import { astroConfig } from '../../site/astro-config.ts';
 import { cacheDir } from '../compile-cache.js';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
 
 const USAGE = `Usage: lifeboat preview [--port N] [--host]
 
@@ -17,10 +17,7 @@ ${CONFIG_HELP}`;
 const flags = parseFlags({ ...CONFIG_FLAGS, port: { type: 'string', default: '4321' }, host: { type: 'boolean' } }, USAGE);
 const config = loadConfigOrExit(flags);
 const port = Number(flags.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  process.stderr.write(`--port must be a port number from 1 to 65535, not "${flags.port}".\n`);
-  process.exit(EXIT.usage);
-}
+if (!Number.isInteger(port) || port < 1 || port > 65535) exitWithUsage(`--port must be a port number from 1 to 65535, not "${flags.port}".`, USAGE);
 if (!existsSync(config.outDir)) {
   process.stderr.write(`Nothing to preview: ${config.outDir} does not exist. Run \`lifeboat build\` first.\n`);
   process.exit(EXIT.failed);
