@@ -1,7 +1,7 @@
 /**
- * The security headers the README recommends, proven in real Chromium: the example site served
+ * The security headers docs/publishing.md recommends, proven in real Chromium: the example site served
  * with them shows no Content-Security-Policy violation, and Pagefind search (wasm) still works.
- * The README must list exactly these values, so the advice and the proof cannot drift apart.
+ * That page must list exactly these values, so the advice and the proof cannot drift apart.
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
@@ -33,8 +33,8 @@ afterAll(async () => {
 });
 
 describe('the recommended security headers', () => {
-  it('are the ones the README lists', () => {
-    const readme = readFileSync(`${REPO}README.md`, 'utf8');
+  it('are the ones docs/publishing.md lists', () => {
+    const readme = readFileSync(`${REPO}docs/publishing.md`, 'utf8');
     for (const [name, value] of Object.entries(RECOMMENDED)) expect(readme).toContain(`\n${name}: ${value}\n`);
   });
 
