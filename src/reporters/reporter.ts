@@ -34,7 +34,7 @@ export interface ReportOutput {
   /** Everything for standard output, ending with a newline. */
   stdout: string;
   /**
-   * Markdown for the GitHub Actions job summary. `lifeboat check` (src/cli/check-main.ts) appends it to the file named
+   * Markdown for the GitHub Actions job summary. `lifeboat check` (src/cli/commands/check.ts) appends it to the file named
    * by `$GITHUB_STEP_SUMMARY` when that variable is set.
    */
   stepSummary?: string;
