@@ -1,5 +1,5 @@
 /**
- * The program behind `lifeboat check` (scripts/check.js runs `main()` bundled): validate every
+ * The program behind `lifeboat check` (src/cli/start-cli.js runs `main()` bundled): validate every
  * runbook, then check it against the collected cluster facts.
  */
 import { appendFileSync } from 'node:fs';
