@@ -293,7 +293,7 @@ const formatErrors = {
     title: 'Invalid configuration',
     severity: 'error',
     message: (p: { detail: string }) => `The configuration is not valid: ${p.detail}.`,
-    hint: (p: { hint?: string }) => p.hint ?? 'docs/configuration.md lists every setting; `lifeboat schema --of config` prints them for an editor.',
+    hint: (p: { hint?: string }) => p.hint ?? 'node_modules/lifeboat/docs/configuration.md lists every setting; `lifeboat schema --of config` prints them for an editor.',
     description: 'A setting in lifeboat.config.yaml, an environment variable or a flag has a value Lifeboat cannot use. Commands exit with code 2.',
     example: 'out: ""',
     fix: 'Correct the setting named in the message.',

@@ -11,7 +11,7 @@ export const importErrorsData = {
     title: 'Import source not found',
     severity: 'error',
     message: (p: { path: string }) => `"${p.path}" does not exist, so nothing was imported.`,
-    hint: () => 'Pass Markdown files, or folders that hold them (read recursively), after `lifeboat import --`.',
+    hint: () => 'Pass Markdown files, or folders that hold them (read recursively), after `lifeboat import`.',
     description: 'A source given to `lifeboat import` is neither a file nor a folder. Nothing is written when a source is missing, so a typo never produces half an import.',
     example: 'lifeboat import ./wiki-exprot --out runbooks/imported',
     fix: 'Correct the path.',

@@ -53,7 +53,7 @@ export function astroConfig(config: LifeboatConfig, options: AstroConfigOptions)
           // resolve to the copy Lifeboat uses, wherever npm put it.
           { find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) },
           // Starlight's base stylesheets, which its package does not export: runbook pages have their
-          // own layout (src/components/RunbookLayout.astro) and import them as Starlight's page does.
+          // own layout (src/components/PageLayout.astro) and import them as Starlight's page does.
           { find: /^lifeboat:starlight-style\//, replacement: fileURLToPath(new URL('./style/', import.meta.resolve('@astrojs/starlight/components'))) },
         ],
       },

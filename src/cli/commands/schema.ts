@@ -8,7 +8,7 @@ const USAGE = `Usage: lifeboat schema [--of runbook|config] [--out FILE]
 Prints the JSON Schema of runbooks (or of lifeboat.config.yaml), or writes it to FILE.
 Editors use it for completion and hover help: the installed package carries both as
 node_modules/lifeboat/${SCHEMA_FILE} and node_modules/lifeboat/${CONFIG_SCHEMA_FILE}, and every
-built site publishes the runbook schema at /schema/<version>/${SCHEMA_FILE}.
+built site publishes the runbook schema at /schema/<version>/${SCHEMA_FILE} and /schema/${SCHEMA_FILE}.
 
   --of WHAT         runbook (default) or config
   --out FILE        write the schema to FILE instead of printing it`;
