@@ -5,51 +5,32 @@
  * installed (`--no-install`), so Hugo and MkDocs Material report `skipped` where Debian's packages
  * are absent. The full benchmark stays out of `npm test`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENTRIES } from '../src/bench/all-entries.ts';
 import type { BenchRow } from '../src/bench/bench-entry.ts';
-import { REPO } from './support/run-script.ts';
+import { REPO, startCommand, type ScriptResult } from './support/run-script.ts';
 
 const SIZE = 5;
 /** Measured at 60–80 s alone on two cores; the rest of `npm test` shares those cores. */
 const TIMEOUT_MS = 8 * 60_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-bench-test-'));
 const resultsFile = join(work, 'results.json');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function runBench(args: string[]): Promise<Run> {
+function runBench(args: string[]): Promise<ScriptResult> {
   // Without vitest's NODE_ENV=test (Astro would build a development site, without search) and
   // without any LIFEBOAT_* setting of the test run (the bench sets its own caches and folders).
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('LIFEBOAT_')));
-  const child = spawn(process.execPath, [join(REPO, 'scripts/bench.ts'), ...args], {
+  // Stopped before the test's own timeout, so that its output is still reported.
+  return startCommand(process.execPath, [join(REPO, 'scripts/bench.ts'), ...args], {
     cwd: REPO,
     env: { ...env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    // Stopped before the test's own timeout, so that its output is still reported.
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS - 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+    timeoutMs: TIMEOUT_MS - 20_000,
+  }).done;
 }
 
 /** True when the row carries a measured figure: a wall time or a numeric extra. */

@@ -4,7 +4,6 @@
  * installed `lifeboat` bin, against the fake API server and the local S3 server, and what each
  * produced is read back. Nothing here reaches into the checkout's sources.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,34 +12,15 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CRD_SETS, loadFixtureObjects, makeBackupStorageLocation, makeNamespaces, makeScheduledBackups, startFakeKube, type FakeKube } from './support/fake-kube/index.ts';
 import { startLocalS3, S3RVER_ENV, type LocalS3 } from './support/local-s3.ts';
 import { pdfPageCount, pdfText } from './support/read-pdf.ts';
-import { REPO } from './support/run-script.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { REPO, startCommand } from './support/run-script.ts';
 
 /** Runs a command with this test's Node first on PATH, as `npx` in a team's shell would find it. */
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}, timeoutMs = 240_000): Promise<Run> {
-  const child = spawn(command, args, {
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  startCommand(command, args, {
     cwd,
     env: { ...process.env, NODE_ENV: undefined, NO_COLOR: '1', PATH: `${join(REPO, 'node_modules', '.bin')}:${process.env.PATH}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+    timeoutMs: 240_000,
+  }).done;
 
 /** Every file under `dir` with its size and modification time, to prove nothing was written. */
 function fingerprint(dir: string): string[] {

@@ -41,6 +41,22 @@ export const CONFIG_HELP = `Configuration (flags win over environment, then life
   --site URL        public URL of the site        (LIFEBOAT_SITE)
   --title TEXT      site title                    (LIFEBOAT_TITLE)`;
 
+/** Flags of the commands that serve the site (`dev`, `preview`). */
+export const SERVER_FLAGS = {
+  port: { type: 'string', default: '4321' },
+  host: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const SERVER_HELP = `  --port N          port to listen on (default 4321)
+  --host            listen on every network interface, not only this machine`;
+
+/** Astro's server settings from SERVER_FLAGS, or usage and exit 2 for a bad port. */
+export function serverOptions(flags: { port: string; host?: boolean }, usage: string): { port: number; host: boolean } {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) exitWithUsage(`--port must be a port number from 1 to 65535, not "${flags.port}".`, usage);
+  return { port, host: flags.host === true };
+}
+
 export const useColor = (stream: NodeJS.WriteStream = process.stdout) => stream.isTTY === true && !process.env.NO_COLOR;
 
 /** Parses argv or exits 2 with the usage text. */

@@ -13,10 +13,9 @@ import starlight from '@astrojs/starlight';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { mdxCommandPlugin } from './mdx-command-plugin.ts';
+import { PACKAGE_ROOT } from '../cli/compile-cache.js';
 
-/** Lifeboat's own folder (this checkout, or the installed package). */
-const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
-const own = (path: string) => join(PACKAGE, path);
+const own = (path: string) => join(PACKAGE_ROOT, path);
 
 export interface AstroConfigOptions {
   /** Where Astro writes the site (a staging folder during `lifeboat build`). */
@@ -46,7 +45,7 @@ export function astroConfig(config: LifeboatConfig, options: AstroConfigOptions)
     markdown: { processor: satteri({ mdastPlugins: [mdxCommandPlugin] }) },
     vite: {
       // `lifeboat dev` serves Lifeboat's pages, the team's files and the packages both use.
-      server: { fs: { allow: [root, PACKAGE, config.runbooksDir, dependencies()] } },
+      server: { fs: { allow: [root, PACKAGE_ROOT, config.runbooksDir, dependencies()] } },
       resolve: {
         alias: [
           // Runbooks live in the team's folder; their MDX imports of Starlight's components must

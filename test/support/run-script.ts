@@ -32,18 +32,30 @@ export function runScript(script: string, args: string[] = [], options: ScriptOp
 
 /** Starts a script and hands back the process too, for tests that kill it midway. */
 export function startScript(script: string, args: string[] = [], options: ScriptOptions = {}): { child: ChildProcess; done: Promise<ScriptResult> } {
-  const child = spawn(process.execPath, [...npmScriptArgs(REPO, script), ...args], {
+  return startCommand(process.execPath, [...npmScriptArgs(REPO, script), ...args], {
     cwd: options.cwd ?? REPO,
     // Without vitest's NODE_ENV=test, which would make Astro build a development site (no search).
     env: { ...process.env, NODE_ENV: undefined, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: options.timeoutMs ?? 170_000,
   });
+}
+
+/**
+ * Starts any command with exactly `env`, collects its output, and kills it after `timeoutMs` so
+ * that a hung process ends the test with its output instead of the runner's timeout.
+ */
+export function startCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number },
+): { child: ChildProcess; done: Promise<ScriptResult> } {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<ScriptResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
