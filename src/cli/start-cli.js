@@ -24,8 +24,6 @@ export const COMMANDS = {
   schema: 'print or write the runbook JSON Schema (for editor completion)',
 };
 
-/** @typedef {keyof typeof COMMANDS} CommandName */
-
 /** @param {string[]} argv the arguments after `lifeboat` */
 export async function startCli(argv) {
   const [command, ...rest] = argv;
