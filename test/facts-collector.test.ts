@@ -229,6 +229,28 @@ describe('honest facts', () => {
     expect(parseSnapshot(readFileSync(join(dir, 'dr.json'), 'utf8'), 'dr.json').snapshot?.kinds.services.status).toBe('ok');
   });
 
+  it('reads CRDs as metadata only where aggregated discovery serves the rest, with the same facts as whole objects', async () => {
+    const aggregated = await startFakeKube(cluster(), { aggregatedDiscovery: true, maxPageSize: 500 });
+    const file = join(work, 'aggregated');
+    await aggregated.writeKubeconfig(file);
+    const dir = mkdtempSync(join(work, 'aggregated-'));
+    const [fromMetadata] = await collectAll(loadKubeConfig(file), [{ context: 'fake', name: 'prod' }], { dir, now, policy: FAST });
+    await aggregated.close();
+    kube.requests.length = 0;
+    const { snapshot: fromObjects } = await collect();
+
+    const crdPath = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+    expect(aggregated.requests.filter((r) => r.path === crdPath).map((r) => r.accept)).toEqual([expect.stringMatching(/^application\/json;as=PartialObjectMetadataList;g=meta\.k8s\.io;v=v1,/)]);
+    expect(kube.requests.filter((r) => r.path === crdPath).map((r) => r.accept)).toEqual(['application/json']);
+    const crds = (s: FactsSnapshot | undefined) => (s?.kinds.customResourceDefinitions.status === 'ok' ? s.kinds.customResourceDefinitions.items : []);
+    const full = crds(fromObjects);
+    expect(full.length).toBeGreaterThan(10);
+    // Discovery lists served versions, preferred first, and does not say which one is stored.
+    const comparable = full.map((c) => ({ ...c, versions: c.versions.filter((v) => v.served).map((v) => ({ name: v.name, served: true })) }));
+    const sortVersions = (list: typeof full) => list.map((c) => ({ ...c, versions: [...c.versions].sort((a, b) => a.name.localeCompare(b.name)) }));
+    expect(sortVersions(crds(fromMetadata!.ok ? fromMetadata!.snapshot : undefined))).toEqual(sortVersions(comparable));
+  });
+
   it('fails a cluster whose credentials are refused', async () => {
     const file = join(work, 'wrong-token');
     await kube.writeKubeconfig(file, { contexts: [{ name: 'prod', user: { token: 'not-the-token' } }] });

@@ -43,6 +43,9 @@ export const KIND_SOURCES = [
   source({ kind: 'backups', objectKind: 'Backup', path: '/apis/velero.io/v1/backups', reduce: reduce.reduceBackup }),
 ] as const;
 
+/** CRDs are listed as metadata only when discovery can fill in the rest (see collect-cluster). */
+export const CRD_METADATA_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
 /** EndpointSlices are not a kind of their own in the snapshot: they become Service endpoint counts. */
 const ENDPOINT_SLICES_PATH = '/apis/discovery.k8s.io/v1/endpointslices';
 export const ENDPOINT_SLICES = { path: ENDPOINT_SLICES_PATH, groupVersion: groupVersionOf(ENDPOINT_SLICES_PATH), pageSize: 500 };

@@ -25,8 +25,12 @@ export interface KubeClient {
   context: string;
   /** `host:port` of the API server. */
   server: string;
-  /** GET an API path (with query) and read the whole body; throws on network errors and timeouts. */
-  get(path: string, timeoutMs: number): Promise<KubeResponse>;
+  /**
+   * GET an API path (with query) and read the whole body; throws on network errors and timeouts.
+   * `accept` replaces the default `application/json`, to ask for metadata-only lists or
+   * aggregated discovery.
+   */
+  get(path: string, timeoutMs: number, accept?: string): Promise<KubeResponse>;
 }
 
 /** Thrown when the kubeconfig cannot be used: missing file, unknown context. A usage error. */
@@ -67,9 +71,9 @@ export async function openKubeClient(kc: KubeConfig, context: string): Promise<K
   return {
     context,
     server: new URL(base).host,
-    async get(path, timeoutMs) {
+    async get(path, timeoutMs, accept) {
       const response = await fetch(`${base}${path}`, {
-        headers,
+        headers: accept ? { ...headers, Accept: accept } : headers,
         ...(dispatcher ? { dispatcher } : {}),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -33,13 +33,13 @@ export class KubeRequestError extends Error {
 const RETRIABLE = (status: number) => status === 429 || status >= 500;
 
 /** GET a path and parse its JSON, retrying what is worth retrying. */
-export async function getJson(client: KubeClient, path: string, policy: RequestPolicy): Promise<unknown> {
+export async function getJson(client: KubeClient, path: string, policy: RequestPolicy, accept?: string): Promise<unknown> {
   let lastError: KubeRequestError | undefined;
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     if (attempt > 0) await sleep(backoff(attempt, policy, lastError));
     let response;
     try {
-      response = await client.get(path, policy.timeoutMs);
+      response = await client.get(path, policy.timeoutMs, accept);
     } catch (error) {
       lastError = new KubeRequestError(undefined, networkReason(error, policy.timeoutMs));
       continue;
@@ -72,6 +72,7 @@ export async function listAll<R>(
   pageSize: number,
   policy: RequestPolicy,
   reduce: (item: any) => R,
+  accept?: string,
 ): Promise<R[]> {
   for (let restart = 0; ; restart++) {
     const results: R[] = [];
@@ -79,7 +80,7 @@ export async function listAll<R>(
     try {
       do {
         const query = `?limit=${pageSize}${token ? `&continue=${encodeURIComponent(token)}` : ''}`;
-        const list = (await getJson(client, `${path}${query}`, policy)) as { items?: unknown[]; metadata?: { continue?: string } };
+        const list = (await getJson(client, `${path}${query}`, policy, accept)) as { items?: unknown[]; metadata?: { continue?: string } };
         for (const item of list.items ?? []) results.push(reduce(item));
         token = list.metadata?.continue || undefined;
       } while (token);

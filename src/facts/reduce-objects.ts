@@ -5,6 +5,7 @@
  * credentials, annotations) are never copied.
  */
 import type { KindItem } from '../schema/facts.ts';
+import type { ServedResource } from './discovery.ts';
 
 /** Loosely typed view of a Kubernetes object: every lookup may be missing. */
 type Raw = Record<string, any>;
@@ -70,6 +71,24 @@ export function reduceCrd(o: Raw): KindItem<'customResourceDefinitions'> {
     scope: String(o.spec?.scope ?? ''),
     versions: (o.spec?.versions ?? []).map((v: Raw) => ({ name: String(v.name), served: v.served === true, storage: v.storage === true })),
     established: (o.status?.conditions ?? []).some((c: Raw) => c.type === 'Established' && c.status === 'True'),
+  };
+}
+
+/**
+ * A CRD read as metadata only (PartialObjectMetadata), completed from aggregated discovery: a CRD
+ * is named `<plural>.<group>`, and discovery lists exactly the served versions of established
+ * CRDs. Which version is stored is not in discovery, so `storage` is left out.
+ */
+export function reduceCrdMetadata(o: Raw, served: ReadonlyMap<string, ServedResource>): KindItem<'customResourceDefinitions'> {
+  const name = String(meta(o).name);
+  const resource = served.get(name);
+  return {
+    name,
+    group: name.slice(name.indexOf('.') + 1),
+    kind: resource?.kind ?? '',
+    scope: resource?.scope ?? '',
+    versions: (resource?.versions ?? []).map((v) => ({ name: v, served: true })),
+    established: resource !== undefined,
   };
 }
 

@@ -56,7 +56,12 @@ export const CrdFactSchema = z.strictObject({
   group: z.string(),
   kind: z.string(),
   scope: z.string(),
-  versions: z.array(z.strictObject({ name: Name, served: z.boolean(), storage: z.boolean() })),
+  versions: z.array(z.strictObject({
+    name: Name,
+    served: z.boolean(),
+    /** Absent when the CRD was read as metadata plus discovery, which does not say which version is stored. */
+    storage: z.boolean().optional(),
+  })),
   /** The `Established` condition is True: the API for it is served. */
   established: z.boolean(),
 });

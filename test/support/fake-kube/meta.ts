@@ -77,8 +77,8 @@ const METADATA_ORDER = ['name', 'generateName', 'namespace', 'uid', 'resourceVer
 
 /**
  * Returns the object as the API server would store it: server-owned metadata filled in (in the
- * server's field order), `resourceVersion` set to `rv`, and CRDs without a status given an
- * Established one (give a CRD its own `status` to test a CRD that is not established).
+ * server's field order), `resourceVersion` set to `rv`, and CRDs without status conditions given
+ * an Established status (give a CRD conditions of its own to test one that is not established).
  * The input is not modified.
  */
 export function admitObject(obj: KubeObject, rv: number, custom: boolean): KubeObject {
@@ -95,7 +95,10 @@ export function admitObject(obj: KubeObject, rv: number, custom: boolean): KubeO
   for (const key of METADATA_ORDER) if (filled[key] !== undefined) metadata[key] = filled[key];
   for (const [key, value] of Object.entries(filled)) if (!(key in metadata)) metadata[key] = value;
   const admitted = { ...obj, metadata } as KubeObject;
-  if (obj.kind === 'CustomResourceDefinition' && !obj.status) admitted.status = establishedCrdStatus(obj, metadata.creationTimestamp as string);
+  // Upstream manifests ship an empty status (`conditions: []`) that the API server replaces once the
+  // CRD is established; only a status with conditions of its own is kept as given.
+  const conditions = (obj.status as { conditions?: unknown[] } | undefined)?.conditions;
+  if (obj.kind === 'CustomResourceDefinition' && !conditions?.length) admitted.status = establishedCrdStatus(obj, metadata.creationTimestamp as string);
   return admitted;
 }
 

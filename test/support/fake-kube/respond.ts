@@ -25,6 +25,19 @@ export interface RespondContext {
   maxPageSize?: number;
   /** Continue tokens whose resourceVersion is at or below this are expired (410). */
   compactedRv: number;
+  /** The client asked for `PartialObjectMetadataList` (kubectl's and the collector's CRD lists). */
+  metadataOnly?: boolean;
+}
+
+/** Content type of a metadata-only list, which the real server sends when `Accept` asks for one. */
+export const METADATA_LIST_CONTENT_TYPE = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+
+/** Whether an `Accept` header asks for a metadata-only list (meta.k8s.io/v1 PartialObjectMetadataList). */
+export function wantsMetadataOnly(accept: string | undefined): boolean {
+  return accept !== undefined && accept.split(',').some((t) => {
+    const params = t.replace(/\s/g, '').split(';');
+    return params.includes('as=PartialObjectMetadataList') && params.includes('g=meta.k8s.io') && params.includes('v=v1');
+  });
 }
 
 const fromFailure = (f: Failure): Answer => ({ code: f.code, body: JSON.stringify(f.body), headers: f.headers });
@@ -66,16 +79,21 @@ export function respond(route: Route, path: string, query: URLSearchParams, ctx:
   }
   const page = planPage(table.keys, lo, hi, start, limit);
   const items: string[] = [];
-  for (let i = page.from; i < page.to; i++) items.push(itemJson(table, i, version));
+  for (let i = page.from; i < page.to; i++) {
+    items.push(ctx.metadataOnly
+      ? JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: table.items[i]!.metadata })
+      : itemJson(table, i, version));
+  }
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
   if (page.lastKey !== undefined) {
     metadata.continue = encodeContinue(rv, page.lastKey);
     metadata.remainingItemCount = page.remainingItemCount;
   }
-  const apiVersion = def.group ? `${def.group}/${version}` : version;
+  const [kind, apiVersion] = ctx.metadataOnly ? ['PartialObjectMetadataList', 'meta.k8s.io/v1'] : [`${def.kind}List`, def.group ? `${def.group}/${version}` : version];
   return {
     code: 200,
-    body: `{"kind":${JSON.stringify(`${def.kind}List`)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[${items.join(',')}]}`,
+    body: `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[${items.join(',')}]}`,
+    ...(ctx.metadataOnly ? { headers: { 'content-type': METADATA_LIST_CONTENT_TYPE } } : {}),
   };
 }
 

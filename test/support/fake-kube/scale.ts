@@ -16,6 +16,8 @@ export interface ScaleOptions {
   namespaces?: number;
   /** CRDs in total, including the 16 real Velero and CSI snapshot ones. */
   crds?: number;
+  /** Size of each generated CRD's schema, per version (see `makeCrds`). */
+  crdSchemaKb?: number;
   services?: number;
   slicesPerService?: number;
   endpointsPerService?: number;
@@ -26,7 +28,7 @@ export interface ScaleOptions {
 
 /** Defaults: 200 namespaces, 2,000 CRDs, 5,000 Services with 4 EndpointSlices each (20,000). */
 export function makeScaleCluster(options: ScaleOptions = {}): FakeClusterSpec {
-  const { namespaces: nsCount = 200, crds = 2000, services = 5000, slicesPerService = 4, endpointsPerService = 6, nodes = 30,
+  const { namespaces: nsCount = 200, crds = 2000, crdSchemaKb, services = 5000, slicesPerService = 4, endpointsPerService = 6, nodes = 30,
     pvcs = 400, backupsPerSchedule = 30 } = options;
   const realCrds = loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot]);
   const namespaces = makeNamespaces(nsCount);
@@ -38,7 +40,7 @@ export function makeScaleCluster(options: ScaleOptions = {}): FakeClusterSpec {
       ...namespaces,
       ...makeNodes(nodes, { notReady: 1 }),
       ...realCrds,
-      ...makeCrds(Math.max(0, crds - realCrds.length)),
+      ...makeCrds(Math.max(0, crds - realCrds.length), { schemaKb: crdSchemaKb }),
       ...loadFixtureObjects(STORAGE_FIXTURES.awsEbs).map(asDefaultClass),
       ...loadFixtureObjects(STORAGE_FIXTURES.awsEbsSnapshotClass),
       ...makeServices(services, { namespaces: nsNames, slicesPerService, endpointsPerService, zones, notReady: (i) => (i % 50 === 0 ? endpointsPerService : i % 7 === 0 ? 1 : 0) }),

@@ -12,7 +12,7 @@ import { buildDiscovery } from './discovery.ts';
 import { FaultInjector } from './faults.ts';
 import { writeKubeconfig, type KubeconfigOptions } from './kubeconfig.ts';
 import { makeAuthorizer } from './rbac.ts';
-import { respond, type Answer, type RespondContext } from './respond.ts';
+import { respond, wantsMetadataOnly, type Answer, type RespondContext } from './respond.ts';
 import { resolveRoute } from './routes.ts';
 import { statuses } from './status.ts';
 import { buildStore, type Store } from './store.ts';
@@ -97,7 +97,8 @@ export async function startFakeKube(cluster: FakeClusterSpec, options: FakeKubeO
 
     const v2 = options.aggregatedDiscovery && wantsAggregated(req.headers.accept) ? aggregated.get(url.pathname) : undefined;
     if (v2) return send({ code: 200, body: v2, headers: { 'content-type': AGGREGATED_CONTENT_TYPE } });
-    const ctx: RespondContext = { store, discovery, gitVersion, user: who.user, isForbidden, maxPageSize: options.maxPageSize, compactedRv };
+    const ctx: RespondContext = { store, discovery, gitVersion, user: who.user, isForbidden, maxPageSize: options.maxPageSize, compactedRv,
+      metadataOnly: wantsMetadataOnly(req.headers.accept) };
     const answer = respond(resolveRoute(url.pathname, store.defs, discovery), url.pathname, url.searchParams, ctx);
     // A body cut in half: what a client sees when a proxy or the connection drops mid-response.
     if (effect?.malformedJson) answer.body = answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2)));
