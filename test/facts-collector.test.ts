@@ -3,6 +3,7 @@
  * RBAC denials, timeouts, retries, a cluster that is down, and no leaks.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -249,6 +250,46 @@ describe('honest facts', () => {
     const comparable = full.map((c) => ({ ...c, versions: c.versions.filter((v) => v.served).map((v) => ({ name: v.name, served: true })) }));
     const sortVersions = (list: typeof full) => list.map((c) => ({ ...c, versions: [...c.versions].sort((a, b) => a.name.localeCompare(b.name)) }));
     expect(sortVersions(crds(fromMetadata!.ok ? fromMetadata!.snapshot : undefined))).toEqual(sortVersions(comparable));
+  });
+
+  it('keeps the previous snapshot and exits 1 when the cluster answers /version but no list', async () => {
+    kube.setFaults([{ path: /^\/apis?\/.+/, status: 500 }]);
+    const dir = mkdtempSync(join(work, 'half-dead-'));
+    writeFileSync(join(dir, 'prod.json'), 'previous snapshot\n');
+    const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir, '--timeout', '1s']);
+    kube.setFaults([]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^prod \(context fake\): failed — only 0 of 13 kinds could be read \(namespaces: HTTP 500.*, and 12 more\)\. Its previous snapshot, if any, was kept\.\n$/);
+    expect(readFileSync(join(dir, 'prod.json'), 'utf8')).toBe('previous snapshot\n');
+    // Control: the same cluster, healthy, does replace it.
+    const healthy = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir]);
+    expect(healthy.code).toBe(0);
+    expect(parseSnapshot(readFileSync(join(dir, 'prod.json'), 'utf8'), 'prod.json').issues).toEqual([]);
+  });
+
+  it('bounds the TLS handshake by --timeout, and the whole cluster by --deadline', async () => {
+    // A server that accepts TCP and never speaks TLS: before, each attempt waited for undici's 10 s connect timeout.
+    const silent = createNetServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const file = join(work, 'silent');
+    await kube.writeKubeconfig(file, { contexts: [{ name: 'silent', url: `https://127.0.0.1:${(silent.address() as AddressInfo).port}` }] });
+    try {
+      let started = performance.now();
+      const timedOut = await runScript('facts', ['--kubeconfig', file, '--context', 'silent', '--out', join(work, 'silent-out'), '--timeout', '1s']);
+      const seconds = (performance.now() - started) / 1000;
+      expect(timedOut.code).toBe(1);
+      expect(timedOut.stderr).toContain('silent (context silent): failed — no answer within 1 s.');
+      // Five attempts of 1 s with at most 8 s of backoff in all, plus the process's start.
+      expect(seconds).toBeLessThan(20);
+
+      started = performance.now();
+      const deadline = await runScript('facts', ['--kubeconfig', file, '--context', 'silent', '--out', join(work, 'silent-out'), '--timeout', '10s', '--deadline', '2s']);
+      expect(deadline.code).toBe(1);
+      expect(deadline.stderr).toContain('silent (context silent): failed — the cluster was still being read after 2 s (the deadline).');
+      expect((performance.now() - started) / 1000).toBeLessThan(9);
+    } finally {
+      silent.close();
+    }
   });
 
   it('fails a cluster whose credentials are refused', async () => {

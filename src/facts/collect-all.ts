@@ -3,7 +3,7 @@
  * never stops the others, and its previous snapshot is left in place.
  */
 import type { FactsSnapshot } from '../schema/facts.ts';
-import { collectCluster } from './collect-cluster.ts';
+import { collectCluster, type CollectResult } from './collect-cluster.ts';
 import { openKubeClient, type KubeClient } from './kube-client.ts';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_POLICY, type RequestPolicy } from './list-all.ts';
@@ -25,7 +25,16 @@ export interface CollectAllOptions {
   now?: Date;
   policy?: RequestPolicy;
   concurrency?: number;
+  /** Whole-cluster deadline: a cluster still being read after this fails, and keeps its previous snapshot. */
+  deadlineMs?: number;
+  /** Share of kinds (0–1) that must be readable for a snapshot to replace the previous one. */
+  minReadable?: number;
 }
+
+/** Five minutes: a cluster whose every request needs all its retries still finishes well within. */
+export const DEFAULT_DEADLINE_MS = 300_000;
+/** Half the kinds: below that a snapshot says more about the outage than about the cluster. */
+export const DEFAULT_MIN_READABLE = 0.5;
 
 export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget[], options: CollectAllOptions): Promise<ClusterOutcome[]> {
   const now = options.now ?? new Date();
@@ -39,7 +48,19 @@ export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget
       } catch (error) {
         return { name, context, ok: false, reason: (error as Error).message, ms: elapsed() };
       }
-      const result = await collectCluster(client, name, { policy: options.policy ?? DEFAULT_POLICY, now, concurrency: options.concurrency ?? 4 });
+      const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<CollectResult>((resolve) => {
+        timer = setTimeout(() => resolve({ ok: false, reason: `the cluster was still being read after ${deadlineMs / 1000} s (the deadline)` }), deadlineMs);
+      });
+      const collection = collectCluster(client, name, {
+        policy: options.policy ?? DEFAULT_POLICY, now, concurrency: options.concurrency ?? 4, minReadable: options.minReadable ?? DEFAULT_MIN_READABLE,
+      });
+      const result = await Promise.race([collection, deadline]).finally(() => {
+        clearTimeout(timer);
+        // Aborts what a missed deadline left in flight, and closes connections still handshaking.
+        return client.close();
+      });
       if (!result.ok) return { name, context, ok: false, reason: result.reason, ms: elapsed() };
       const file = writeSnapshot(options.dir, result.snapshot);
       return { name, context, ok: true, file, snapshot: result.snapshot, ms: elapsed() };

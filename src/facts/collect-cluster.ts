@@ -19,6 +19,8 @@ export interface CollectOptions {
   now: Date;
   /** Lists read at the same time (kind lists, not pages). */
   concurrency: number;
+  /** Share of kinds (0–1) that must be readable (ok, forbidden or absent) for the collection to count. */
+  minReadable: number;
 }
 
 export type CollectResult = { ok: true; snapshot: FactsSnapshot } | { ok: false; reason: string };
@@ -67,6 +69,17 @@ export async function collectCluster(client: KubeClient, cluster: string, option
   const slices = results.at(-1) as Awaited<ReturnType<typeof slicesTask>>;
 
   const endpointSlices: FactsSnapshot['endpointSlices'] = Array.isArray(slices) ? { status: 'ok' } : slices;
+  // A 403 or an absent API is an answer; an error is not. A cluster that answers /version and
+  // fails everything else (an overloaded or half-dead API server) must not replace a good snapshot.
+  const statuses = [...Object.entries(kinds), ['endpointSlices', endpointSlices] as const];
+  const unreadable = statuses.filter(([, k]) => k.status === 'error');
+  if (statuses.length - unreadable.length < options.minReadable * statuses.length) {
+    const [first, facts] = unreadable[0]!;
+    return {
+      ok: false,
+      reason: `only ${statuses.length - unreadable.length} of ${statuses.length} kinds could be read (${first}: ${facts.status === 'error' ? facts.reason : ''}${unreadable.length > 1 ? `, and ${unreadable.length - 1} more` : ''})`,
+    };
+  }
   if (Array.isArray(slices) && kinds.services.status === 'ok') {
     const counts = new Map<string, { ready: number; notReady: number }>();
     for (const slice of slices) {

@@ -12,7 +12,7 @@
  * `get(path)` function, the context name and the server's host.
  */
 import { HttpMethod, KubeConfig, RequestContext } from '@kubernetes/client-node';
-import { fetch, type Dispatcher } from 'undici';
+import { Agent, fetch, type Dispatcher } from 'undici';
 
 export interface KubeResponse {
   status: number;
@@ -31,7 +31,12 @@ export interface KubeClient {
    * aggregated discovery.
    */
   get(path: string, timeoutMs: number, accept?: string): Promise<KubeResponse>;
+  /** Aborts requests in flight and closes connections, including ones still connecting. */
+  close(): Promise<void>;
 }
+
+/** What a request in flight, or a later one, rejects with once the client is closed: never retried. */
+export class ClientClosedError extends Error {}
 
 /** Thrown when the kubeconfig cannot be used: missing file, unknown context. A usage error. */
 export class KubeconfigError extends Error {}
@@ -66,23 +71,43 @@ export async function openKubeClient(kc: KubeConfig, context: string): Promise<K
   const probe = new RequestContext(`${base}/`, HttpMethod.GET);
   await own.applySecurityAuthentication(probe);
   const headers = { ...probe.getHeaders(), Accept: 'application/json' };
-  const dispatcher = probe.getDispatcher() as Dispatcher | undefined;
+  // An own Agent when the kubeconfig needs none, so that close() never touches the global one.
+  const dispatcher = (probe.getDispatcher() as Dispatcher | undefined) ?? new Agent();
+  const closing = new AbortController();
 
   return {
     context,
     server: new URL(base).host,
     async get(path, timeoutMs, accept) {
-      const response = await fetch(`${base}${path}`, {
-        headers: accept ? { ...headers, Accept: accept } : headers,
-        ...(dispatcher ? { dispatcher } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const retryAfter = Number(response.headers.get('retry-after'));
-      return {
-        status: response.status,
-        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-        body: await response.text(),
-      };
+      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]);
+      const request = (async () => {
+        const response = await fetch(`${base}${path}`, { headers: accept ? { ...headers, Accept: accept } : headers, dispatcher, signal });
+        const retryAfter = Number(response.headers.get('retry-after'));
+        return {
+          status: response.status,
+          ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+          body: await response.text(),
+        };
+      })();
+      // undici notices the signal only between connection steps: against a server that accepts TCP
+      // and never completes the TLS handshake, fetch waits for undici's own 10 s connect timeout
+      // (client-node gives no way to set it), so five attempts took 54 s whatever --timeout said.
+      // The race makes the timeout cover connect, handshake, headers and body; close() then drops
+      // the socket that is still connecting.
+      request.catch(() => {});
+      return Promise.race([request, aborted(signal)]);
+    },
+    async close() {
+      closing.abort(new ClientClosedError('the collection was stopped'));
+      await dispatcher.destroy().catch(() => {});
     },
   };
+}
+
+/** Rejects with the signal's reason once it aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }

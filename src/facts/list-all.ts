@@ -4,7 +4,7 @@
  * (honouring `Retry-After`); lists are paginated with `limit` + `continue`, and a list whose
  * continue token expired (410 Gone) is restarted from the beginning.
  */
-import type { KubeClient } from './kube-client.ts';
+import { ClientClosedError, type KubeClient } from './kube-client.ts';
 
 export interface RequestPolicy {
   /** Per-request timeout. */
@@ -41,6 +41,7 @@ export async function getJson(client: KubeClient, path: string, policy: RequestP
     try {
       response = await client.get(path, policy.timeoutMs, accept);
     } catch (error) {
+      if (error instanceof ClientClosedError) throw error;
       lastError = new KubeRequestError(undefined, networkReason(error, policy.timeoutMs));
       continue;
     }

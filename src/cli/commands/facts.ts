@@ -1,12 +1,13 @@
 /** `lifeboat facts`: collect live facts from one or more clusters into facts/<cluster>.json. */
 import { relative } from 'node:path';
 import { EXIT, exitWithUsage, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
-import { collectAll, describeOutcome, type ClusterTarget } from '../../facts/collect-all.ts';
+import { collectAll, DEFAULT_MIN_READABLE, describeOutcome, type ClusterTarget } from '../../facts/collect-all.ts';
 import { contextNames, KubeconfigError, loadKubeConfig } from '../../facts/kube-client.ts';
 import { DEFAULT_POLICY } from '../../facts/list-all.ts';
 import { durationSeconds, DURATION_PATTERN } from '../../schema/primitives.ts';
 
 const USAGE = `Usage: lifeboat facts --context CONTEXT[=NAME] [--context …] [--kubeconfig FILE] [--out DIR] [--timeout 15s]
+                      [--deadline 5m] [--min-readable 0.5]
 
 Reads what exists in each cluster (server version, namespaces, nodes, StorageClasses,
 VolumeSnapshotClasses, PVCs, CRDs, Services and their ready endpoints, IngressClasses,
@@ -20,7 +21,11 @@ command exit 1 after the others are written.
   --kubeconfig FILE     kubeconfig (default: $KUBECONFIG, ~/.kube/config, or the in-cluster
                         service account, whose context is "inClusterContext")
   --out DIR             where to write snapshots (default: the facts folder, LIFEBOAT_FACTS)
-  --timeout DURATION    per-request timeout (default 15s); failed requests are retried
+  --timeout DURATION    per-request timeout, from connecting to the last byte (default 15s);
+                        failed requests are retried
+  --deadline DURATION   a cluster still being read after this fails (default 5m)
+  --min-readable SHARE  a cluster fails when fewer than this share of kinds could be read
+                        (a 403 or an absent API counts as read; default 0.5)
   --config FILE         configuration file (LIFEBOAT_CONFIG)
 
 Exit codes: 0 all clusters collected, 1 a cluster failed, 2 usage or configuration error.
@@ -32,6 +37,8 @@ const flags = parseFlags(
     kubeconfig: { type: 'string' },
     out: { type: 'string' },
     timeout: { type: 'string', default: '15s' },
+    deadline: { type: 'string', default: '5m' },
+    'min-readable': { type: 'string', default: String(DEFAULT_MIN_READABLE) },
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -41,7 +48,11 @@ const usageError = (message: string): never => exitWithUsage(message, USAGE);
 
 const config = loadConfigOrExit({ config: flags.config, facts: flags.out });
 if (!flags.context?.length) usageError('Name at least one cluster with --context CONTEXT[=NAME].');
-if (!DURATION_PATTERN.test(flags.timeout) || durationSeconds(flags.timeout) === 0) usageError(`--timeout must be a duration such as "15s", not "${flags.timeout}".`);
+for (const flag of ['timeout', 'deadline'] as const) {
+  if (!DURATION_PATTERN.test(flags[flag]) || durationSeconds(flags[flag]) === 0) usageError(`--${flag} must be a duration such as "${flag === 'timeout' ? '15s' : '5m'}", not "${flags[flag]}".`);
+}
+const minReadable = Number(flags['min-readable']);
+if (!/^(0|1|0?\.\d+|1\.0*)$/.test(flags['min-readable'])) usageError(`--min-readable must be a share between 0 and 1, such as 0.5, not "${flags['min-readable']}".`);
 
 const targets: ClusterTarget[] = flags.context!.map((spec) => {
   const [context, name = context] = spec.split(/=(?=[^=]*$)/) as [string, string?];
@@ -66,9 +77,16 @@ const outcomes = await collectAll(kc, targets, {
   dir: config.factsDir,
   now,
   policy: { ...DEFAULT_POLICY, timeoutMs: durationSeconds(flags.timeout) * 1000 },
+  deadlineMs: durationSeconds(flags.deadline) * 1000,
+  minReadable,
 });
 for (const outcome of outcomes) {
   const line = describeOutcome(outcome).replace(config.factsDir, relative(process.cwd(), config.factsDir) || '.');
   (outcome.ok ? process.stdout : process.stderr).write(`${line}\n`);
 }
-process.exitCode = outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed;
+// Everything is written. A socket still in its TLS handshake outlives the client's close() by up to
+// undici's 10 s connect timeout (the dispatcher client-node builds has no way to shorten it, and
+// destroying it leaves a connecting socket open), so do not wait for it to give up.
+await new Promise((resolve) => process.stdout.write('', resolve));
+await new Promise((resolve) => process.stderr.write('', resolve));
+process.exit(outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed);
