@@ -159,8 +159,6 @@ function fnv1a(text, seed) {
  */
 async function build(entry, out) {
   const esbuild = await import('esbuild');
-  // Only a build needs the patches (and node:fs/promises, which they read with).
-  const { bundlePatches } = await import('./bundle-patches.js');
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   const result = await esbuild.build({
@@ -182,7 +180,6 @@ async function build(entry, out) {
     // The script is one function of what a CommonJS module receives, and that URL.
     banner: { js: `(function (${BUNDLE_PARAMETERS.join(', ')}) {` },
     footer: { js: '\n})' },
-    plugins: [bundlePatches],
   });
   // Any other use of import.meta would be empty in a script: run the sources instead.
   const empty = result.warnings.find((w) => /import\.meta/.test(w.text));

@@ -9,7 +9,7 @@ import { didYouMean, listNames } from '../errors/did-you-mean.ts';
 import { at, type Issue, type Position } from '../errors/issue.ts';
 import { STEP_SECTIONS, StepSchema, type Step, type StepSection } from '../schema/runbook.ts';
 import type { BodyStep } from './runbook-model.ts';
-import { inPlaceParser } from './validate-in-place.ts';
+import { compiledOnFirstUse } from './compiled-schema.ts';
 import { mapZodIssues } from './zod-issues.ts';
 
 /** Components every MDX runbook may use without importing them. */
@@ -116,9 +116,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
     const { section: _section, ...fields } = attrs;
     const candidate = { ...fields, ...(prose.length ? { body: prose.join('\n\n') } : {}), commands };
     body.positions.set(`$body/${index}`, posOf(node));
-    const valid = stepInPlace()(candidate);
-    // Invalid: the schema itself says why, in its own words.
-    const parsed = valid ? { success: true as const, data: valid } : StepSchema.safeParse(candidate);
+    const parsed = compiledStepSchema().safeParse(candidate);
     if (parsed.success) {
       body.steps.push({ section: STEP_SECTIONS.includes(section) ? section : 'steps', step: detached(parsed.data) });
     } else {
@@ -167,9 +165,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
   return body;
 }
 
-let inPlace: ReturnType<typeof inPlaceParser<typeof StepSchema>> | undefined;
-/** Steps are checked by zod's compiled validator (validate-in-place.ts): the interpreted schema took 16 ms for 1,000 steps. */
-const stepInPlace = () => (inPlace ??= inPlaceParser(StepSchema));
+const compiledStepSchema = compiledOnFirstUse(StepSchema);
 
 /**
  * `value` with every string copied out of the text it was cut from. Sätteri cuts the strings of

@@ -3,7 +3,7 @@ import { at, type Issue } from '../errors/issue.ts';
 import { RunbookSchema, type RunbookData } from '../schema/runbook.ts';
 import type { YamlSource } from './yaml-source.ts';
 import { parseYamlSource } from './yaml-source.ts';
-import { inPlaceParser } from './validate-in-place.ts';
+import { compiledOnFirstUse } from './compiled-schema.ts';
 import { mapZodIssues } from './zod-issues.ts';
 
 export interface ParsedFields {
@@ -38,10 +38,7 @@ export function parseRunbookFields(text: string, file: string, lineOffset = 0): 
     );
     return { issues: [issue], source };
   }
-  const valid = runbookInPlace()(source.data);
-  if (valid) return { data: valid, issues: [], source };
-  const result = RunbookSchema.safeParse(source.data);
-  // Only if zod's compiled validator and its schema ever disagree (a test holds them equal).
+  const result = compiledRunbookSchema().safeParse(source.data);
   if (result.success) return { data: result.data, issues: [], source };
   const issues = mapZodIssues(result.error.issues, {
     schema: RunbookSchema,
@@ -53,15 +50,8 @@ export function parseRunbookFields(text: string, file: string, lineOffset = 0): 
   return { issues, source, partial: salvage(source.data as Record<string, unknown>) };
 }
 
-let inPlace: ReturnType<typeof inPlaceParser<typeof RunbookSchema>> | undefined;
-/**
- * The runbook schema as zod's ahead-of-time compiled validator, applied to js-yaml's data in
- * place (validate-in-place.ts; built on first use, ~10 ms). At 1,000 runbooks the interpreted
- * schema took ~90 ms and built a second copy of every runbook. Valid data comes out as the schema
- * would give it (a test compares both on every runbook in the repository); invalid data goes to
- * the schema itself, so issues and their wording are the schema's own.
- */
-export const runbookInPlace = () => (inPlace ??= inPlaceParser(RunbookSchema));
+/** The runbook schema, compiled (compiled-schema.ts); a test holds it equal to the schema itself. */
+export const compiledRunbookSchema = compiledOnFirstUse(RunbookSchema);
 
 /** Fields the collection rules need intact; if any fails, rules would misreport, so skip them. */
 const STRUCTURE = ['id', 'clusters', 'vars', 'prechecks', 'steps', 'verify', 'rollback', 'decisions'] as const;
