@@ -19,15 +19,12 @@
  * it is written again. When esbuild cannot bundle, the sources run as they are (slower, same
  * behaviour).
  */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 import { cacheDir, PACKAGE_ROOT } from './compile-cache.js';
-
-// Built-in modules taken as CommonJS: importing node:fs as an ES module builds its ES facade,
-// which reads every export and so loads fs streams (~5 ms of every start, for nothing).
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
-const { createRequire } = process.getBuiltinModule('node:module');
-const { basename, dirname, join, sep } = process.getBuiltinModule('node:path');
-const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
-const { Script } = process.getBuiltinModule('node:vm');
 
 /**
  * Runs `main()` of `entry` (a module under `root`/src that exports it, with no top-level await)
@@ -170,11 +167,6 @@ async function build(entry, out) {
     format: 'cjs',
     target: 'node22',
     logLevel: 'silent',
-    // Comments out and every character ASCII: V8 holds a source with a single non-ASCII character
-    // (a dependency's comment) as UTF-16, twice the bytes to read and keep (~25 ms of a check).
-    minifyWhitespace: true,
-    legalComments: 'none',
-    charset: 'ascii',
     // Packages that find files beside themselves (Sätteri's native binding) ask import.meta.url.
     define: { 'import.meta.url': '__lifeboatBundleUrl' },
     // The script is one function of what a CommonJS module receives, and that URL.

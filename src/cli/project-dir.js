@@ -4,7 +4,7 @@
  * (or LIFEBOAT_CONFIG), else the working directory. Caches go under the project's node_modules,
  * never into the installed package, which may be read-only.
  */
-const { dirname, join, resolve } = process.getBuiltinModule('node:path');
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * @param {readonly string[]} args the command's arguments

@@ -7,9 +7,9 @@
  * the same sources run in both places, with no build step and no second copy in the package.
  * Importing this module registers the hook; child processes get it through `typescriptNodeArgs()`.
  */
-const { registerHooks, stripTypeScriptTypes } = process.getBuiltinModule('node:module');
-const { readFileSync } = process.getBuiltinModule('node:fs');
-const { fileURLToPath } = process.getBuiltinModule('node:url');
+import { registerHooks, stripTypeScriptTypes } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const PACKAGE_URL = new URL('../../', import.meta.url).href;
 
