@@ -18,6 +18,8 @@ import {
   asDefaultClass,
   loadFixtureObjects,
   makeBackupStorageLocation,
+  makeCronJob,
+  PLANTED_ENV_SECRET,
   makeIngressClass,
   makeNamespaces,
   makeNodes,
@@ -50,6 +52,7 @@ function cluster(): FakeClusterSpec {
       ...makePriorityClasses(),
       makeBackupStorageLocation(),
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 5 }),
+      ...makeCronJob({ namespace: 'payments', name: 'pg-dump', runs: [{ hoursAgo: 26, outcome: 'succeeded' }, { hoursAgo: 2, outcome: 'failed' }, { hoursAgo: 1, outcome: 'failed' }, { hoursAgo: 0.1, outcome: 'running' }] }),
       ...makeSecrets(3, namespaces),
       ...makeRootCaConfigMaps(namespaces),
     ],
@@ -85,7 +88,7 @@ describe('lifeboat facts', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 12 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
+    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 13 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
 
     const text = readFileSync(join(dir, 'prod-euw1.json'), 'utf8');
     const { snapshot, issues } = parseSnapshot(text, 'prod-euw1.json');
@@ -99,6 +102,17 @@ describe('lifeboat facts', () => {
     expect(kinds.services.status === 'ok' && kinds.services.items[0]!.endpoints).toEqual({ ready: 2, notReady: 1 });
     expect(kinds.schedules.status === 'ok' && kinds.schedules.items[0]).toMatchObject({ name: 'payments-hourly', schedule: '0 * * * *', includedNamespaces: ['payments'] });
     expect(kinds.backups.status === 'ok' && kinds.backups.items).toHaveLength(5);
+    expect(kinds.cronJobs?.status === 'ok' && kinds.cronJobs.items).toEqual([{
+      namespace: 'payments', name: 'pg-dump', schedule: '0 * * * *', suspend: false,
+      lastScheduleTime: '2026-11-20T05:54:00Z', lastSuccessfulTime: '2026-11-19T04:04:00Z',
+      jobs: [
+        { name: expect.stringMatching(/^pg-dump-\d+$/), start: '2026-11-20T05:54:00Z', result: 'running' },
+        { name: expect.stringMatching(/^pg-dump-\d+$/), start: '2026-11-20T05:00:00Z', result: 'failed' },
+        { name: expect.stringMatching(/^pg-dump-\d+$/), start: '2026-11-20T04:00:00Z', result: 'failed' },
+        { name: expect.stringMatching(/^pg-dump-\d+$/), start: '2026-11-19T04:00:00Z', completion: '2026-11-19T04:04:00Z', result: 'succeeded' },
+      ],
+    }]);
+    expect(snapshot!.jobs).toEqual({ status: 'ok' });
 
     const paths = kube.requests.map((r) => r.path);
     expect(paths.filter((p) => /secrets|configmaps/.test(p))).toEqual([]);
@@ -107,7 +121,8 @@ describe('lifeboat facts', () => {
     const secrets = [kube.token, ...[kube.clientCertPem, kube.clientKeyPem, kube.caPem].map((pem) => pem.split('\n')[1]!)];
     const kubeconfigText = readFileSync(kubeconfig, 'utf8');
     const embedded = [...kubeconfigText.matchAll(/-data: (\S+)/g)].map((m) => m[1]!.slice(0, 40));
-    for (const secret of [...secrets, ...embedded]) {
+    // …nor does anything from a CronJob's pod template.
+    for (const secret of [...secrets, ...embedded, PLANTED_ENV_SECRET, 'pg-dump-db']) {
       expect(text.includes(secret), 'snapshot').toBe(false);
       expect(result.stdout.includes(secret) || result.stderr.includes(secret), 'output').toBe(false);
     }

@@ -28,7 +28,7 @@ describe('scaleSnapshot', () => {
     const slices = makeScaleCluster().objects.filter((o) => o.kind === 'EndpointSlice');
     expect(slices).toHaveLength(20_000);
     const { kinds } = scaleSnapshot('big');
-    const items = (kind: keyof typeof kinds) => (kinds[kind].status === 'ok' ? kinds[kind].items : []);
+    const items = (kind: 'namespaces' | 'customResourceDefinitions') => { const k = kinds[kind]; return k.status === 'ok' ? k.items : []; };
     expect(items('namespaces')).toHaveLength(200);
     expect(items('customResourceDefinitions')).toHaveLength(2000);
     // Every slice is folded into its Service's endpoint counts: 5,000 Services × 6 endpoints.

@@ -4,13 +4,14 @@
  * retries is `error` — never an empty list. A cluster whose API cannot be reached at all (or
  * rejects the credentials) fails as a whole, so the caller keeps its previous snapshot.
  */
-import type { FactKind, FactsSnapshot, KindFacts } from '../schema/facts.ts';
+import type { FactKind, FactsSnapshot, JobRunFact, KindFacts } from '../schema/facts.ts';
 import { FACTS_VERSION } from '../schema/facts.ts';
 import { discover, type ServedResource } from './discovery.ts';
-import { CRD_METADATA_ACCEPT, ENDPOINT_SLICES, KIND_SOURCES, type KindSource } from './fact-kinds.ts';
+import { CRD_METADATA_ACCEPT, ENDPOINT_SLICES, JOBS, KIND_SOURCES, RUNS_KEPT, type KindSource } from './fact-kinds.ts';
 import type { KubeClient } from './kube-client.ts';
 import { getJson, KubeRequestError, listAll, type RequestPolicy } from './list-all.ts';
-import { reduceCrd, reduceCrdMetadata, reduceEndpointSlice } from './reduce-objects.ts';
+import { reduceCrd, reduceCrdMetadata, reduceEndpointSlice, reduceJob } from './reduce-objects.ts';
+import { compareText } from '../util/compare-text.ts';
 import { mapLimit } from '../util/map-limit.ts';
 
 export interface CollectOptions {
@@ -55,23 +56,38 @@ export async function collectCluster(client: KubeClient, cluster: string, option
     }
   };
 
-  const slicesTask = async () => {
-    if (served && !served.has(ENDPOINT_SLICES.groupVersion)) return { status: 'absent', reason: `the API ${ENDPOINT_SLICES.groupVersion} is not served by this cluster` } as Status;
+  /** A list that is folded into a kind (EndpointSlices into Services, Jobs into CronJobs), or why it could not be read. */
+  const joinedList = async <R,>(list: { path: string; groupVersion: string; pageSize: number }, reduce: (raw: any) => R): Promise<R[] | Status> => {
+    if (served && !served.has(list.groupVersion)) return { status: 'absent', reason: `the API ${list.groupVersion} is not served by this cluster` };
     try {
-      return await listAll(client, ENDPOINT_SLICES.path, ENDPOINT_SLICES.pageSize, policy, reduceEndpointSlice);
+      return await listAll(client, list.path, list.pageSize, policy, reduce);
     } catch (error) {
       return statusOf(error);
     }
   };
-  const tasks: (() => Promise<unknown>)[] = [...KIND_SOURCES.map((s) => () => readKind(s as KindSource)), slicesTask];
+  const tasks: (() => Promise<unknown>)[] = [
+    ...KIND_SOURCES.map((s) => () => readKind(s as KindSource)),
+    () => joinedList(ENDPOINT_SLICES, reduceEndpointSlice),
+    // Only Jobs some CronJob owns are kept, reduced to their outcome as each page arrives.
+    () => joinedList(JOBS, (raw) => { const job = reduceJob(raw); return job.owner ? job : undefined; }),
+  ];
   const results = await mapLimit(tasks, options.concurrency, (task) => task());
   const kinds = Object.fromEntries(KIND_SOURCES.map((s, i) => [s.kind, results[i]])) as FactsSnapshot['kinds'];
-  const slices = results.at(-1) as Awaited<ReturnType<typeof slicesTask>>;
+  const slices = results[KIND_SOURCES.length] as ReturnType<typeof reduceEndpointSlice>[] | Status;
+  const jobs = results[KIND_SOURCES.length + 1] as (ReturnType<typeof reduceJob> | undefined)[] | Status;
 
   const endpointSlices: FactsSnapshot['endpointSlices'] = Array.isArray(slices) ? { status: 'ok' } : slices;
+  const jobsStatus: NonNullable<FactsSnapshot['jobs']> = Array.isArray(jobs) ? { status: 'ok' } : jobs;
+  if (Array.isArray(jobs) && kinds.cronJobs?.status === 'ok') {
+    const runs = new Map<string, JobRunFact[]>();
+    for (const job of jobs) if (job?.owner) (runs.get(job.owner) ?? runs.set(job.owner, []).get(job.owner)!).push(job.run);
+    // Newest first by start (a Job not started yet sorts first), then by name for stable bytes.
+    const newestFirst = (a: JobRunFact, b: JobRunFact) => compareText(b.start ?? '~', a.start ?? '~') || compareText(a.name, b.name);
+    for (const cronJob of kinds.cronJobs.items) cronJob.jobs = (runs.get(`${cronJob.namespace}/${cronJob.name}`) ?? []).sort(newestFirst).slice(0, RUNS_KEPT);
+  }
   // A 403 or an absent API is an answer; an error is not. A cluster that answers /version and
   // fails everything else (an overloaded or half-dead API server) must not replace a good snapshot.
-  const statuses = [...Object.entries(kinds), ['endpointSlices', endpointSlices] as const];
+  const statuses = [...Object.entries(kinds), ['endpointSlices', endpointSlices] as const, ['jobs', jobsStatus] as const];
   const unreadable = statuses.filter(([, k]) => k.status === 'error');
   if (statuses.length - unreadable.length < options.minReadable * statuses.length) {
     const [first, facts] = unreadable[0]!;
@@ -101,6 +117,7 @@ export async function collectCluster(client: KubeClient, cluster: string, option
       serverVersion,
       kinds,
       endpointSlices,
+      jobs: jobsStatus,
     },
   };
 }

@@ -41,6 +41,7 @@ export const KIND_SOURCES = [
   source({ kind: 'backupStorageLocations', objectKind: 'BackupStorageLocation', path: '/apis/velero.io/v1/backupstoragelocations', reduce: reduce.reduceBackupStorageLocation }),
   source({ kind: 'schedules', objectKind: 'Schedule', path: '/apis/velero.io/v1/schedules', reduce: reduce.reduceSchedule }),
   source({ kind: 'backups', objectKind: 'Backup', path: '/apis/velero.io/v1/backups', reduce: reduce.reduceBackup }),
+  source({ kind: 'cronJobs', objectKind: 'CronJob', path: '/apis/batch/v1/cronjobs', reduce: reduce.reduceCronJob }),
 ] as const;
 
 /** CRDs are listed as metadata only when discovery can fill in the rest (see collect-cluster). */
@@ -50,5 +51,11 @@ export const CRD_METADATA_ACCEPT = 'application/json;as=PartialObjectMetadataLis
 const ENDPOINT_SLICES_PATH = '/apis/discovery.k8s.io/v1/endpointslices';
 export const ENDPOINT_SLICES = { path: ENDPOINT_SLICES_PATH, groupVersion: groupVersionOf(ENDPOINT_SLICES_PATH), pageSize: 500 };
 
+/** Jobs are not a kind of their own either: those a CronJob owns become its recent runs. */
+const JOBS_PATH = '/apis/batch/v1/jobs';
+export const JOBS = { path: JOBS_PATH, groupVersion: groupVersionOf(JOBS_PATH), pageSize: 500 };
+/** Runs kept per CronJob, newest first: enough to say "the last N failed, since …". */
+export const RUNS_KEPT = 10;
+
 /** Every path the collector may request, for documentation and for the "no Secrets" test. */
-export const COLLECTOR_PATHS = ['/version', '/apis', ...KIND_SOURCES.map((s) => s.path), ENDPOINT_SLICES.path];
+export const COLLECTOR_PATHS = ['/version', '/apis', ...KIND_SOURCES.map((s) => s.path), ENDPOINT_SLICES.path, JOBS.path];

@@ -11,6 +11,7 @@ export type Answer<T> = { known: true; value: T } | { known: false; why: string 
 export function itemsOf<K extends FactKind>(snapshot: FactsSnapshot | undefined, kind: K, cluster: string): Answer<KindItem<K>[]> {
   if (!snapshot) return { known: false, why: `no facts were collected for cluster "${cluster}"` };
   const facts = snapshot.kinds[kind];
+  if (!facts) return { known: false, why: `${kind} are not in the snapshot of "${cluster}": it was collected by an older Lifeboat (run \`lifeboat facts\` again)` };
   if (facts.status === 'ok') return { known: true, value: facts.items as KindItem<K>[] };
   return { known: false, why: `${kind} in "${cluster}" are ${facts.status === 'error' ? 'unreadable' : facts.status} (${facts.reason})` };
 }

@@ -4,7 +4,7 @@
  * unchanged cluster gives the same bytes. Secret-bearing fields (StorageClass parameters, BSL
  * credentials, annotations) are never copied.
  */
-import type { KindItem } from '../schema/facts.ts';
+import type { JobRunFact, KindItem } from '../schema/facts.ts';
 import type { ServedResource } from './discovery.ts';
 
 /** Loosely typed view of a Kubernetes object: every lookup may be missing. */
@@ -163,4 +163,30 @@ export function reduceBackup(o: Raw): KindItem<'backups'> {
     errors: typeof o.status?.errors === 'number' ? o.status.errors : undefined,
     warnings: typeof o.status?.warnings === 'number' ? o.status.warnings : undefined,
   });
+}
+
+/** A CronJob without its runs yet; the collector joins them from Jobs. Nothing of its job template. */
+export function reduceCronJob(o: Raw): KindItem<'cronJobs'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    schedule: String(o.spec?.schedule ?? ''),
+    timeZone: str(o.spec?.timeZone),
+    suspend: o.spec?.suspend === true,
+    lastScheduleTime: str(o.status?.lastScheduleTime),
+    lastSuccessfulTime: str(o.status?.lastSuccessfulTime),
+    jobs: null,
+  });
+}
+
+/** A Job as a run of the CronJob that owns it (`namespace/name`), or no owner for Jobs made otherwise. */
+export function reduceJob(o: Raw): { owner?: string; run: JobRunFact } {
+  const owner = (meta(o).ownerReferences ?? []).find((r: Raw) => r.kind === 'CronJob' && r.controller === true);
+  const conditions = (o.status?.conditions ?? []) as Raw[];
+  const holds = (type: string) => conditions.some((c) => c.type === type && c.status === 'True');
+  const result = holds('Complete') ? 'succeeded' : holds('Failed') ? 'failed' : 'running';
+  return {
+    owner: owner && typeof owner.name === 'string' ? `${meta(o).namespace}/${owner.name}` : undefined,
+    run: compact({ name: meta(o).name, start: str(o.status?.startTime), completion: str(o.status?.completionTime), result }),
+  };
 }

@@ -119,6 +119,28 @@ export const BackupFactSchema = z.strictObject({
   warnings: z.number().int().optional(),
 });
 
+/** One run of a CronJob: a Job it owns. Nothing of the pod template (env values, secret references). */
+export const JobRunFactSchema = z.strictObject({
+  name: Name,
+  start: Timestamp.optional(),
+  /** When the Job completed; failed and running Jobs have none. */
+  completion: Timestamp.optional(),
+  result: z.enum(['succeeded', 'failed', 'running']),
+});
+
+export const CronJobFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  /** Cron expression. */
+  schedule: z.string(),
+  timeZone: z.string().optional(),
+  suspend: z.boolean(),
+  lastScheduleTime: Timestamp.optional(),
+  lastSuccessfulTime: Timestamp.optional(),
+  /** Its most recent Jobs, newest first (at most 10); null when Jobs could not be read. */
+  jobs: z.array(JobRunFactSchema).nullable(),
+});
+
 /** How reading one kind went. Items exist only when it went `ok`. */
 const kind = <T extends z.ZodType>(item: T) =>
   z.discriminatedUnion('status', [
@@ -141,7 +163,11 @@ export const KIND_SCHEMAS = {
   backupStorageLocations: kind(BackupStorageLocationFactSchema),
   schedules: kind(ScheduleFactSchema),
   backups: kind(BackupFactSchema),
+  cronJobs: kind(CronJobFactSchema),
 };
+
+/** Kinds added after the first snapshots were committed: a snapshot without them reads them as unknown. */
+const LATER_KINDS = ['cronJobs'] as const satisfies readonly (keyof typeof KIND_SCHEMAS)[];
 
 export type FactKind = keyof typeof KIND_SCHEMAS;
 export const FACT_KINDS = Object.keys(KIND_SCHEMAS) as FactKind[];
@@ -160,12 +186,19 @@ export const FactsSnapshotSchema = z.strictObject({
     z.strictObject({ status: z.literal('ok'), gitVersion: z.string(), platform: z.string().optional() }),
     z.strictObject({ status: z.enum(['forbidden', 'absent', 'error']), reason: z.string() }),
   ]),
-  kinds: z.strictObject(KIND_SCHEMAS),
+  kinds: z.strictObject({ ...KIND_SCHEMAS, ...Object.fromEntries(LATER_KINDS.map((k) => [k, KIND_SCHEMAS[k].optional()])) as { [K in (typeof LATER_KINDS)[number]]: z.ZodOptional<(typeof KIND_SCHEMAS)[K]> } }),
   /** How reading EndpointSlices went; when not `ok`, every Service's `endpoints` is null (unknown). */
   endpointSlices: z.discriminatedUnion('status', [
     z.strictObject({ status: z.literal('ok') }),
     z.strictObject({ status: z.enum(['forbidden', 'absent', 'error']), reason: z.string() }),
   ]),
+  /** How reading Jobs went; when not `ok`, every CronJob's `jobs` is null (unknown). Absent from older snapshots. */
+  jobs: z
+    .discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('ok') }),
+      z.strictObject({ status: z.enum(['forbidden', 'absent', 'error']), reason: z.string() }),
+    ])
+    .optional(),
 });
 
 export type FactsSnapshot = z.output<typeof FactsSnapshotSchema>;
@@ -173,3 +206,5 @@ export type KindFacts<K extends FactKind> = z.output<(typeof KIND_SCHEMAS)[K]>;
 export type KindItem<K extends FactKind> = Extract<KindFacts<K>, { status: 'ok' }>['items'][number];
 export type ServiceFact = z.output<typeof ServiceFactSchema>;
 export type BackupFact = z.output<typeof BackupFactSchema>;
+export type CronJobFact = z.output<typeof CronJobFactSchema>;
+export type JobRunFact = z.output<typeof JobRunFactSchema>;

@@ -19,4 +19,5 @@ export { makeIngressClass, makePriorityClasses, type PriorityClassInput } from '
 export { makeServices, type ServiceOptions } from './make-services.ts';
 export { makeBackupStorageLocation, makeBackups, makeSchedule, makeScheduledBackups, type BackupOptions, type BackupPhase, type BslOptions, type ScheduleOptions } from './make-velero.ts';
 export { makeCrds, type CrdOptions } from './make-crds.ts';
+export { PLANTED_ENV_SECRET, makeCronJob, type CronJobOptions, type JobRun } from './make-batch.ts';
 export { makeScaleCluster, type ScaleOptions } from './scale.ts';

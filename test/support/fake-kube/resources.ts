@@ -29,11 +29,13 @@ export const BUILT_IN_GROUP_ORDER: string[] = readDiscovery('apis.json').groups!
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-// networking.k8s.io and scheduling.k8s.io have no discovery document in the fixtures; these
+// networking.k8s.io, scheduling.k8s.io and batch have no discovery document in the fixtures; these
 // entries follow the same shape (storageVersionHash left out rather than invented).
 const HAND_WRITTEN: Record<string, Record<string, unknown>> = {
   ingressclasses: { kind: 'IngressClass', name: 'ingressclasses', namespaced: false, singularName: 'ingressclass', verbs: VERBS },
   priorityclasses: { kind: 'PriorityClass', name: 'priorityclasses', namespaced: false, shortNames: ['pc'], singularName: 'priorityclass', verbs: VERBS },
+  cronjobs: { categories: ['all'], kind: 'CronJob', name: 'cronjobs', namespaced: true, shortNames: ['cj'], singularName: 'cronjob', verbs: VERBS },
+  jobs: { categories: ['all'], kind: 'Job', name: 'jobs', namespaced: true, singularName: 'job', verbs: VERBS },
 };
 
 const BUILT_IN: { group: string; plural: string; file?: string }[] = [
@@ -43,6 +45,8 @@ const BUILT_IN: { group: string; plural: string; file?: string }[] = [
   { group: 'discovery.k8s.io', plural: 'endpointslices', file: 'apis__discovery.k8s.io__v1.json' },
   { group: 'networking.k8s.io', plural: 'ingressclasses' },
   { group: 'scheduling.k8s.io', plural: 'priorityclasses' },
+  { group: 'batch', plural: 'cronjobs' },
+  { group: 'batch', plural: 'jobs' },
 ];
 
 function builtIns(): ResourceDef[] {
