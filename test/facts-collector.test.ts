@@ -274,7 +274,7 @@ describe('honest facts', () => {
     const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir, '--timeout', '1s']);
     kube.setFaults([]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^prod \(context fake\): failed — only 0 of 13 kinds could be read \(namespaces: HTTP 500.*, and 12 more\)\. Its previous snapshot, if any, was kept\.\n$/);
+    expect(result.stderr).toMatch(/^prod \(context fake\): failed — only 0 of 15 kinds could be read \(namespaces: HTTP 500.*, and 14 more\)\. Its previous snapshot, if any, was kept\.\n$/);
     expect(readFileSync(join(dir, 'prod.json'), 'utf8')).toBe('previous snapshot\n');
     // Control: the same cluster, healthy, does replace it.
     const healthy = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir]);
