@@ -1,7 +1,7 @@
 /**
  * Facts collection at scale: the real `lifeboat facts` against a fake API server holding 2,000
- * CRDs, 5,000 Services with 20,000 EndpointSlices and 200 namespaces (issue budget: ≤ 3 s wall,
- * ≤ 300 MB peak RSS), twice: with kubebuilder-sized CRDs (~2 KB), and with CRDs whose schemas are
+ * CRDs, 5,000 Services with 20,000 EndpointSlices, 1,000 CronJobs with 5,000 Jobs and 200
+ * namespaces (issue budget: ≤ 3 s wall, ≤ 300 MB peak RSS), twice: with kubebuilder-sized CRDs (~2 KB), and with CRDs whose schemas are
  * as large as Crossplane providers' (~26 KB each, 53 MB of CRD JSON in all). The server speaks
  * aggregated discovery, as Kubernetes ≥ 1.30 does. Peer: `kubectl get … -o json` for the same
  * kinds on the same server.
@@ -23,7 +23,7 @@ const SMOKE_SCALE = { namespaces: 20, crds: 100, services: 100 };
 const SCENARIOS = [{ schemaKb: undefined, label: '' }, { schemaKb: 19, label: ' with large CRD schemas (~26 KB each)' }];
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentvolumeclaims,customresourcedefinitions,services,endpointslices,ingressclasses,priorityclasses,backupstoragelocations.velero.io,schedules.velero.io,backups.velero.io';
+const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentvolumeclaims,customresourcedefinitions,services,endpointslices,ingressclasses,priorityclasses,backupstoragelocations.velero.io,schedules.velero.io,backups.velero.io,cronjobs.batch,jobs.batch';
 
 export const factsEntry: BenchEntry = {
   name: 'facts',

@@ -7,6 +7,7 @@ import { CRD_SETS, STORAGE_FIXTURES, asDefaultClass, loadFixtureObjects } from '
 import { makeIngressClass, makePriorityClasses } from './make-classes.ts';
 import { makeNamespaces, makeNodes, makePvcs } from './make-core.ts';
 import { makeCrds } from './make-crds.ts';
+import { makeCronJob } from './make-batch.ts';
 import { makeServices } from './make-services.ts';
 import { makeBackupStorageLocation, makeScheduledBackups } from './make-velero.ts';
 import type { FakeClusterSpec } from './types.ts';
@@ -24,12 +25,15 @@ export interface ScaleOptions {
   nodes?: number;
   pvcs?: number;
   backupsPerSchedule?: number;
+  /** CronJobs (pg_dump-style backups), each with `runsPerCronJob` Jobs. */
+  cronJobs?: number;
+  runsPerCronJob?: number;
 }
 
-/** Defaults: 200 namespaces, 2,000 CRDs, 5,000 Services with 4 EndpointSlices each (20,000). */
+/** Defaults: 200 namespaces, 2,000 CRDs, 5,000 Services with 4 EndpointSlices each (20,000), 1,000 CronJobs with 5,000 Jobs. */
 export function makeScaleCluster(options: ScaleOptions = {}): FakeClusterSpec {
   const { namespaces: nsCount = 200, crds = 2000, crdSchemaKb, services = 5000, slicesPerService = 4, endpointsPerService = 6, nodes = 30,
-    pvcs = 400, backupsPerSchedule = 30 } = options;
+    pvcs = 400, backupsPerSchedule = 30, cronJobs = 1000, runsPerCronJob = 5 } = options;
   const realCrds = loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.csiSnapshot]);
   const namespaces = makeNamespaces(nsCount);
   const nsNames = namespaces.map((n) => n.metadata.name);
@@ -50,6 +54,10 @@ export function makeScaleCluster(options: ScaleOptions = {}): FakeClusterSpec {
       makeBackupStorageLocation(),
       ...makeScheduledBackups({ name: 'daily', count: backupsPerSchedule, includedNamespaces: ['*'], excludedNamespaces: ['kube-system'] }),
       ...makeScheduledBackups({ name: 'hourly-payments', cron: '0 * * * *', everyHours: 1, count: backupsPerSchedule, includedNamespaces: nsNames.slice(4, 8) }),
+      ...Array.from({ length: cronJobs }, (_, i) => makeCronJob({
+        namespace: nsNames[i % nsNames.length]!, name: `backup-${String(i).padStart(4, '0')}`,
+        runs: Array.from({ length: runsPerCronJob }, (_, r) => ({ hoursAgo: r + 1, outcome: i % 10 === 0 && r < 2 ? 'failed' as const : 'succeeded' as const })),
+      })).flat(),
       ...makeScheduledBackups({ name: 'weekly-full', cron: '0 3 * * 0', everyHours: 168, count: 4, phase: (i) => (i === 0 ? 'Failed' : 'Completed') }),
     ],
   };
