@@ -187,3 +187,53 @@ describe('references in commands', () => {
     expect(await findings(step('kubectl -n nowhere get pods').replace('      - cluster: dr\n', '      - description: no cluster\n'), facts)).toEqual([]);
   });
 });
+
+describe('backups made by CronJobs', () => {
+  // Facts collected 2026-11-20T06:00Z; the runbook's RPO is 1h.
+  const run = (hoursAgo: number, result: 'succeeded' | 'failed' | 'running', n = hoursAgo) => {
+    const start = new Date(Date.parse('2026-11-20T06:00:00Z') - hoursAgo * 3_600_000).toISOString().replace('.000', '');
+    const end = new Date(Date.parse(start) + 240_000).toISOString().replace('.000', '');
+    return { name: `pg-dump-${n}`, start, ...(result === 'succeeded' ? { completion: end } : {}), result };
+  };
+  const cronJob = (jobs: ReturnType<typeof run>[] | null, extra: { suspend?: boolean; lastSuccessfulTime?: string } = {}) =>
+    snapshot('prod', { cronJobs: [{ namespace: 'payments', name: 'pg-dump', schedule: '*/30 * * * *', suspend: extra.suspend ?? false, jobs, ...(extra.lastSuccessfulTime ? { lastSuccessfulTime: extra.lastSuccessfulTime } : {}) }] });
+  const requires = (extra = ', backup: true') => `rpo: 1h\n${RECENT}requires:\n  - { kind: CronJob, name: pg-dump, namespace: payments, cluster: primary${extra} }\n`;
+
+  it('passes a backup job whose newest run succeeded within the RPO', async () => {
+    expect(await findings(requires(), [cronJob([run(0.2, 'running'), run(0.6, 'succeeded'), run(1.1, 'succeeded')])])).toEqual([]);
+  });
+
+  it('names the failing runs and since when, even while an older success is still inside the RPO', async () => {
+    expect(await findings(requires(), [cronJob([run(0.1, 'failed'), run(0.4, 'failed'), run(0.8, 'succeeded')])])).toEqual([
+      'r.yaml:13:28 error BackupJobFailing: The last 2 runs of CronJob "payments/pg-dump" in cluster "prod" failed (since 2026-11-20T05:36:00Z); the newest successful run finished 44m before the facts were collected. | See why: `kubectl -n payments logs job/pg-dump-0.1`. A backup that fails quietly is how pg_dump went unnoticed for months.',
+    ]);
+  });
+
+  it('reports a newest success older than the RPO, with the job that made it', async () => {
+    expect(await findings(requires(), [cronJob([run(3, 'succeeded'), run(4, 'succeeded')])])).toEqual([
+      'r.yaml:13:28 error RpoBreached: The newest completed backup of CronJob "payments/pg-dump" is job pg-dump-3, 2h56m old when the facts were collected — older than the RPO of 1h. | Check why CronJob "payments/pg-dump" has no recent successful run (`kubectl -n payments get jobs`), and that its schedule is at least as frequent as the RPO.',
+    ]);
+  });
+
+  it('reports a job that never succeeded, and a suspended one', async () => {
+    expect(await findings(requires(), [cronJob([run(0.5, 'failed'), run(1, 'failed')], { suspend: true })])).toEqual([
+      expect.stringMatching(/^r\.yaml:13:28 error BackupJobSuspended: CronJob "payments\/pg-dump" in cluster "prod" is suspended: it makes no new runs\./),
+      'r.yaml:13:28 error BackupJobNeverSucceeded: CronJob "payments/pg-dump" in cluster "prod" has no successful run (2 recent runs, none succeeded): there is no backup to restore. | Look at its last run: `kubectl -n payments get jobs` and `kubectl logs job/<name>`.',
+    ]);
+  });
+
+  it('trusts lastSuccessfulTime when Jobs were unreadable, and says the runs are unknown', async () => {
+    const found = await findings(requires(), [cronJob(null, { lastSuccessfulTime: '2026-11-20T05:40:00Z' })]);
+    expect(found).toEqual([expect.stringMatching(/^r\.yaml:13:28 warning FactsUnknown: The recent runs of CronJob "payments\/pg-dump" cannot be checked: Jobs in "prod" could not be read\./)]);
+  });
+
+  it('checks only existence and suspension for a CronJob that is not a backup, and refuses `backup` on other kinds', async () => {
+    expect(await findings(requires(''), [cronJob([run(0.1, 'failed')])])).toEqual([]);
+    expect(await findings(requires(''), [snapshot('prod', { cronJobs: [] })])).toEqual([
+      expect.stringMatching(/^r\.yaml:13:28 error CronJobNotFound: CronJob "pg-dump" \(namespace payments\) does not exist in cluster "prod"/),
+    ]);
+    const cwd = testdir({ 'r.yaml': `${RUNBOOK_HEAD('r')}steps: [{ id: one, title: One }]\nrequires:\n  - { kind: Schedule, name: daily, cluster: primary, backup: true }\n` });
+    const { issues } = await loadRunbooks('.', { cwd, clusters: CONFIG.clusters });
+    expect(issues.map((i) => `${i.code}: ${i.message}`)).toEqual([expect.stringMatching(/^InvalidValue: .*backup.* is set on a Schedule; only a CronJob's runs are checked as backups/)]);
+  });
+});

@@ -18,9 +18,10 @@ import { drHasParity } from './rules/dr-has-parity.ts';
 import { requirementsExist } from './rules/requirements-exist.ts';
 import { reviewIsRecent } from './rules/review-is-recent.ts';
 import { rpoIsMet } from './rules/rpo-is-met.ts';
+import { backupJobsAreHealthy } from './rules/backup-jobs-are-healthy.ts';
 import { rtoIsTested } from './rules/rto-is-tested.ts';
 
-export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, rtoIsTested, reviewIsRecent, drHasParity];
+export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, backupJobsAreHealthy, rtoIsTested, reviewIsRecent, drHasParity];
 
 export interface RunChecksOptions {
   now: Date;

@@ -27,6 +27,7 @@ export const findingsData = {
   IngressClassNotFound: notFound('IngressClass', 'requires:\n  - { kind: IngressClass, name: nginx, cluster: dr }', 'Install the ingress controller, or correct the class name.'),
   PriorityClassNotFound: notFound('PriorityClass', 'requires:\n  - { kind: PriorityClass, name: kestrel-critical, cluster: dr }', 'Create the PriorityClass: pods that name it stay Pending without it.'),
   BackupStorageLocationNotFound: notFound('Velero BackupStorageLocation', 'requires:\n  - { kind: BackupStorageLocation, name: primary-readonly, cluster: dr }', 'Create the location (read-only, pointing at the primary\'s bucket) in the DR cluster.'),
+  CronJobNotFound: notFound('CronJob', 'requires:\n  - { kind: CronJob, name: etcd-snapshot, namespace: kube-system, cluster: primary, backup: true }', 'Create the CronJob, or correct its name or namespace.'),
   ScheduleNotFound: notFound('Velero Schedule', 'commands:\n  - run: velero schedule describe payments-hourly\n    cluster: primary', 'Create the schedule, or correct its name.'),
   BackupNotFound: notFound('Velero Backup', 'commands:\n  - run: velero restore create --from-backup payments-2026-01-01\n    cluster: dr', 'Use a backup that exists (`velero backup get`), or a placeholder such as {{ facts.dr.lastBackup.<schedule> }}.'),
   NotEnoughReadyEndpoints: {
@@ -62,6 +63,38 @@ export const findingsData = {
     example: 'run: velero restore create --from-backup "$BACKUP" --include-namespaces ledger',
     fix: 'Schedule backups that include the namespace.',
   },
+  BackupJobSuspended: {
+    title: 'Backup CronJob is suspended',
+    severity: 'error',
+    finding: true,
+    message: (p: { name: string; cluster: string }) => `CronJob "${p.name}" in cluster "${p.cluster}" is suspended: it makes no new runs.`,
+    hint: (p: { name: string }) => `Resume it (\`kubectl -n ${p.name.split('/')[0]} patch cronjob ${p.name.split('/')[1]} -p '{"spec":{"suspend":false}}'\`) once whatever paused it is over.`,
+    description: 'A CronJob the runbook relies on was suspended (during maintenance, most often) and never resumed.',
+    example: 'requires:\n  - { kind: CronJob, name: etcd-snapshot, namespace: kube-system, cluster: primary, backup: true }',
+    fix: 'Resume the CronJob.',
+  },
+  BackupJobNeverSucceeded: {
+    title: 'Backup CronJob has never succeeded',
+    severity: 'error',
+    finding: true,
+    message: (p: { name: string; cluster: string; runs: number }) =>
+      `CronJob "${p.name}" in cluster "${p.cluster}" has no successful run${p.runs ? ` (${p.runs} recent run${p.runs === 1 ? '' : 's'}, none succeeded)` : ''}: there is no backup to restore.`,
+    hint: (p: { name: string }) => `Look at its last run: \`kubectl -n ${p.name.split('/')[0]} get jobs\` and \`kubectl logs job/<name>\`.`,
+    description: 'The runbook restores from a backup this CronJob makes, and it has never made one.',
+    example: 'requires:\n  - { kind: CronJob, name: pg-dump, namespace: payments, cluster: primary, backup: true }',
+    fix: 'Make the job succeed, then run it once by hand (`kubectl create job --from=cronjob/<name> <name>-manual`).',
+  },
+  BackupJobFailing: {
+    title: 'Backup CronJob is failing',
+    severity: 'error',
+    finding: true,
+    message: (p: { name: string; cluster: string; failed: number; since: string; lastSuccess: string }) =>
+      `The last ${p.failed === 1 ? 'run' : `${p.failed} runs`} of CronJob "${p.name}" in cluster "${p.cluster}" failed (since ${p.since}); the newest successful run ${p.lastSuccess}.`,
+    hint: (p: { name: string; job: string }) => `See why: \`kubectl -n ${p.name.split('/')[0]} logs job/${p.job}\`. A backup that fails quietly is how pg_dump went unnoticed for months.`,
+    description: 'Recent runs of a backup job failed. An older backup may still be within the RPO, but it is ageing and nothing replaces it.',
+    example: 'requires:\n  - { kind: CronJob, name: pg-dump, namespace: payments, cluster: primary, backup: true }',
+    fix: 'Fix the job (credentials, disk, network are the usual causes) and check that a new run succeeds.',
+  },
   FactsUnknown: {
     title: 'Reference cannot be checked',
     severity: 'warning',
@@ -80,8 +113,10 @@ export const findingsData = {
       (p.backup
         ? `The newest completed backup of ${p.subject} is ${p.backup}, ${p.age} old when the facts were collected — older than the RPO of ${p.rpo}.`
         : `No backup of ${p.subject} has completed, so the RPO of ${p.rpo} cannot be met.`) + (p.failed ? ` The newest backup, ${p.failed}, did not complete.` : ''),
-    hint: (p: { schedule?: string }) =>
-      p.schedule ? `Check why schedule "${p.schedule}" is not producing completed backups (\`velero backup describe <name> --details\`).` : 'Schedule backups at least as often as the RPO.',
+    hint: (p: { schedule?: string; cronJob?: string }) =>
+      p.cronJob
+        ? `Check why CronJob "${p.cronJob}" has no recent successful run (\`kubectl -n ${p.cronJob.split('/')[0]} get jobs\`), and that its schedule is at least as frequent as the RPO.`
+        : p.schedule ? `Check why schedule "${p.schedule}" is not producing completed backups (\`velero backup describe <name> --details\`).` : 'Schedule backups at least as often as the RPO.',
     description: 'A restore now would lose more data than the runbook promises.',
     example: 'rpo: 1h   # the last completed backup of the daily schedule is 28 h old',
     fix: 'Fix the failing schedule, or back up more often; if the RPO is wrong, agree a new one.',

@@ -26,9 +26,10 @@ export const RESOURCE_KINDS = [
   'PriorityClass',
   'BackupStorageLocation',
   'Schedule',
+  'CronJob',
 ] as const;
 /** Kinds that live in a namespace; Velero kinds default to the `velero` namespace. */
-export const NAMESPACED_KINDS = new Set(['Service', 'BackupStorageLocation', 'Schedule']);
+export const NAMESPACED_KINDS = new Set(['Service', 'BackupStorageLocation', 'Schedule', 'CronJob']);
 
 export const ContactSchema = z
   .strictObject({
@@ -110,11 +111,13 @@ export const RequirementSchema = z
     /** Resource name, e.g. `"gp3-csi"` or `"backups.velero.io"`. */
     name: z.string().min(1).describe('Resource name, e.g. "gp3-csi" or "backups.velero.io".'),
     /** Namespace, for namespaced kinds. Velero kinds default to `velero`. */
-    namespace: z.string().min(1).optional().describe('Namespace, for Service (required), BackupStorageLocation and Schedule (default "velero").'),
+    namespace: z.string().min(1).optional().describe('Namespace, for Service and CronJob (required), BackupStorageLocation and Schedule (default "velero").'),
     /** Cluster role where it must exist. */
     cluster: RoleSchema,
     /** For a Service: the fewest ready endpoints that count as healthy. */
     minReadyEndpoints: z.int().min(1).optional().describe('For a Service: the fewest ready endpoints that count as available (default 1).'),
+    /** For a CronJob: it makes the backup this runbook restores, so its runs must meet the runbook's RPO. */
+    backup: z.boolean().optional().describe('For a CronJob: it makes the backup this runbook restores (an etcd snapshot, a pg_dump), so its newest successful run must be younger than the rpo and its recent runs must not be failing.'),
     /** Why the runbook needs it; shown when it is missing. */
     why: z.string().min(1).optional().describe('Why the runbook needs it; shown next to a finding.'),
   })

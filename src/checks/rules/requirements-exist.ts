@@ -15,6 +15,7 @@ const KINDS = {
   PriorityClass: { facts: 'priorityClasses', code: 'PriorityClassNotFound' },
   BackupStorageLocation: { facts: 'backupStorageLocations', code: 'BackupStorageLocationNotFound' },
   Schedule: { facts: 'schedules', code: 'ScheduleNotFound' },
+  CronJob: { facts: 'cronJobs', code: 'CronJobNotFound' },
 } as const satisfies Record<Requirement['kind'], { facts: FactKind; code: string }>;
 
 const VELERO = new Set(['BackupStorageLocation', 'Schedule']);

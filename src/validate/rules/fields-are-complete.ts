@@ -26,12 +26,19 @@ export const fieldsAreComplete: Rule = ({ runbook, report }) => {
     }
   });
   runbook.data.requires?.forEach((req, i) => {
-    if (req.kind === 'Service' && !req.namespace) {
+    if ((req.kind === 'Service' || req.kind === 'CronJob') && !req.namespace) {
       report('MissingField', ['requires', i], {
         field: 'namespace',
         where: `"${formatPath(['requires', i])}"`,
-        expected: 'a Service lives in a namespace',
-        example: 'payments',
+        expected: `a ${req.kind} lives in a namespace`,
+        example: req.kind === 'Service' ? 'payments' : 'kube-system',
+      });
+    }
+    if (req.backup !== undefined && req.kind !== 'CronJob') {
+      report('InvalidValue', ['requires', i, 'backup'], {
+        field: formatPath(['requires', i, 'backup']),
+        detail: `is set on a ${req.kind}; only a CronJob's runs are checked as backups (a Velero Schedule always is)`,
+        allowed: 'backup only on kind: CronJob',
       });
     }
     if (req.namespace && !NAMESPACED_KINDS.has(req.kind) && req.kind !== 'Namespace') {
