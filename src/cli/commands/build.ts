@@ -134,6 +134,9 @@ try {
   await pagesWritten.settled();
   await staged.discard();
   await rm(findingsFile, { force: true });
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\nBuild failed. The previous output was left untouched.\n`);
+  // The stack only on request: it points into bundles and dependencies, not at the reader's input.
+  const detail = error instanceof Error ? ((flags.verbose ? error.stack : undefined) ?? `${error.name}: ${error.message}`) : String(error);
+  const more = flags.verbose ? '' : ' Run it again with --verbose for the stack trace.';
+  process.stderr.write(`${detail}\n\nBuild failed. The previous output was left untouched.${more}\n`);
   process.exit(EXIT.failed);
 }
