@@ -11,6 +11,7 @@ import { validateCollection, type ValidationContext } from '../validate/validate
 import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
+import { appendAll } from '../util/collections.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
 
@@ -65,7 +66,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
       continue;
     }
     const runbook = parseRunbookFile(text, file, absolutePath);
-    issues.push(...runbook.issues);
+    appendAll(issues, runbook.issues);
     if (runbook.yamlText !== undefined) sources.set(file, runbook.yamlText);
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
     if (runbook.runbook) checked.push(runbook.runbook);
@@ -75,7 +76,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   if (runbookFiles === 0) {
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
-  issues.push(...validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
+  appendAll(issues, validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
   return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList, sources };
 }
 
