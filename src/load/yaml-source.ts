@@ -128,8 +128,16 @@ export function parseYamlSourceWithAst(text: string, file: string, lineOffset = 
     // The parser's later errors on a line are usually echoes of its first one.
     if (position.type === 'source' && seenLines.has(position.line)) continue;
     if (position.type === 'source') seenLines.add(position.line);
+    // The parser runs out of stack on thousands of nested levels; say that, not how it failed.
+    const tooDeep = /call stack/i.test(error.message);
     issues.push(
-      createIssue('YamlSyntax', { file, position }, { detail: lowerFirst(error.message), hint: SYNTAX_HINTS[error.code] }),
+      createIssue(
+        'YamlSyntax',
+        { file, position },
+        tooDeep
+          ? { detail: 'it nests too deeply to be read (thousands of levels of brackets or indentation)', hint: 'Runbooks nest a few levels deep: look for brackets that never close, or write the value flatter.' }
+          : { detail: lowerFirst(error.message), hint: SYNTAX_HINTS[error.code] },
+      ),
     );
   }
 
