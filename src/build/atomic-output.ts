@@ -83,7 +83,14 @@ export function stageOutput(outDir: string): StagedOutput {
  * permission).
  */
 export async function prepareOutput(outDir: string): Promise<Recovery> {
-  await mkdir(dirname(outDir), { recursive: true });
+  try {
+    await mkdir(dirname(outDir), { recursive: true });
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    // Node says EEXIST or ENOTDIR for a file where a folder has to be: name the file.
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new Error(`${path ?? dirname(outDir)} is a file, not a folder`);
+    throw error;
+  }
   return recoverOutput(outDir);
 }
 
