@@ -275,7 +275,7 @@ const formatErrors = {
     message: () => 'The file is not valid UTF-8: the bytes here are not part of any character, and the page would show "�" for them.',
     hint: () => 'Save the file as UTF-8 (in most editors: "Save with encoding"); a Latin-1 or Windows-1252 file is the usual cause.',
     description: 'Runbooks are read as UTF-8. Bytes that are not UTF-8 would otherwise be replaced silently, and a command with such a character could not be copied correctly.',
-    example: 'title: Restore caf\xe9 payments   # Latin-1 "é"',
+    example: 'title: Restore café payments   # saved as Latin-1: "é" is the single byte 0xE9',
     fix: 'Convert the file to UTF-8, e.g. `iconv -f latin1 -t utf-8`.',
   },
   ControlCharacter: {
@@ -284,7 +284,7 @@ const formatErrors = {
     message: (p: { name: string }) => `The file holds a ${p.name} character here, which YAML and HTML do not allow and which would reach the page as a raw byte.`,
     hint: () => 'Delete it: it usually comes from pasting terminal output (colour codes) or part of a binary file. In a double-quoted YAML string, write it as an escape such as "\\x1b" if you really need it.',
     description: 'Control characters other than tab and line breaks (NUL, escape, …) are invisible in editors and invalid in YAML and HTML.',
-    example: 'title: "Restore\u0000 payments"   # a raw NUL byte',
+    example: 'title: Restore payments   # with a raw NUL byte (shown by editors as ^@ or not at all) after "Restore"',
     fix: 'Remove the character; `grep -nP "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"` finds them.',
   },
   SkippedLink: {
