@@ -93,6 +93,17 @@ const CASES: Record<string, Case> = {
       write(dir, 'facts/prod.json', JSON.stringify(snapshot('prod', { namespaces })));
     },
   },
+  'many-missing-references': {
+    code: 'FindingsNotListed',
+    fileLevel: true,
+    exit: 1,
+    generate: (dir) => {
+      const namespaces = Array.from({ length: 150_000 }, (_, i) => ({ name: `namespace-${i}`, phase: 'Active' }));
+      write(dir, 'facts/prod.json', JSON.stringify(snapshot('prod', { namespaces })));
+      const names = Array.from({ length: 120_000 }, (_, i) => `nx${i}`).join(' ');
+      write(dir, 'runbooks/every.yaml', `${RUNBOOK_HEAD('every')}${STEPS.replace('get pods -n payments', `get namespace ${names}`)}        cluster: primary\n`);
+    },
+  },
   'missing-rto': { code: 'MissingField', exit: 1 },
   'binary-tag': { code: 'InvalidType', exit: 1 },
   'unknown-key': { code: 'UnknownKey', exit: 1 },
