@@ -144,8 +144,14 @@ try {
   await staged.discard();
   await rm(findingsFile, { force: true });
   // The stack only on request: it points into bundles and dependencies, not at the reader's input.
-  const detail = error instanceof Error ? ((flags.verbose ? error.stack : undefined) ?? `${error.name}: ${error.message}`) : String(error);
+  const detail = error instanceof Error ? ((flags.verbose ? error.stack : undefined) ?? describeError(error)) : String(error);
   const more = flags.verbose ? '' : ' Run it again with --verbose for the stack trace.';
   process.stderr.write(`${detail}\n\nBuild failed. The previous output was left untouched.${more}\n`);
   process.exit(EXIT.failed);
+}
+
+/** An error without its stack: Astro's errors also carry where (`loc`) and what to do (`hint`). */
+function describeError(error: Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string }): string {
+  const where = error.loc?.file ? `${relative(config.cwd, error.loc.file)}${error.loc.line ? `:${error.loc.line}:${error.loc.column ?? 1}` : ''}  ` : '';
+  return `${where}${error.name}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`;
 }
