@@ -120,4 +120,27 @@ describe('hostile input (issue 28)', () => {
     expect(readFileSync(join(out, 'runbooks/a/index.html'), 'utf8')).toContain('Runbook a');
     expect(readdirSync(join(dir, 'site')).sort()).toEqual(['dist', `dist.tmp-${process.pid}-abc124`]);
   });
+
+  it('removes the staging folder and findings file of a build killed midway, at the next build', async () => {
+    const dir = project();
+    const out = join(dir, 'dist');
+    await withBuildLock(async () => {
+      const { child, done } = startCommand(process.execPath, [join(REPO, 'bin/lifeboat.js'), 'build', ...config(dir), '--out', out], {
+        cwd: REPO,
+        env: { ...process.env, NODE_ENV: undefined },
+        timeoutMs: 120_000,
+      });
+      // Killed once Astro has started writing pages into the staging folder.
+      const writing = () => readdirSync(dir).some((name) => name.startsWith('dist.tmp-') && !name.endsWith('.json') && readdirSync(join(dir, name)).length > 0);
+      while (!writing() && child.exitCode === null) await sleep(50);
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+    });
+    expect(readdirSync(dir).filter((name) => name.startsWith('dist.'))).toHaveLength(2);
+
+    const build = await runBounded('build', [...config(dir), '--out', out], { timeoutMs: 120_000 });
+    expect(build.stdout).toMatch(/^Recovered the output: removed 2 folders and files that stopped builds left beside it\.\n/);
+    expect(build.code).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
+  });
 });
