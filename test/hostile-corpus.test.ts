@@ -23,8 +23,8 @@ interface Case {
   code: string;
   /** The problem is about the whole file (its size, a link): no line to point at. */
   fileLevel?: true;
-  /** `check`'s exit code: 1 for errors, 0 when the case only warns or must simply work. */
-  exit: 0 | 1;
+  /** `check`'s exit code: 1 for errors, 2 for a configuration error, 0 when the case only warns or must simply work. */
+  exit: 0 | 1 | 2;
   /** Also run `lifeboat build`. */
   build?: true;
   /** Writes the files that are not committed, into the case's copy. */
@@ -104,6 +104,11 @@ const CASES: Record<string, Case> = {
       write(dir, 'runbooks/every.yaml', `${RUNBOOK_HEAD('every')}${STEPS.replace('get pods -n payments', `get namespace ${names}`)}        cluster: primary\n`);
     },
   },
+  'config-control-character': {
+    code: 'ControlCharacter',
+    exit: 2,
+    generate: (dir) => write(dir, 'lifeboat.config.yaml', 'title: "Kestrel\0 Pay"\nclusters: { primary: prod }\n'),
+  },
   'missing-rto': { code: 'MissingField', exit: 1 },
   'binary-tag': { code: 'InvalidType', exit: 1 },
   'unknown-key': { code: 'UnknownKey', exit: 1 },
@@ -152,13 +157,18 @@ describe('the hostile-input corpus', () => {
   });
 
   for (const [name, spec] of Object.entries(CASES)) {
-    it.skipIf(name === 'symlink-loop' && process.platform === 'win32')(`${name}: check ${spec.exit ? `exits 1 with ${spec.code}` : 'succeeds'}${spec.build ? ', and so does build' : ''}, bounded`, async () => {
+    it.skipIf(name === 'symlink-loop' && process.platform === 'win32')(`${name}: check ${spec.exit ? `exits ${spec.exit} with ${spec.code}` : 'succeeds'}${spec.build ? ', and so does build' : ''}, bounded`, async () => {
       const dir = prepare(name);
       const config = ['--config', join(dir, 'lifeboat.config.yaml')];
       const check = await runBounded('check', [...config, '--format', 'json'], { env: { LIFEBOAT_NOW: '2026-11-22T08:00:00Z' } });
       expectWellBehaved(check);
-      expect(check.stderr).toBe('');
       expect(check.code).toBe(spec.exit);
+      if (spec.exit === 2) {
+        // The configuration is reported before any runbook, as text on stderr.
+        expect(check.stderr).toMatch(new RegExp(`^\\S*lifeboat\\.config\\.yaml:\\d+:\\d+ {2}error {2}${spec.code}\\n {2}.+\\n {2}hint: `));
+        return;
+      }
+      expect(check.stderr).toBe('');
       const issues = (JSON.parse(check.stdout) as { issues: JsonIssue[] }).issues;
       if (spec.code) {
         const issue = issues.find((i) => i.code === spec.code);

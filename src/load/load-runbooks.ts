@@ -4,10 +4,10 @@
  */
 // Synchronous throughout: see the loop below; and loading node:fs/promises costs ~3 ms of every check.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { extname, relative, resolve, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
-import { at, sortIssues, type Issue, type Position } from '../errors/issue.ts';
+import { sortIssues, type Issue } from '../errors/issue.ts';
+import { decodeChecked } from './text-checks.ts';
 import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
 import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
@@ -114,10 +114,6 @@ export function parseRunbookFile(
 /** Largest runbook file read (1 MiB): the biggest real runbooks are ~30 KB, and a 20 MB "runbook" is a log saved by mistake. */
 export const MAX_RUNBOOK_BYTES = 1024 * 1024;
 
-/** Control characters YAML and HTML refuse (all but tab and line breaks). */
-const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-const CONTROL_NAMES: Record<string, string> = { '\0': 'NUL (U+0000)', '\x1b': 'escape (U+001B)', '\x7f': 'delete (U+007F)' };
-
 /**
  * A runbook's text, or undefined (with an issue) when it is too large to read. Text that is not
  * UTF-8 or holds control characters is read, with an error where the problem is: both would
@@ -140,29 +136,9 @@ function readRunbookText(absolutePath: string, file: string, issues: Issue[]): s
   } finally {
     closeSync(fd);
   }
-  const text = bytes.toString('utf8');
-  if (!isUtf8(bytes)) {
-    // The decoder put U+FFFD where the first bytes that are not UTF-8 were.
-    issues.push(createIssue('InvalidEncoding', { file, position: positionAt(text, Math.max(0, text.indexOf('\uFFFD'))) }, undefined));
-  }
-  const control = CONTROL.exec(text);
-  if (control) {
-    const char = control[0];
-    const name = CONTROL_NAMES[char] ?? `control (U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
-    issues.push(createIssue('ControlCharacter', { file, position: positionAt(text, control.index) }, { name }));
-  }
-  return text;
-}
-
-/** Line and column of `offset` in `text`. */
-function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return at(line, offset - lineStart + 1);
+  const decoded = decodeChecked(bytes, file);
+  appendAll(issues, decoded.issues);
+  return decoded.text;
 }
 
 /** A symbolic link that was not followed, and why (for a SkippedLink warning). */

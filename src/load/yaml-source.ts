@@ -203,7 +203,7 @@ function aliasIssue(doc: Document, error: ReferenceError, file: string, position
     tooMany
       ? {
           detail: `its aliases (\`*name\`) would expand to more than ${MAX_ALIAS_COUNT} copies of the values they refer to, which looks like a "billion laughs" attack`,
-          hint: 'Write the repeated values out, or use fewer aliases; runbooks rarely need anchors at all.',
+          hint: 'Write the repeated values out, or use fewer aliases; Lifeboat files rarely need anchors at all.',
         }
       : { detail: lowerFirst(error.message), hint: 'Define the anchor (`&name`) before any alias (`*name`) that uses it.' },
   );
