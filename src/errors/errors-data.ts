@@ -82,7 +82,7 @@ const formatErrors = {
     severity: 'error',
     message: (p: { field: string; detail: string }) => `${p.field} ${p.detail}.`,
     hint: (p: { suggestion?: string; allowed?: string }) =>
-      suggest(p.suggestion, p.allowed ? `Allowed values: ${p.allowed}.` : 'Change the value to one the field allows; runbook.schema.json describes each field, and editors that read it show that on hover.'),
+      suggest(p.suggestion, p.allowed ? `Allowed values: ${p.allowed}.` : 'Change it to a value this field allows; `lifeboat schema` (or `lifeboat schema --of config`) describes every field.'),
     description: 'The value has the right type but is outside what the field allows (an unknown enum value, an empty list, a number out of range).',
     example: 'tier: 7',
     fix: 'Use one of the allowed values listed in the hint.',

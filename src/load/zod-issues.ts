@@ -223,6 +223,6 @@ function typeHint(expected: string, value: unknown): string {
     return 'Write the fields as indented "key: value" lines under this key.';
   if (value === null) return 'The key has no value; give it one or remove the key.';
   if (ArrayBuffer.isView(value)) return 'Remove the `!!binary` tag and write the value as plain text.';
-  return `Write ${expectedText(expected)} here; runbook.schema.json gives every field's type, and editors that read it complete them.`;
+  return `Write ${expectedText(expected)} here; \`lifeboat schema\` (or \`lifeboat schema --of config\`) gives every field's type.`;
 }
 
