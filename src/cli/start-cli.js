@@ -119,6 +119,7 @@ Commands:
 ${lines.join('\n')}
 
 Run \`lifeboat <command> --help\` for a command's flags. \`lifeboat --version\` prints the version.
+Every command also takes \`--verbose\`, which adds the stack trace to an unexpected error.
 Exit codes: 0 ok, 1 errors or findings, 2 usage or configuration error.
 `;
 }
