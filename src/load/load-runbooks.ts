@@ -7,12 +7,12 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync
 import { extname, relative, resolve, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
-import { decodeChecked } from './text-checks.ts';
+import { appendAll } from '../util/collections.ts';
 import { validateCollection, type ValidationContext } from '../validate/validate-collection.ts';
 import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
-import { appendAll } from '../util/collections.ts';
+import { decodeChecked } from './text-checks.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
 
@@ -111,7 +111,7 @@ export function parseRunbookFile(
   return { runbook, partial: !parsed.data, issues: parsed.issues, ...yamlText };
 }
 
-/** Largest runbook file read (1 MiB): the biggest real runbooks are ~30 KB, and a 20 MB "runbook" is a log saved by mistake. */
+/** Largest runbook file read (1 MiB): the example runbooks are under 10 KB, and a 20 MB "runbook" is a log saved by mistake. */
 export const MAX_RUNBOOK_BYTES = 1024 * 1024;
 
 /**
