@@ -91,7 +91,9 @@ describe('hostile input (issue 28)', () => {
   it('recovers a build killed between its two renames, and removes what killed builds left, never what a running one uses', async () => {
     const dir = project();
     const out = join(dir, 'site', 'dist');
-    mkdirSync(join(dir, 'site'));
+    // The previous site, which the build moves aside before switching its own in.
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'previous'), '');
     await withBuildLock(async () => {
       // The switch waits between its renames (atomic-output.ts); kill it there.
       const { child, done } = startCommand(process.execPath, [join(REPO, 'bin/lifeboat.js'), 'build', ...config(dir), '--out', out], {
@@ -99,7 +101,7 @@ describe('hostile input (issue 28)', () => {
         env: { ...process.env, NODE_ENV: undefined, LIFEBOAT_TEST_SWITCH_DELAY_MS: '60000' },
         timeoutMs: 120_000,
       });
-      const switching = () => readdirSync(join(dir, 'site')).some((name) => name.startsWith('dist.new-'));
+      const switching = () => readdirSync(join(dir, 'site')).some((name) => name.startsWith('dist.old-'));
       while (!switching() && child.exitCode === null) await sleep(100);
       child.kill('SIGKILL');
       expect((await done).signal).toBe('SIGKILL');
@@ -107,6 +109,7 @@ describe('hostile input (issue 28)', () => {
     const left = readdirSync(join(dir, 'site'));
     expect(left).not.toContain('dist');
     expect(left.some((name) => name.startsWith('dist.new-'))).toBe(true);
+    expect(left.some((name) => name.startsWith('dist.old-'))).toBe(true);
 
     // A build that is gone left a staging folder; one that is still running (this test) has its own.
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
@@ -116,7 +119,7 @@ describe('hostile input (issue 28)', () => {
 
     const port = await closedPort();
     const verify = await runBounded('verify', [...config(dir), '--out', out, '--url', `http://127.0.0.1:${port}/`]);
-    expect(verify.stderr).toMatch(/^Recovered the output: .*dist was missing, so the build that was stopped while switching it in \(dist\.new-\d+-\w+\) now takes its place; removed 3 folders and files that stopped builds left beside it\.\n$/);
+    expect(verify.stderr).toMatch(/^Recovered the output: .*dist was missing, so the build that was stopped while switching it in \(dist\.new-\d+-\w+\) now takes its place; removed 4 folders and files that stopped builds left beside it\.\n$/);
     expect(readFileSync(join(out, 'runbooks/a/index.html'), 'utf8')).toContain('Runbook a');
     expect(readdirSync(join(dir, 'site')).sort()).toEqual(['dist', `dist.tmp-${process.pid}-abc124`]);
   });
