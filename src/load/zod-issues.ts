@@ -79,7 +79,7 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
         return createIssue(
           'UnknownKey',
           { file: ctx.file, path: [...path, key], position: ctx.locateKey(path, key) },
-          { key, where: describeWhere(path, root), suggestion: didYouMean(key, allowed), allowed: listNames(allowed, 30) },
+          { key: clip(key), where: describeWhere(path, root), suggestion: didYouMean(key, allowed), allowed: listNames(allowed, 30) },
         );
       });
 
@@ -105,7 +105,7 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
       return [
         createIssue('InvalidValue', site, {
           field,
-          detail: `is ${JSON.stringify(value)}, which is not one of the allowed values`,
+          detail: `is ${shown(value)}, which is not one of the allowed values`,
           suggestion: typeof value === 'string' ? didYouMean(value, allowed) : undefined,
           allowed: listNames(allowed, 20),
         }),
@@ -123,7 +123,7 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
             ? Number(limit) === 1 && issue.code === 'too_small'
               ? 'must not be empty'
               : `must be ${word} ${limit} characters long`
-            : `is ${JSON.stringify(value)}, but must be ${word} ${limit}`;
+            : `is ${shown(value)}, but must be ${word} ${limit}`;
       return [createIssue('InvalidValue', site, { field, detail })];
     }
 
@@ -151,7 +151,7 @@ function formatIssue(
   value: unknown,
   site: { file: string; path: Path; position: Position },
 ): Issue {
-  const text = String(value);
+  const text = clip(String(value));
   if (issue.format === 'date') return createIssue('InvalidDate', site, { field, value: text });
   if (issue.format === 'url')
     return createIssue('InvalidValue', site, { field, detail: `is "${text}", which is not an absolute URL such as "https://runbooks.example.com"` });
@@ -166,6 +166,10 @@ function formatIssue(
     detail: `is "${text}", which does not have the required form (${pattern || issue.format})`,
   });
 }
+
+/** Text quoted in a message, cut to a line: a value may be a megabyte (messages are printed whole). */
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shown = (value: unknown) => clip(JSON.stringify(value) ?? String(value));
 
 /** A plain object, as YAML mappings are read (not bytes, a Set or a Map from a tag). */
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -209,12 +213,12 @@ function receivedText(value: unknown): string {
   if (typeof value === 'object' && !isMapping(value)) return `a ${value.constructor?.name ?? 'special'} value (from a YAML tag)`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `the ${typeof value} ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${shown(value)}`;
 }
 
 function typeHint(expected: string, value: unknown): string {
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-    return `Quote the value so YAML reads it as text: "${String(value)}".`;
+    return `Quote the value so YAML reads it as text: "${clip(String(value))}".`;
   if (expected === 'string' && Array.isArray(value))
     return 'Write one string. For a multi-line command use a block scalar: `run: |` followed by the indented lines.';
   if (expected === 'array' && value !== null && typeof value !== 'object')
