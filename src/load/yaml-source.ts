@@ -63,8 +63,9 @@ export function parseYamlSource(input: string, file: string, lineOffset = 0): Ya
   const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
   // js-yaml shares aliased values instead of copying them, so "billion laughs" loads in
   // microseconds and explodes in whatever walks it later. Where aliases may be (the tree gave
-  // up), the `yaml` AST counts them first and refuses too many, as a syntax error.
-  if (!tree && slow().issues.length > 0) return slow();
+  // up, and an alias starts with "*"), the `yaml` AST counts them first and refuses too many, as
+  // a syntax error.
+  if (!tree && text.includes('*') && slow().issues.length > 0) return slow();
   let lines: number[] | undefined;
   const positionOf = (offset: number): Position => {
     lines ??= lineStarts(text);
