@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWithStarts } from './yaml-positions.ts';
 import { parseYamlSource, parseYamlSourceWithAst as slowSource } from './yaml-source.ts';
-import { at } from '../errors/issue.ts';
+import { at, formatLocation } from '../errors/issue.ts';
 
 const SOURCE = `id: a
 steps:
@@ -76,6 +76,21 @@ describe('the fast path and the positions parser', () => {
       const source = parseYamlSource(text, file);
       if (source.issues.length === 0) expect(source.data, file).toEqual(parse(text));
     }
+  });
+
+  it('refuses an alias bomb as a syntax error at its first alias, and keeps a few aliases', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const name of 'bcdefghi') levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`);
+    const started = performance.now();
+    const bomb = parseYamlSource(`id: x\nvars:\n${levels.map((l) => `  ${l}\n`).join('')}`, 'bomb.yaml');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(bomb.data).toBeUndefined();
+    expect(bomb.issues.map((i) => `${formatLocation(i)} ${i.code} ${i.message}`)).toEqual([
+      'bomb.yaml:4:10 YamlSyntax The YAML cannot be parsed: its aliases (`*name`) would expand to more than 100 copies of the values they refer to, which looks like a "billion laughs" attack.',
+    ]);
+    const few = parseYamlSource('base: &b { cluster: dr }\none: *b\ntwo: *b\n', 'few.yaml');
+    expect(few.issues).toEqual([]);
+    expect(few.data).toEqual({ base: { cluster: 'dr' }, one: { cluster: 'dr' }, two: { cluster: 'dr' } });
   });
 
   it('still reports syntax errors the fast parser rejects, with the positions parser’s wording', () => {
