@@ -6,11 +6,11 @@
  * trace; each finishes within 30 s and 1 GiB. Cases too big or too odd to commit (20 MB, invalid
  * UTF-8, NUL bytes, symbolic links) are written here, into a copy of their folder.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { snapshot } from './support/facts-builder.ts';
 import { runBounded, STACK_TRACE, type BoundedResult } from './support/run-bounded.ts';
 import { RUNBOOK_HEAD } from './support/testdir.ts';
@@ -165,6 +165,8 @@ describe('the hostile-input corpus', () => {
   for (const [name, spec] of Object.entries(CASES)) {
     it.skipIf(name === 'symlink-loop' && process.platform === 'win32')(`${name}: check ${spec.exit ? `exits ${spec.exit} with ${spec.code}` : 'succeeds'}${spec.build ? ', and so does build' : ''}, bounded`, async () => {
       const dir = prepare(name);
+      // Some cases hold tens of megabytes: never leave them behind.
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
       const config = ['--config', join(dir, 'lifeboat.config.yaml')];
       const check = await runBounded('check', [...config, '--format', 'json'], { env: { LIFEBOAT_NOW: '2026-11-22T08:00:00Z' } });
       expectWellBehaved(check);

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { snapshot } from './support/facts-builder.ts';
 import { withBuildLock } from './support/build-lock.ts';
 import { closedPort } from './support/closed-port.ts';
@@ -17,8 +17,12 @@ import { RUNBOOK_HEAD, testdir } from './support/testdir.ts';
 const CONFIG = 'clusters: { primary: prod }\n';
 const STEPS = 'steps:\n  - id: look\n    title: Look at the pods\n    commands:\n      - run: kubectl get pods -n namespace-12345x\n        cluster: primary\n';
 /** A project with one runbook; `extra` is appended to the runbook. */
-const project = (extra = '', files: Record<string, string> = {}) =>
-  testdir({ 'lifeboat.config.yaml': CONFIG, 'runbooks/a.yaml': `${RUNBOOK_HEAD('a')}${extra}${STEPS}`, ...files });
+const project = (extra = '', files: Record<string, string> = {}) => {
+  const dir = testdir({ 'lifeboat.config.yaml': CONFIG, 'runbooks/a.yaml': `${RUNBOOK_HEAD('a')}${extra}${STEPS}`, ...files });
+  // Snapshots of 150,000 namespaces and built sites: never leave them behind.
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 const config = (dir: string) => ['--config', join(dir, 'lifeboat.config.yaml')];
 
 describe('hostile input (issue 28)', () => {
