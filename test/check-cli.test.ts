@@ -103,6 +103,7 @@ describe('lifeboat check', () => {
       test/fixtures/broken-runbooks/deep-type.yaml
         test/fixtures/broken-runbooks/deep-type.yaml:19:22  error  InvalidType
           steps[1].commands[0].destructive must be true or false, but it is the string "maybe".
+          hint: Write true or false here; \`lifeboat schema\` (or \`lifeboat schema --of config\`) gives every field's type.
           docs: https://runbooks.kestrelpay.example/errors/invalid-type/
             17 |     commands:
             18 |       - run: kubectl delete pod web-0

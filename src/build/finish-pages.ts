@@ -26,6 +26,19 @@ export async function finishPages(input: FinishPagesInput): Promise<HashedFiles>
   });
   child.stdin.end(JSON.stringify(input));
   const [out, err, code] = await Promise.all([text(child.stdout), text(child.stderr), exited]);
-  if (code !== 0) throw new Error(`Writing the offline edition and hashing the pages failed (exit ${code}):\n${err.trim()}`);
+  if (code !== 0) throw childError(code, err);
   return JSON.parse(out) as HashedFiles;
+}
+
+/** The child's error (finish-pages-child.ts sends it as JSON), or its raw output if it died before it could. */
+function childError(code: number | null, stderr: string): Error {
+  const what = `Writing the offline edition and hashing the pages failed (exit ${code})`;
+  try {
+    const sent = JSON.parse(stderr) as { name: string; message: string; stack?: string };
+    const error = new Error(`${what}: ${sent.name}: ${sent.message}`);
+    if (sent.stack) error.stack = `${error.message}\n${sent.stack}`;
+    return error;
+  } catch {
+    return new Error(`${what}:\n${stderr.trim()}`);
+  }
 }

@@ -9,6 +9,7 @@ import type { PlaceholderScope } from '../load/placeholders.ts';
 import type { Runbook } from '../load/runbook-model.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import type { Restored } from './restored-namespaces.ts';
+import { createFindingLimit, type FindingLimit } from './finding-limit.ts';
 
 export interface CheckSettings {
   /** "Now" for drill and review ages (facts ages use each snapshot's `collectedAt`). */
@@ -43,6 +44,7 @@ export function createCheckContext(
   scope: PlaceholderScope,
   restoredBefore: Restored,
   issues: Issue[],
+  limit: FindingLimit = createFindingLimit(),
 ): CheckContext {
   const { siteClusters, ...rest } = base;
   return {
@@ -51,7 +53,9 @@ export function createCheckContext(
     scope,
     restoredBefore,
     clusters: { ...siteClusters, ...runbook.data.clusters },
-    report: (code, where, params) =>
-      issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path), cluster: where.cluster }, params)),
+    report: (code, where, params) => {
+      if (!limit.admit(runbook.file, code)) return;
+      issues.push(createIssue(code, { file: runbook.file, path: where.path, position: where.position ?? runbook.locate(where.path), cluster: where.cluster }, params));
+    },
   };
 }

@@ -22,6 +22,15 @@ interface Index {
 }
 const indexes = new WeakMap<FactsSnapshot, Map<string, Index>>();
 
+/**
+ * Candidates did-you-mean may compare per snapshot (a few seconds' worth). Each suggestion costs
+ * one comparison per name of its kind, so a runbook naming 100,000 missing namespaces in a cluster
+ * of 150,000 would take hours; past the budget, a missing name gets no suggestion (the finding
+ * still lists the known names).
+ */
+export const SUGGESTION_BUDGET = 30_000_000;
+const spent = new WeakMap<FactsSnapshot, number>();
+
 function indexOf(snapshot: FactsSnapshot, kind: FactKind, items: Named[], namespace: string | undefined): Index {
   let perSnapshot = indexes.get(snapshot);
   if (!perSnapshot) indexes.set(snapshot, (perSnapshot = new Map()));
@@ -48,7 +57,12 @@ export function lookup<K extends FactKind>(
   const index = indexOf(snapshot!, kind, items.value as Named[], namespace);
   const item = index.byName.get(name);
   if (item) return { state: 'found', item: item as KindItem<K> };
-  if (!index.suggestions.has(name)) index.suggestions.set(name, didYouMean(name, index.names));
+  if (!index.suggestions.has(name)) {
+    const used = spent.get(snapshot!) ?? 0;
+    const affordable = used + index.names.length <= SUGGESTION_BUDGET;
+    if (affordable) spent.set(snapshot!, used + index.names.length);
+    index.suggestions.set(name, affordable ? didYouMean(name, index.names) : undefined);
+  }
   const suggestion = index.suggestions.get(name);
   return { state: 'missing', candidates: index.names, ...(suggestion ? { suggestion } : {}) };
 }

@@ -11,6 +11,7 @@ import type { Runbook } from '../load/runbook-model.ts';
 import { durationSeconds } from '../schema/primitives.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { createCheckContext, type Check, type CheckSettings } from './check-context.ts';
+import { createFindingLimit } from './finding-limit.ts';
 import { PARITY_KIND_NAMES, parityGaps } from './parity.ts';
 import { emptyRestored, mergeRestored, restoredBy } from './restored-namespaces.ts';
 import { commandReferencesExist } from './rules/command-references-exist.ts';
@@ -54,6 +55,7 @@ export function runChecks(
   const drCluster = config.clusters[config.parity.dr];
   const gaps = primaryCluster && drCluster ? parityGaps(facts.get(primaryCluster), facts.get(drCluster)) : new Map();
   const issues: Issue[] = [];
+  const limit = createFindingLimit();
   const scopes = new Map(runbooks.map((r) => [r.data.id, runbookScope(r.data, { clusters: config.clusters, vars: config.vars, facts })]));
   const byId = new Map(runbooks.map((r) => [r.data.id, r]));
   for (const runbook of runbooks) {
@@ -63,7 +65,7 @@ export function runChecks(
       const earlier = byId.get(id);
       if (earlier) mergeRestored(before, restoredBy(earlier, { ...config.clusters, ...earlier.data.clusters }, scopes.get(id)!));
     }
-    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters }, runbook, scope, before, issues);
+    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters }, runbook, scope, before, issues, limit);
     for (const check of CHECKS) check(ctx);
   }
   // Gaps no runbook relies on still matter: report them once, as warnings, on the DR facts.
@@ -74,15 +76,18 @@ export function runChecks(
     const kindName = PARITY_KIND_NAMES[kind as keyof typeof PARITY_KIND_NAMES];
     for (const name of names) {
       if (used.has(`${kindName}/${name}`)) continue;
+      const file = `${options.factsDisplayDir ?? 'facts'}/${drCluster}.json`;
+      if (!limit.admit(file, 'ParityGap')) continue;
       const issue = createIssue(
         'ParityGap',
-        { file: `${options.factsDisplayDir ?? 'facts'}/${drCluster}.json`, path: ['kinds', kind], cluster: drCluster! },
+        { file, path: ['kinds', kind], cluster: drCluster! },
         { kind: kindName, name, primary: primaryCluster!, dr: drCluster!, used: '', hint: `Create it in "${drCluster}", or confirm the DR cluster does not need it.` },
       );
       issues.push({ ...issue, severity: 'warning' });
     }
   }
-  return applySeverities(issues, config.checks.severity, options.strict ?? false);
+  const summaries = limit.summaries((code) => config.checks.severity[code] === 'off');
+  return applySeverities([...issues, ...summaries], config.checks.severity, options.strict ?? false);
 }
 
 function applySeverities(issues: Issue[], severity: Record<string, 'error' | 'warning' | 'off'>, strict: boolean): Issue[] {

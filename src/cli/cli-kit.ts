@@ -100,3 +100,19 @@ export function loadConfigOrExit(flags: ConfigOverrides): LifeboatConfig {
   process.stderr.write(`${formatCliReport(result.issues, { color: useColor(process.stderr) })}\n`);
   process.exit(EXIT.usage);
 }
+
+/**
+ * For commands that read the built site (pdf, deploy, verify, preview): finishes a switch that a
+ * killed build left half done, so they find the site (atomic-output.ts). Says so on stderr,
+ * which stays out of `--format json` output; a failure to clean up is only a warning.
+ */
+export async function recoverBuiltSite(outDir: string): Promise<void> {
+  // Imported here: `check` shares this file and never touches the output (node:fs/promises costs it ~3 ms).
+  const { describeRecovery, recoverOutput } = await import('../build/atomic-output.ts');
+  try {
+    const recovered = describeRecovery(await recoverOutput(outDir), outDir);
+    if (recovered) process.stderr.write(`${recovered}\n`);
+  } catch (error) {
+    process.stderr.write(`Could not check ${outDir} for what an interrupted build left: ${(error as Error).message}.\n`);
+  }
+}

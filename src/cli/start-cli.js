@@ -41,6 +41,29 @@ export async function startCli(argv) {
     return;
   }
 
+  // A crash is one line and a way to see more, never a stack through a minified bundle (whose
+  // source line Node would print first). `--verbose` asks for the stack; `build` also reads it.
+  const dashes = rest.indexOf('--');
+  const verbose = rest.slice(0, dashes === -1 ? undefined : dashes).includes('--verbose');
+  const args = OWN_VERBOSE.has(command) ? rest : rest.filter((arg, i) => arg !== '--verbose' || (dashes !== -1 && i > dashes));
+  const crash = (/** @type {unknown} */ error) => reportCrash(command, error, verbose);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  try {
+    await runCommand(command, args);
+  } catch (error) {
+    crash(error);
+  }
+}
+
+/** Commands that take `--verbose` themselves (for their own log); the others only get stacks from it. */
+const OWN_VERBOSE = new Set(['build']);
+
+/**
+ * @param {string} command
+ * @param {string[]} rest the command's arguments
+ */
+async function runCommand(command, rest) {
   // Caches belong to the team's project (the package may be read-only): every part of Lifeboat
   // and its child processes read this variable.
   const project = projectDirFor(rest, process.env, process.cwd());
@@ -61,6 +84,24 @@ export async function startCli(argv) {
   await import(`./commands/${command}.ts`);
 }
 
+/**
+ * Says in one line that `command` failed and how to see why, then exits 1. With `--verbose`,
+ * the stack follows (a stack names files and lines, never prints source).
+ * @param {string} command
+ * @param {unknown} error
+ * @param {boolean} verbose
+ */
+export function reportCrash(command, error, verbose) {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const firstLine = (what.split('\n', 1)[0] ?? '').replace(/\.$/, '');
+  const short = firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
+  const more = verbose
+    ? `\n${error instanceof Error ? (error.stack ?? what) : what}\n`
+    : ` Run \`lifeboat ${command} --verbose\` for the stack trace, and please report it if your input is not the cause.\n`;
+  process.stderr.write(`lifeboat ${command} failed unexpectedly: ${short}.${more}`);
+  process.exit(1);
+}
+
 async function version() {
   const { readFileSync } = await import('node:fs');
   return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -78,6 +119,7 @@ Commands:
 ${lines.join('\n')}
 
 Run \`lifeboat <command> --help\` for a command's flags. \`lifeboat --version\` prints the version.
+Every command also takes \`--verbose\`, which adds the stack trace to an unexpected error.
 Exit codes: 0 ok, 1 errors or findings, 2 usage or configuration error.
 `;
 }

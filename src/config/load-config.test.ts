@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(config).toBeUndefined();
     expect(issues.map((i) => `${formatLocation(i)} ${i.code} ${i.hint ?? ''}`)).toEqual([
       'lifeboat.config.yaml:2:1 UnknownKey Did you mean "runbooks"?',
-      'lifeboat.config.yaml:3:7 InvalidValue ',
+      'lifeboat.config.yaml:3:7 InvalidValue Change it to a value this field allows; `lifeboat schema` (or `lifeboat schema --of config`) describes every field.',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
 import { parseYamlSource } from '../load/yaml-source.ts';
+import { decodeChecked } from '../load/text-checks.ts';
 import { mapZodIssues } from '../load/zod-issues.ts';
 import { ConfigSchema, ENV_OVERRIDES, type LifeboatConfig } from './config-schema.ts';
 
@@ -37,7 +38,9 @@ export function loadConfig(
   let fromFile = ConfigSchema.parse({});
 
   if (existsSync(configFile)) {
-    const source = parseYamlSource(readFileSync(configFile, 'utf8'), displayPath(configFile, cwd));
+    const decoded = decodeChecked(readFileSync(configFile), displayPath(configFile, cwd));
+    if (decoded.issues.length) return { issues: decoded.issues };
+    const source = parseYamlSource(decoded.text, displayPath(configFile, cwd));
     if (source.issues.length) return { issues: source.issues };
     if (source.data != null && (typeof source.data !== 'object' || Array.isArray(source.data))) {
       return { issues: [createIssue('ConfigInvalid', { file: displayPath(configFile, cwd) }, { detail: 'the file must hold a mapping of settings' })] };

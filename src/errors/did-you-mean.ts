@@ -1,3 +1,5 @@
+import { maxOf } from '../util/collections.ts';
+
 /**
  * Edit distance between two short strings where swapping two neighbouring letters counts as one
  * edit (optimal string alignment), because `Stpe` for `Step` is the most common typo of all.
@@ -35,7 +37,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const allowed = Math.floor(needle.length / 3);
   let best: string | undefined;
   let bestScore = allowed + 1;
-  const width = Math.max(0, ...list.map((c) => c.length)) + 1;
+  const width = maxOf(list, (c) => c.length, 0) + 1;
   const rows = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
   for (const candidate of list) {
     const score = distance(needle, candidate.toLowerCase(), bestScore - 1, rows);

@@ -143,6 +143,17 @@ export const findingsData = {
     example: 'drills: []',
     fix: 'Drill it and record the result.',
   },
+  FindingsNotListed: {
+    title: 'More findings than are listed',
+    severity: 'warning',
+    finding: true,
+    message: (p: { code: string; unlisted: number; listed: number }) =>
+      `${p.unlisted.toLocaleString('en-US')} more ${p.code} findings in this file are not listed: only the first ${p.listed.toLocaleString('en-US')} are.`,
+    hint: () => 'Fix the ones listed and run the check again; so many of one kind usually share one cause (a wrong cluster mapping, an old snapshot, a command that names every resource).',
+    description: 'Lifeboat lists at most 1,000 findings of one code per file, so that a runbook or a cluster with hundreds of thousands of them cannot exhaust memory or bury the report.',
+    example: 'steps:\n  - commands:\n      - run: kubectl get namespace ns-1 ns-2 … ns-120000',
+    fix: 'Fix the listed findings; the rest appear as they get fewer.',
+  },
   ReviewOverdue: {
     title: 'Review overdue',
     severity: 'warning',

@@ -41,10 +41,10 @@ describe('parseYamlRunbook', () => {
 `;
     expect(brief(text)).toMatchInlineSnapshot(`
       [
-        "r.yaml:4:7 InvalidType: tier must be a number, but it is the string "high".",
+        "r.yaml:4:7 InvalidType: tier must be a number, but it is the string "high". | Write a number here; \`lifeboat schema\` (or \`lifeboat schema --of config\`) gives every field's type.",
         "r.yaml:10:6 InvalidDuration: rto is "1 hour", which is not a duration Lifeboat can read. | Write a whole number with a unit, largest first: "0", "90s", "15m", "4h", "1h30m", "2d".",
         "r.yaml:13:9 InvalidId: steps[0].id is "One", but ids become URLs and anchors, so they may hold only lowercase letters, digits and single hyphens. | Use "one".",
-        "r.yaml:17:22 InvalidType: steps[0].commands[0].destructive must be true or false, but it is the string "yes".",
+        "r.yaml:17:22 InvalidType: steps[0].commands[0].destructive must be true or false, but it is the string "yes". | Write true or false here; \`lifeboat schema\` (or \`lifeboat schema --of config\`) gives every field's type.",
         "r.yaml:18:9 UnknownKey: "expcet" is not a field of "steps[0].commands[0]", so Lifeboat would silently ignore it. | Did you mean "expect"?",
       ]
     `);

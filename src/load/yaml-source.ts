@@ -9,7 +9,7 @@
  * words the syntax error, with its codes).
  * Both read YAML 1.2's core schema: dates and yes/no stay strings, duplicate keys are errors.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { createIssue } from '../errors/create-issue.ts';
 import { at, noPosition, type Issue, type Position } from '../errors/issue.ts';
 import { deepestStart, keyStart, loadWithStarts, nodeAt, type LoadedWithStarts } from './yaml-positions.ts';
@@ -61,6 +61,11 @@ export function parseYamlSource(input: string, file: string, lineOffset = 0): Ya
   let parsed: ReturnType<typeof parseYamlSourceWithAst> | undefined;
   // Positions from js-yaml's listener when its node tree is exact (yaml-positions.ts), else the AST.
   const slow = () => (parsed ??= parseYamlSourceWithAst(text, file, lineOffset));
+  // js-yaml shares aliased values instead of copying them, so "billion laughs" loads in
+  // microseconds and explodes in whatever walks it later. Where aliases may be (the tree gave
+  // up, and an alias starts with "*"), the `yaml` AST counts them first and refuses too many, as
+  // a syntax error.
+  if (!tree && text.includes('*') && slow().issues.length > 0) return slow();
   let lines: number[] | undefined;
   const positionOf = (offset: number): Position => {
     lines ??= lineStarts(text);
@@ -124,12 +129,29 @@ export function parseYamlSourceWithAst(text: string, file: string, lineOffset = 
     // The parser's later errors on a line are usually echoes of its first one.
     if (position.type === 'source' && seenLines.has(position.line)) continue;
     if (position.type === 'source') seenLines.add(position.line);
+    // The parser runs out of stack on thousands of nested levels; say that, not how it failed.
+    const tooDeep = /call stack/i.test(error.message);
     issues.push(
-      createIssue('YamlSyntax', { file, position }, { detail: lowerFirst(error.message), hint: SYNTAX_HINTS[error.code] }),
+      createIssue(
+        'YamlSyntax',
+        { file, position },
+        tooDeep
+          ? { detail: 'it nests too deeply to be read (thousands of levels of brackets or indentation)', hint: 'Runbooks nest a few levels deep: look for brackets that never close, or write the value flatter.' }
+          : { detail: lowerFirst(error.message), hint: SYNTAX_HINTS[error.code] },
+      ),
     );
   }
 
-  const data = issues.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  let data: unknown;
+  if (issues.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // `yaml` throws a ReferenceError for too many aliases or an alias without its anchor.
+      if (!(error instanceof ReferenceError)) throw error;
+      issues.push(aliasIssue(doc, error, file, positionOf));
+    }
+  }
   const nodeAt = (path: readonly (string | number)[]) => deepestNode(doc, path);
   return {
     text,
@@ -160,6 +182,32 @@ export function parseYamlSourceWithAst(text: string, file: string, lineOffset = 
       return valueStart === undefined ? positionOf(start) : positionOf(mapOffset(text, valueStart, node.value, offset, node.type));
     },
   };
+}
+
+/** Copies that aliases may make of anchored values (`yaml`'s measure: uses × aliases inside). */
+const MAX_ALIAS_COUNT = 100;
+
+/** A YamlSyntax issue at the first alias, for an alias `yaml` refused to expand. */
+function aliasIssue(doc: Document, error: ReferenceError, file: string, positionOf: (offset: number) => Position): Issue {
+  let first: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      first = node;
+      return visit.BREAK;
+    },
+  });
+  const position = first?.range ? positionOf(first.range[0]) : noPosition;
+  const tooMany = /excessive alias count/i.test(error.message);
+  return createIssue(
+    'YamlSyntax',
+    { file, position },
+    tooMany
+      ? {
+          detail: `its aliases (\`*name\`) would expand to more than ${MAX_ALIAS_COUNT} copies of the values they refer to, which looks like a "billion laughs" attack`,
+          hint: 'Write the repeated values out, or use fewer aliases; Lifeboat files rarely need anchors at all.',
+        }
+      : { detail: lowerFirst(error.message), hint: 'Define the anchor (`&name`) before any alias (`*name`) that uses it.' },
+  );
 }
 
 /** Source offset where a scalar's text begins: after the quote, or on the line after a `|` header. */

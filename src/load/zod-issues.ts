@@ -8,7 +8,7 @@ import { createIssue } from '../errors/create-issue.ts';
 import { didYouMean, listNames } from '../errors/did-you-mean.ts';
 import { formatPath, type Issue, type Position } from '../errors/issue.ts';
 import { DURATION_PATTERN, ID_PATTERN, slugify } from '../schema/primitives.ts';
-import { fieldsAt } from './schema-walk.ts';
+import { describeAt, fieldsAt } from './schema-walk.ts';
 
 export interface ZodIssueContext {
   schema: z.ZodType;
@@ -58,6 +58,20 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
   const field = formatPath(path) || root;
   const site = { file: ctx.file, path, position: ctx.locate(path) };
 
+  // A missing field is missing whichever check noticed it: for `rto` (a union of "0" and a
+  // duration) zod reports the first alternative, and "Allowed values: "0"" misleads.
+  const parentExists = path.length > 0 && isMapping(valueAt(ctx.data, path.slice(0, -1)));
+  if (value === undefined && parentExists && issue.code !== 'unrecognized_keys') {
+    const name = String(path.at(-1));
+    return [
+      createIssue(
+        'MissingField',
+        { file: ctx.file, path, position: ctx.locate(path.slice(0, -1)) },
+        { field: name, where: describeWhere(path.slice(0, -1), root), expected: issue.code === 'invalid_type' ? expectedText(issue.expected) : (describeAt(ctx.schema, path)?.replace(/\.$/, '') ?? 'see runbook.schema.json'), example: EXAMPLES[name] },
+      ),
+    ];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -65,22 +79,11 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
         return createIssue(
           'UnknownKey',
           { file: ctx.file, path: [...path, key], position: ctx.locateKey(path, key) },
-          { key, where: describeWhere(path, root), suggestion: didYouMean(key, allowed), allowed: listNames(allowed, 30) },
+          { key: clip(key), where: describeWhere(path, root), suggestion: didYouMean(key, allowed), allowed: listNames(allowed, 30) },
         );
       });
 
     case 'invalid_type': {
-      const parentExists = path.length === 0 || valueAt(ctx.data, path.slice(0, -1)) !== undefined;
-      if (value === undefined && parentExists && path.length > 0) {
-        const name = String(path.at(-1));
-        return [
-          createIssue(
-            'MissingField',
-            { file: ctx.file, path, position: ctx.locate(path.slice(0, -1)) },
-            { field: name, where: describeWhere(path.slice(0, -1), root), expected: expectedText(issue.expected), example: EXAMPLES[name] },
-          ),
-        ];
-      }
       return [
         createIssue('InvalidType', site, {
           field,
@@ -102,7 +105,7 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
       return [
         createIssue('InvalidValue', site, {
           field,
-          detail: `is ${JSON.stringify(value)}, which is not one of the allowed values`,
+          detail: `is ${shown(value)}, which is not one of the allowed values`,
           suggestion: typeof value === 'string' ? didYouMean(value, allowed) : undefined,
           allowed: listNames(allowed, 20),
         }),
@@ -120,7 +123,7 @@ function mapOne(issue: RawIssue, ctx: ZodIssueContext): Issue[] {
             ? Number(limit) === 1 && issue.code === 'too_small'
               ? 'must not be empty'
               : `must be ${word} ${limit} characters long`
-            : `is ${JSON.stringify(value)}, but must be ${word} ${limit}`;
+            : `is ${shown(value)}, but must be ${word} ${limit}`;
       return [createIssue('InvalidValue', site, { field, detail })];
     }
 
@@ -148,7 +151,7 @@ function formatIssue(
   value: unknown,
   site: { file: string; path: Path; position: Position },
 ): Issue {
-  const text = String(value);
+  const text = clip(String(value));
   if (issue.format === 'date') return createIssue('InvalidDate', site, { field, value: text });
   if (issue.format === 'url')
     return createIssue('InvalidValue', site, { field, detail: `is "${text}", which is not an absolute URL such as "https://runbooks.example.com"` });
@@ -162,6 +165,17 @@ function formatIssue(
     field,
     detail: `is "${text}", which does not have the required form (${pattern || issue.format})`,
   });
+}
+
+/** Text quoted in a message, cut to a line: a value may be a megabyte (messages are printed whole). */
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shown = (value: unknown) => clip(JSON.stringify(value) ?? String(value));
+
+/** A plain object, as YAML mappings are read (not bytes, a Set or a Map from a tag). */
+function isMapping(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
@@ -194,14 +208,17 @@ function receivedText(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
+  // `!!binary` reads as bytes and `!!set`/`!!omap` as other objects: none of them is a mapping.
+  if (ArrayBuffer.isView(value)) return 'binary data (a `!!binary` value)';
+  if (typeof value === 'object' && !isMapping(value)) return `a ${value.constructor?.name ?? 'special'} value (from a YAML tag)`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `the ${typeof value} ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${shown(value)}`;
 }
 
-function typeHint(expected: string, value: unknown): string | undefined {
+function typeHint(expected: string, value: unknown): string {
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-    return `Quote the value so YAML reads it as text: "${String(value)}".`;
+    return `Quote the value so YAML reads it as text: "${clip(String(value))}".`;
   if (expected === 'string' && Array.isArray(value))
     return 'Write one string. For a multi-line command use a block scalar: `run: |` followed by the indented lines.';
   if (expected === 'array' && value !== null && typeof value !== 'object')
@@ -209,6 +226,7 @@ function typeHint(expected: string, value: unknown): string | undefined {
   if (expected === 'object' && typeof value === 'string')
     return 'Write the fields as indented "key: value" lines under this key.';
   if (value === null) return 'The key has no value; give it one or remove the key.';
-  return undefined;
+  if (ArrayBuffer.isView(value)) return 'Remove the `!!binary` tag and write the value as plain text.';
+  return `Write ${expectedText(expected)} here; \`lifeboat schema\` (or \`lifeboat schema --of config\`) gives every field's type.`;
 }
 

@@ -64,4 +64,17 @@ describe('formatCodeFrame', () => {
     expect(coloured).not.toBe(stripVTControlCharacters(coloured));
     expect(stripVTControlCharacters(coloured)).toBe(formatCodeFrame(source, 2, 1));
   });
+
+  it('shows a window of a very long line around the column, and the start of the lines above', () => {
+    const frame = formatCodeFrame(`a: 1\nx: ${'['.repeat(10_000)}`, 2, 5_000)!;
+    const [above, marked, caret] = frame.split('\n');
+    expect(above).toBe('  1 | a: 1');
+    expect(marked).toBe(`> 2 | …${'['.repeat(120)}…`);
+    expect(caret!.indexOf('^') - 6).toBe(marked!.indexOf('…') - 6 + 1 + 60);
+    expect(frame.length).toBeLessThan(400);
+  });
+
+  it('shows control characters as their pictures, never raw', () => {
+    expect(formatCodeFrame('title: a\u0000b\u001b', 1, 9)).toBe('> 1 | title: a\u2400b\u241b\n    |         ^');
+  });
 });

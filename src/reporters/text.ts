@@ -21,6 +21,7 @@ import { docsFor } from './catalogue.ts';
 import { summaryLine } from './cli.ts';
 import { formatCodeFrame } from './code-frame.ts';
 import { describeChecked, readSourceSafely, type ReportContext, type Reporter } from './reporter.ts';
+import { appendAll } from '../util/collections.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -34,7 +35,7 @@ export function formatTextReport(issues: readonly Issue[], context: ReportContex
   for (const [file, fileIssues] of groupByFile(issues)) {
     lines.push(paint(['bold', 'underline'], file));
     const source = readSourceSafely(context, file);
-    for (const issue of fileIssues) lines.push(...formatIssue(issue, source, context, paint), '');
+    for (const issue of fileIssues) appendAll(lines, formatIssue(issue, source, context, paint)).push('');
   }
   lines.push(summaryLine(issues, describeChecked(context.runbookCount)));
   return lines.join('\n');

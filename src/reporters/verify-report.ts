@@ -6,6 +6,7 @@ import { styleText } from 'node:util';
 import type { BuildManifest } from '../build/build-manifest.ts';
 import { isClean, type VerifyResult } from '../verify/verify-site.ts';
 import { plural } from './format-units.ts';
+import { maxOf } from '../util/collections.ts';
 
 type Build = Pick<BuildManifest, 'buildId' | 'commit'>;
 
@@ -26,7 +27,7 @@ export function formatVerifyText(build: Build, results: readonly VerifyResult[],
     }
     const kinds = Object.entries(Object.groupBy(result.problems, (p) => p.kind)).map(([kind, list]) => `${list!.length} ${kind}`);
     lines.push(`${paint('red', 'FAIL')}  ${result.url}  ${files} of ${plural(result.checked, 'file')} differ (${kinds.join(', ')}) — ${serving}, expected ${build.buildId} — ${time}`);
-    const width = Math.min(60, Math.max(...result.problems.map((p) => p.path.length)));
+    const width = Math.min(60, maxOf(result.problems, (p) => p.path.length));
     for (const problem of result.problems) {
       lines.push(`        ${problem.path.padEnd(width)}  ${problem.kind.padEnd(13)}  ${problem.detail}`);
     }

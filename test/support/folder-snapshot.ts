@@ -15,5 +15,5 @@ export function snapshotFolder(dir: string): Record<string, string> {
 
 /** Temporary or replaced outputs (`*.tmp-*`, `*.old-*`) left in `dir`. */
 export function leftoverTemporaries(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'));
+  return readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.new-') || name.includes('.old-'));
 }

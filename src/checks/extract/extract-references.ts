@@ -10,6 +10,7 @@ import { kubectlReferences } from './kubectl-references.ts';
 import { manifestReferences } from './manifest-references.ts';
 import { parseShell, sourceOffset, type Heredoc, type ShellWord, type SimpleCommand } from './shell-syntax.ts';
 import { veleroReferences } from './velero-references.ts';
+import { appendAll } from '../../util/collections.ts';
 
 export type { CommandReference, ReferenceKind, ReferenceTool, ReferencingCommand } from './command-reference.ts';
 
@@ -61,13 +62,14 @@ function collect(text: string, nesting: number): CommandReference[] {
     const invocation = findInvocation(command.words);
     if (!invocation) continue;
     if ('script' in invocation) {
-      if (nesting < MAX_SCRIPT_NESTING) references.push(...collect(invocation.script.value, nesting + 1).map((ref) => inWord(ref, invocation.script)));
+      // appendAll, not push(...): one command can name 100,000 resources (util/collections.ts).
+      if (nesting < MAX_SCRIPT_NESTING) appendAll(references, collect(invocation.script.value, nesting + 1).map((ref) => inWord(ref, invocation.script)));
     } else if (invocation.tool === 'velero') {
-      references.push(...veleroReferences(invocation.args).references);
+      appendAll(references, veleroReferences(invocation.args).references);
     } else {
       const kubectl = kubectlReferences(invocation.tool, invocation.args);
-      references.push(...kubectl.references);
-      if (kubectl.readsManifestFromStdin) for (const heredoc of stdinHeredocs(command)) references.push(...manifestReferences(heredoc, kubectl.command));
+      appendAll(references, kubectl.references);
+      if (kubectl.readsManifestFromStdin) for (const heredoc of stdinHeredocs(command)) appendAll(references, manifestReferences(heredoc, kubectl.command));
     }
   }
   return references;

@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build } from 'astro';
 import { runChecks } from '../../checks/run-checks.ts';
-import { stageOutput } from '../../build/atomic-output.ts';
+import { describeRecovery, prepareOutput, stageOutput } from '../../build/atomic-output.ts';
 import { hashFile, hashFiles, writeBuildManifest } from '../../build/build-manifest.ts';
 import { whenPagesWritten } from '../../build/when-pages-written.ts';
 import { finishPages } from '../../build/finish-pages.ts';
@@ -39,6 +39,15 @@ ${CONFIG_HELP}`;
 const flags = parseFlags({ ...CONFIG_FLAGS, 'facts-mode': { type: 'string' }, verbose: { type: 'boolean' } }, USAGE);
 const started = performance.now();
 const config = loadConfigOrExit({ ...flags, factsMode: flags['facts-mode'] });
+
+// The output's parent is created (`--out reports/site`), and what killed builds left is recovered or removed.
+try {
+  const recovered = describeRecovery(await prepareOutput(config.outDir), config.outDir);
+  if (recovered) process.stdout.write(`${recovered}\n`);
+} catch (error) {
+  process.stderr.write(`Cannot write the output to ${config.outDir}: ${(error as Error).message}. Choose another --out (or LIFEBOAT_OUT, or out: in the configuration).\n`);
+  process.exit(EXIT.usage);
+}
 
 // Live modes collect before anything else; `live` refuses to build on a cluster it cannot read.
 const refreshed = await refreshFacts(config);
@@ -134,6 +143,15 @@ try {
   await pagesWritten.settled();
   await staged.discard();
   await rm(findingsFile, { force: true });
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\nBuild failed. The previous output was left untouched.\n`);
+  // The stack only on request: it points into bundles and dependencies, not at the reader's input.
+  const detail = error instanceof Error ? ((flags.verbose ? error.stack : undefined) ?? describeError(error)) : String(error);
+  const more = flags.verbose ? '' : ' Run it again with --verbose for the stack trace.';
+  process.stderr.write(`${detail}\n\nBuild failed. The previous output was left untouched.${more}\n`);
   process.exit(EXIT.failed);
+}
+
+/** An error without its stack: Astro's errors also carry where (`loc`) and what to do (`hint`). */
+function describeError(error: Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string }): string {
+  const where = error.loc?.file ? `${relative(config.cwd, error.loc.file)}${error.loc.line ? `:${error.loc.line}:${error.loc.column ?? 1}` : ''}  ` : '';
+  return `${where}${error.name}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`;
 }

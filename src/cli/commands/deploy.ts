@@ -1,5 +1,5 @@
 /** `lifeboat deploy`: publish the build to one or more S3-compatible buckets, in a reader-safe order. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, recoverBuiltSite, parseFlags, useColor } from '../cli-kit.ts';
 import { deployToTarget, type TargetOutcome } from '../../deploy/deploy-target.ts';
 import { readLocalSite } from '../../deploy/local-site.ts';
 import { createRedactor } from '../../deploy/redact.ts';
@@ -60,6 +60,7 @@ const { targets, issues } = parseTargets(flags.target!, { endpoint: flags.endpoi
 if (issues.length) fail(issues, EXIT.usage);
 
 const config = loadConfigOrExit(flags);
+await recoverBuiltSite(config.outDir);
 const local = await readLocalSite(config.outDir);
 if ('issues' in local) fail(local.issues, local.issues[0]!.code === 'BuildManifestMissing' ? EXIT.usage : EXIT.failed);
 const { site } = local;

@@ -2,6 +2,7 @@
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags } from '../cli-kit.ts';
 import { PARITY_KIND_NAMES, parityTable } from '../../checks/parity.ts';
 import { loadFacts } from '../../facts/snapshot-file.ts';
+import { maxOf } from '../../util/collections.ts';
 
 const USAGE = `Usage: lifeboat parity [--facts DIR] [--all]
 
@@ -29,7 +30,7 @@ const rows = parityTable(snapshots.get(primary), snapshots.get(dr));
 const shown = flags.all ? rows : rows.filter((r) => r.primary !== r.dr);
 const mark = (v: boolean | 'unknown') => (v === 'unknown' ? 'unknown' : v ? 'yes' : 'MISSING');
 const table = [['kind', 'name', primary, dr], ...shown.map((r) => [PARITY_KIND_NAMES[r.kind], r.name, mark(r.primary), mark(r.dr)])];
-const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+const widths = table[0]!.map((_, i) => maxOf(table, (row) => row[i]!.length));
 const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
 process.stdout.write(`${[line(table[0]!), line(widths.map((w) => '-'.repeat(w))), ...table.slice(1).map(line)].join('\n')}\n`);
 const gaps = rows.filter((r) => r.primary === true && r.dr === false).length;

@@ -1,6 +1,6 @@
 /** `lifeboat pdf`: print the built site's runbooks into `binder.pdf` and `pdf/<id>.pdf`. */
 import { relative } from 'node:path';
-import { CONFIG_FLAGS, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { CONFIG_FLAGS, EXIT, exitWithUsage, loadConfigOrExit, recoverBuiltSite, parseFlags, useColor } from '../cli-kit.ts';
 import type { Issue } from '../../errors/issue.ts';
 import { bindPdfs } from '../../pdf/bind-pdf.ts';
 import { findChromium } from '../../pdf/find-chromium.ts';
@@ -43,6 +43,7 @@ const fail = (issues: Issue[]): never => {
   process.exit(EXIT.failed);
 };
 
+await recoverBuiltSite(config.outDir);
 const built = await readBuiltSite(config.outDir, config.cwd);
 if (!built.site) fail(built.issues);
 const chromium = findChromium();

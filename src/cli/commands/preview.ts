@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { preview } from 'astro';
 import { astroConfig } from '../../site/astro-config.ts';
 import { cacheDir } from '../compile-cache.js';
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, parseFlags, SERVER_FLAGS, SERVER_HELP, serverOptions } from '../cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, loadConfigOrExit, recoverBuiltSite, parseFlags, SERVER_FLAGS, SERVER_HELP, serverOptions } from '../cli-kit.ts';
 
 const USAGE = `Usage: lifeboat preview [--port N] [--host]
 
@@ -16,6 +16,7 @@ ${CONFIG_HELP}`;
 const flags = parseFlags({ ...CONFIG_FLAGS, ...SERVER_FLAGS }, USAGE);
 const config = loadConfigOrExit(flags);
 const server = serverOptions(flags, USAGE);
+await recoverBuiltSite(config.outDir);
 if (!existsSync(config.outDir)) {
   process.stderr.write(`Nothing to preview: ${config.outDir} does not exist. Run \`lifeboat build\` first.\n`);
   process.exit(EXIT.failed);

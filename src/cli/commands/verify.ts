@@ -1,5 +1,5 @@
 /** `lifeboat verify`: prove that each public URL serves exactly the local build. */
-import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, parseFlags, useColor } from '../cli-kit.ts';
+import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, recoverBuiltSite, parseFlags, useColor } from '../cli-kit.ts';
 import { readLocalSite } from '../../deploy/local-site.ts';
 import { redactUrl } from '../../deploy/s3-target.ts';
 import { createIssue } from '../../errors/create-issue.ts';
@@ -37,6 +37,7 @@ if (badUrls.length) {
 }
 
 const config = loadConfigOrExit(flags);
+await recoverBuiltSite(config.outDir);
 const local = await readLocalSite(config.outDir);
 if ('issues' in local) {
   process.stderr.write(`${formatCliReport(local.issues, { color: useColor(process.stderr) })}\n`);

@@ -1,5 +1,6 @@
 import type { Decision } from '../../schema/runbook.ts';
 import type { Rule } from '../rule-context.ts';
+import { minOf } from '../../util/collections.ts';
 
 /**
  * The tree can be walked: every decision is reachable from the first one, and every loop has an
@@ -36,7 +37,7 @@ export const decisionTreeIsWalkable: Rule = ({ runbook, report }) => {
       }),
     );
     if (!hasExit) {
-      const first = Math.min(...component);
+      const first = minOf(component, (i) => i);
       report('DecisionCycleWithoutExit', ['decisions', first, 'id'], {
         ids: component.sort((a, b) => a - b).map((i) => `"${decisions[i]!.id}"`).join(', '),
       });
