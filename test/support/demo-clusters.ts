@@ -3,7 +3,8 @@
  * source of the committed demo facts (`npm run demo-facts`). They differ the way real primary
  * and DR clusters drift apart:
  * - `dr-euc1` lacks the `io2-csi` StorageClass the ledger's volumes use, and cert-manager's CRDs;
- * - on `prod-euw1` the newest run of the `cluster-daily` Velero schedule failed;
+ * - on `prod-euw1` the newest run of the `cluster-daily` Velero schedule failed, and the last
+ *   three runs of the ledger's `pg_dump` CronJob failed while etcd snapshots keep succeeding;
  * - the DR cluster sees the primary's backups through a read-only BackupStorageLocation.
  */
 import {
@@ -19,6 +20,7 @@ import {
   makePriorityClasses,
   makePvcs,
   makeScheduledBackups,
+  makeCronJob,
   makeSecrets,
   makeServices,
   SYSTEM_NAMESPACES,
@@ -78,6 +80,12 @@ export function primaryCluster(): FakeClusterSpec {
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41,
         excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'],
         newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000), phase: (i) => (i === 0 ? 'Failed' : 'Completed') }),
+      // Backups made by CronJobs: etcd snapshots every 30 minutes, all good; the ledger's hourly
+      // pg_dump has failed for three runs in a row (the silent pg_dump).
+      ...makeCronJob({ namespace: 'kube-system', name: 'etcd-snapshot', schedule: '*/30 * * * *', image: 'registry.k8s.io/etcd:3.5.16-0',
+        runs: [0.2, 0.7, 1.2, 1.7, 2.2].map((hoursAgo) => ({ hoursAgo, outcome: 'succeeded' as const, minutes: 2 })) }),
+      ...makeCronJob({ namespace: 'ledger', name: 'ledger-pg-dump', schedule: '15 * * * *',
+        runs: [0.75, 1.75, 2.75, 3.75, 4.75].map((hoursAgo, i) => ({ hoursAgo, outcome: i < 3 ? ('failed' as const) : ('succeeded' as const), minutes: 6 })) }),
       ...makeSecrets(4, ['payments', 'ledger']),
     ],
   };
