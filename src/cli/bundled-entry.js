@@ -19,9 +19,10 @@
  * it is written again. When esbuild cannot bundle, the sources run as they are (slower, same
  * behaviour).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDir, PACKAGE_ROOT } from './compile-cache.js';
@@ -112,41 +113,20 @@ const exists = (path) => statSync(path, { throwIfNoEntry: false }) !== undefined
 
 /**
  * Hash of what the bundle is made of: every source file's path, size and mtime (~300 stats).
- * Walked by hand, joining paths as strings: with `readdirSync({ recursive: true })` and
- * `path.join`, finding the bundle took ~18 ms of every start, now ~8 ms.
- * Not node:crypto: loading it costs ~10 ms of every start, and this only tells builds apart.
  * @param {string} root
  */
 function sourceKey(root) {
-  /** @type {string[]} */
-  const files = [];
-  /** @param {string} dir */
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${dir}${sep}${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && !entry.name.includes('.test.')) files.push(path);
-    }
-  };
-  walk(join(root, 'src'));
-  files.sort();
-  let key = '';
-  for (const file of [...files, join(root, 'package.json'), join(root, 'package-lock.json')]) {
+  const src = join(root, 'src');
+  const sources = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.includes('.test.'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of [...sources, join(root, 'package.json'), join(root, 'package-lock.json')]) {
     const stat = statSync(file, { throwIfNoEntry: false });
-    key += `${file}\0${stat?.size}\0${stat?.mtimeMs}\n`;
+    hash.update(`${file}\0${stat?.size}\0${stat?.mtimeMs}\n`);
   }
-  return fnv1a(key, 0x811c9dc5) + fnv1a(key, 0x050c5d1f);
-}
-
-/**
- * 32-bit FNV-1a of `text` from `seed`, as 8 hex digits (two seeds give the 16 of a bundle's name).
- * @param {string} text
- * @param {number} seed
- */
-function fnv1a(text, seed) {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadConfig, type ConfigOverrides } from '../config/load-config.ts';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { formatCliReport } from '../reporters/cli.ts';
 import { didYouMean } from '../errors/did-you-mean.ts';
+import { describeRecovery, recoverOutput } from '../build/atomic-output.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -107,8 +108,6 @@ export function loadConfigOrExit(flags: ConfigOverrides): LifeboatConfig {
  * which stays out of `--format json` output; a failure to clean up is only a warning.
  */
 export async function recoverBuiltSite(outDir: string): Promise<void> {
-  // Imported here: `check` shares this file and never touches the output (node:fs/promises costs it ~3 ms).
-  const { describeRecovery, recoverOutput } = await import('../build/atomic-output.ts');
   try {
     const recovered = describeRecovery(await recoverOutput(outDir), outDir);
     if (recovered) process.stderr.write(`${recovered}\n`);

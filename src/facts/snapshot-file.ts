@@ -3,7 +3,6 @@
  * crashed collection never leaves half a snapshot. Reads validate against the schema and reject
  * (with a positioned error) anything that does not match, rather than trusting it.
  */
-// Synchronous: a check reads two files, and loading node:fs/promises costs ~3 ms of every check.
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
@@ -71,8 +70,6 @@ export async function loadFacts(dir: string, cwd = process.cwd()): Promise<Loade
   for (const name of names) {
     const path = join(dir, name);
     const file = relative(cwd, path).split(sep).join('/');
-    // Synchronous: the promise API reads megabytes in 512 KB chunks through a string decoder
-    // (~10 ms a snapshot at 2.7 MB); readFileSync decodes the whole file natively.
     const result = parseSnapshot(readFileSync(path, 'utf8'), file);
     issues.push(...result.issues);
     if (result.snapshot) snapshots.set(result.snapshot.cluster, result.snapshot);
