@@ -2,7 +2,7 @@
  * The facts collector against the fake API server, through real HTTPS: pagination, 410 restarts,
  * RBAC denials, timeouts, retries, a cluster that is down, and no leaks.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,20 @@ describe('lifeboat facts', () => {
     for (const secret of [...secrets, ...embedded]) {
       expect(text.includes(secret), 'snapshot').toBe(false);
       expect(result.stdout.includes(secret) || result.stderr.includes(secret), 'output').toBe(false);
+    }
+  });
+
+  it('never prints or stores a password written into the server URL (issue 28)', async () => {
+    const dir = mkdtempSync(join(work, 'userinfo-'));
+    const file = join(work, 'kubeconfig-userinfo');
+    const password = 'PLANTED-url-password-9f3';
+    await kube.writeKubeconfig(file, { contexts: [{ name: 'fake', url: kube.url.replace('https://', `https://oncall:${password}@`) }] });
+    const facts = await runScript('facts', ['--kubeconfig', file, '--context', 'fake=prod', '--out', dir, '--timeout', '2s']);
+    // Control: the password did reach the request, and the failure is still explained.
+    expect(facts.code).toBe(1);
+    expect(facts.stdout + facts.stderr).toContain('https://***@127.0.0.1');
+    for (const text of [facts.stdout, facts.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))]) {
+      expect(text).not.toContain(password);
     }
   });
 
