@@ -73,8 +73,8 @@ export function findMdxCode(tree: MdNode, source: string, file: string, absolute
       }
       rest = rest.slice(0, imp.ss) + ' '.repeat(imp.se - imp.ss) + rest.slice(imp.se);
       const specifier = imp.n ?? '';
-      const relative = /^\.{0,2}\//.test(specifier);
-      const target = relative ? resolve(dirname(absolutePath), specifier) : undefined;
+      const isRelative = /^\.{0,2}\//.test(specifier);
+      const target = isRelative ? resolve(dirname(absolutePath), specifier) : undefined;
       if (target && !existsSync(target)) {
         issues.push(createIssue('MdxImportNotFound', { file, position }, { specifier, resolved: relative(policy.root, target) || target }));
       } else if (!policy.allowCode && !importAllowed(specifier, target, policy)) {
