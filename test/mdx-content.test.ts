@@ -59,16 +59,18 @@ describe('MDX runbooks with code', () => {
 });
 
 describe('what check accepts, build builds', () => {
-  it('refuses in check what would break the build: a missing import, an export that throws', async () => {
+  it('refuses in check what would break the build: a missing import, an export that throws, a misspelt component', async () => {
     const dir = testdir({
       'lifeboat.config.yaml': 'title: Broken\n',
       'runbooks/missing.mdx': mdx('missing', "import OnCallNote from '../components/OnCallNote.astro';\n\n<OnCallNote />"),
       'runbooks/throws.mdx': mdx('throws', 'export const x = (() => { throw new Error("boom"); })();'),
+      'runbooks/misspelt.mdx': mdx('misspelt', "import { Asdie } from '@astrojs/starlight/components';\n\n<Asdie>Careful.</Asdie>"),
     });
     const check = await runScript('check', ['--config', join(dir, 'lifeboat.config.yaml')]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/missing\.mdx:\d+:1 {2}error {2}MdxImportNotFound/);
     expect(check.stdout).toMatch(/throws\.mdx:\d+:1 {2}error {2}MdxCodeNotAllowed/);
+    expect(check.stdout).toMatch(/misspelt\.mdx:\d+:1 {2}error {2}MdxImportUnknownName\n.*does not export "Asdie".*\n.*Did you mean "Aside"\?/);
   });
 
   it('builds content MDX: Starlight and allowed components, plain attributes, comments', async () => {

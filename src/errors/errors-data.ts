@@ -269,11 +269,23 @@ const formatErrors = {
   MdxImportNotFound: {
     title: 'MDX import of a missing file',
     severity: 'error',
-    message: (p: { specifier: string; resolved: string }) => `"${p.specifier}" points to ${p.resolved}, which does not exist, so the page cannot be built.`,
-    hint: () => 'Paths in imports are relative to the runbook file: check the number of "../" and the file name, extension included.',
-    description: 'A relative import must name an existing file; `check` looks for it so that `build` does not fail on it later.',
+    message: (p: { specifier: string; detail: string }) => `"${p.specifier}" cannot be found: ${p.detail}, so the page cannot be built.`,
+    hint: () => 'Paths in imports are relative to the runbook file: check the number of "../" and the file name, extension included. A package must be installed in the project (`npm install`).',
+    description: 'A relative import must name an existing file, and a package import an installed package; `check` looks for them so that `build` does not fail on them later.',
     example: "import OnCallNote from '../components/OnCallNot.astro';",
     fix: 'Correct the path, or add the component.',
+  },
+  MdxImportUnknownName: {
+    title: 'MDX import of a name the module does not export',
+    severity: 'error',
+    message: (p: { specifier: string; name: string }) =>
+      p.name === 'default'
+        ? `"${p.specifier}" has no default export, so the page cannot be built.`
+        : `"${p.specifier}" does not export "${p.name}", so the page cannot be built.`,
+    hint: (p: { suggestion?: string; known: string }) => suggest(p.suggestion, p.known ? `It exports: ${p.known}.` : 'Import its default export: `import Name from "…"`.'),
+    description: 'Each name in an import must be one the module exports; `check` reads the module\'s exports without running it so that `build` does not fail later.',
+    example: "import { Asdie } from '@astrojs/starlight/components';",
+    fix: 'Correct the name (component names are case-sensitive).',
   },
   MdxUnsafeHtml: {
     title: 'Unsafe HTML in an MDX runbook',

@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { ImportType, initSync, parse } from 'es-module-lexer';
 import { createIssue } from '../errors/create-issue.ts';
-import { listNames } from '../errors/did-you-mean.ts';
+import { didYouMean, listNames } from '../errors/did-you-mean.ts';
 import { at, type Issue, type Position } from '../errors/issue.ts';
 import { isUnsafeTarget, isUnsafeHtml } from '../site/markdown.ts';
+import { importedBindings, moduleExports, resolveModule } from './module-exports.ts';
 
 /** The configuration's `mdx` and `markdown` settings, with where relative paths start. */
 export interface MdxPolicy {
@@ -75,10 +76,26 @@ export function findMdxCode(tree: MdNode, source: string, file: string, absolute
       const specifier = imp.n ?? '';
       const isRelative = /^\.{0,2}\//.test(specifier);
       const target = isRelative ? resolve(dirname(absolutePath), specifier) : undefined;
+      const notFound = (detail: string) => issues.push(createIssue('MdxImportNotFound', { file, position }, { specifier, detail }));
       if (target && !existsSync(target)) {
-        issues.push(createIssue('MdxImportNotFound', { file, position }, { specifier, resolved: relative(policy.root, target) || target }));
-      } else if (!policy.allowCode && !importAllowed(specifier, target, policy)) {
+        notFound(`there is no file ${relative(policy.root, target) || target}`);
+        continue;
+      }
+      if (!policy.allowCode && !importAllowed(specifier, target, policy)) {
         issues.push(createIssue('MdxImportNotAllowed', { file, position }, { specifier, allowed: listNames([...policy.imports]) || '(none)' }));
+        continue;
+      }
+      const module = target ?? resolveModule(specifier, policy.root);
+      if (!module) {
+        notFound('no installed package provides it');
+        continue;
+      }
+      const exported = moduleExports(module);
+      for (const name of importedBindings(text.slice(imp.ss + 'import'.length, imp.s - 1).replace(/\s*from\s*$/, ''))) {
+        if (exported && !exported.includes(name)) {
+          const known = exported.filter((n) => n !== 'default');
+          issues.push(createIssue('MdxImportUnknownName', { file, position }, { specifier, name, suggestion: didYouMean(name, known), known: listNames(known) }));
+        }
       }
     }
     rest = rest.replace(/;/g, ' ');
