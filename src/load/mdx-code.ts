@@ -148,7 +148,8 @@ function importAllowed(specifier: string, target: string | undefined, policy: Md
 
 /** The opening tag of an HTML element as written in MDX, with its literal attributes, as HTML. */
 function htmlOf(node: MdNode): string {
-  const attrs = (node.attributes ?? []).map((a) => {
+  // Spreads and expressions are reported as code already; only literal attributes are judged here.
+  const attrs = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute').map((a) => {
     const name = a.name === 'className' ? 'class' : a.name === 'htmlFor' ? 'for' : a.name;
     const value = a.value === null || a.value === undefined ? '' : typeof a.value === 'string' ? a.value : a.value.value;
     return ` ${name}="${value.replace(/"/g, '&quot;')}"`;
