@@ -3,11 +3,11 @@
  * then every runbook. Invalid snapshots are reported and left out, so their clusters count as
  * unknown; they never make a runbook invalid.
  */
+import { dirname } from 'node:path';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { sortIssues } from '../errors/issue.ts';
-import { dirname } from 'node:path';
 import { loadRunbooks, type LoadResult } from './load-runbooks.ts';
 import { DEFAULT_MDX_POLICY, type MdxPolicy } from './mdx-code.ts';
 

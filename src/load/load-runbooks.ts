@@ -83,7 +83,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
       clusters: options.clusters ?? {},
       vars: options.vars ?? {},
       facts: options.facts ?? new Map(),
-      allowHtml: options.allowHtml ?? options.mdx?.allowHtml ?? false,
+      allowHtml: options.mdx?.allowHtml ?? options.allowHtml ?? false,
     }),
   );
   return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList, sources };
