@@ -3,7 +3,7 @@
  * generated HTML and the manifest, and prove a failed build never replaces a good one.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,12 +147,16 @@ describe('a failed build', () => {
     const before = snapshotFolder(out);
     const runbooks = join(work, 'render-fails');
     cpSync(FIXTURE, runbooks, { recursive: true });
-    // Valid MDX that passes every check but throws while the page renders.
+    // MDX that throws while the page renders. Only a project that allows code in MDX can have
+    // one: by default `check` refuses the expression (issue 28), so it passes check only here.
     const mdx = `---\n${RUNBOOK_HEAD('throws')}---\n\n<Step id="one" title="One">\nValue: {missingVariable.field}\n</Step>\n`;
     cpSync(testdir({ 'throws.mdx': mdx }), runbooks, { recursive: true });
-    expect((await runScript('check', ['--runbooks', runbooks, '--no-facts'])).code).toBe(0);
+    const config = join(work, 'allow-code.config.yaml');
+    writeFileSync(config, 'clusters: { primary: prod-euw1, dr: dr-euc1 }\nvars: { velero_ns: velero }\nmdx: { allowCode: true }\n');
+    expect((await runScript('check', ['--runbooks', runbooks, '--no-facts'])).code).toBe(1);
+    expect((await runScript('check', ['--config', config, '--runbooks', runbooks, '--no-facts'])).code).toBe(0);
 
-    const result = await runScript('build', ['--runbooks', runbooks, '--out', out]);
+    const result = await runScript('build', ['--config', config, '--runbooks', runbooks, '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('missingVariable');
     expect(result.stderr).toContain('Build failed. The previous output was left untouched.');

@@ -2,7 +2,7 @@
  * The facts collector against the fake API server, through real HTTPS: pagination, 410 restarts,
  * RBAC denials, timeouts, retries, a cluster that is down, and no leaks.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,28 @@ describe('lifeboat facts', () => {
     for (const secret of [...secrets, ...embedded, PLANTED_ENV_SECRET, 'pg-dump-db']) {
       expect(text.includes(secret), 'snapshot').toBe(false);
       expect(result.stdout.includes(secret) || result.stderr.includes(secret), 'output').toBe(false);
+    }
+  });
+
+  it('never prints or stores a password written into the server URL (issue 28)', async () => {
+    const dir = mkdtempSync(join(work, 'userinfo-'));
+    const file = join(work, 'kubeconfig-userinfo');
+    const password = 'PLANTED-url-password-9f3';
+    await kube.writeKubeconfig(file, { contexts: [{ name: 'fake', url: kube.url.replace('https://', `https://oncall:${password}@`) }] });
+    const facts = await runScript('facts', ['--kubeconfig', file, '--context', 'fake=prod', '--out', dir, '--timeout', '2s']);
+    // Control: the password did reach the request, and the failure is still explained.
+    expect(facts.code).toBe(1);
+    expect(facts.stdout + facts.stderr).toContain('https://***@127.0.0.1');
+    // A kubeconfig that does not parse: the parser's error quotes the lines around the mistake.
+    const broken = join(work, 'kubeconfig-broken');
+    writeFileSync(broken, readFileSync(file, 'utf8').replace(/(server: .*\n)/, '$1   bad: [\n'));
+    const unreadable = await runScript('facts', ['--kubeconfig', broken, '--context', 'fake=prod', '--out', dir]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('cannot read kubeconfig');
+    for (const text of [facts.stdout, facts.stderr, unreadable.stdout, unreadable.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))]) {
+      // The user name stands for the whole userinfo: a quoted line may cut the password short.
+      expect(text).not.toContain('oncall:');
+      expect(text).not.toContain(kube.token);
     }
   });
 

@@ -144,7 +144,13 @@ describe('a team folder with the installed package', () => {
     const mdx = join(team, 'runbooks/platform/failover-dns.mdx');
     writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('---\n\nConfirm', "---\nimport OnCallNote from '../../components/OnCallNote.astro';\n\n<OnCallNote team=\"edge-oncall\" />\n\nConfirm"));
     const config = join(team, 'lifeboat.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/^theme:\n(?:  .*\n)+/m, 'theme:\n  logo: assets/logo.svg\n  accent: "#0b6bcb"\n  css: [custom.css]\n'));
+    // Its components' folder goes into mdx.imports: MDX runbooks may import only from there (issue 28).
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace(/^theme:\n(?:  .*\n)+/m, 'theme:\n  logo: assets/logo.svg\n  accent: "#0b6bcb"\n  css: [custom.css]\n')
+        .replace(/^  imports: .*$/m, '  imports: ["@astrojs/starlight/components", "components/"]'),
+    );
 
     const result = await lifeboat(['build']);
     expect(result.code, result.stderr).toBe(0);

@@ -69,6 +69,33 @@ export const ConfigSchema = z
       })
       .default({ css: [] })
       .describe('Logo, accent colour and custom CSS.'),
+    /** How runbook Markdown is rendered. */
+    markdown: z
+      .strictObject({
+        /** Let raw HTML and every link target in Markdown through unchanged. Off: both are sanitized. */
+        allowHtml: z
+          .boolean()
+          .default(false)
+          .describe('Let raw HTML (scripts included) and every link target in YAML Markdown fields through unchanged. Default false: they are sanitized against an allowlist and `check` warns about what is removed. Only for runbooks whose every author you trust.'),
+      })
+      .default({ allowHtml: false })
+      .describe('Markdown in step and decision bodies.'),
+    /** What MDX runbooks may contain. */
+    mdx: z
+      .strictObject({
+        /** Allow any import, export and `{expression}`: MDX as a program, run at build time. */
+        allowCode: z
+          .boolean()
+          .default(false)
+          .describe('Allow any import, export, {expression} and HTML element in MDX runbooks. They run as code during `lifeboat build`, with the rights of whoever runs it (a CI job with its secrets). Default false: MDX runbooks are content, and `check` and `build` refuse code.'),
+        /** Where MDX runbooks may import components from, when `allowCode` is off. */
+        imports: z
+          .array(z.string().min(1))
+          .default(['@astrojs/starlight/components'])
+          .describe('Modules MDX runbooks may import components from: package names as written in the import, or files and folders (ending in "/") relative to this file, e.g. ["@astrojs/starlight/components", "components/"]. Default: Starlight\'s components.'),
+      })
+      .default({ allowCode: false, imports: ['@astrojs/starlight/components'] })
+      .describe('MDX runbooks: content by default, code only when allowed.'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

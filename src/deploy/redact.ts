@@ -3,7 +3,7 @@
  * knows the secrets from the environment and the ones the credential chain resolved (a profile,
  * web identity), and also masks `user:password@` in URLs.
  */
-import { redactUrl } from './s3-target.ts';
+import { redactUrl } from '../util/redact-url.ts';
 
 export interface Redactor {
   /** Adds secrets to mask; short values are ignored, they would mask ordinary words. */

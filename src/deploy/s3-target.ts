@@ -5,6 +5,7 @@
  */
 import { createIssue } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
+import { redactUrl } from '../util/redact-url.ts';
 
 export interface S3Target {
   /** As the user wrote it, minus any credentials, for reports. */
@@ -74,9 +75,4 @@ export function keyFor(target: Pick<S3Target, 'prefix'>, path: string): string {
 export function pathFor(target: Pick<S3Target, 'prefix'>, key: string): string | undefined {
   if (!target.prefix) return `/${key}`;
   return key.startsWith(`${target.prefix}/`) ? key.slice(target.prefix.length) : undefined;
-}
-
-/** Removes `user:password@` from a URL so it can be printed. */
-export function redactUrl(text: string): string {
-  return text.replace(/(\/\/)[^/@\s]*@/g, '$1***@');
 }

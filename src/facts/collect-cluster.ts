@@ -13,6 +13,7 @@ import { getJson, KubeRequestError, listAll, type RequestPolicy } from './list-a
 import { reduceCrd, reduceCrdMetadata, reduceEndpointSlice, reduceJob } from './reduce-objects.ts';
 import { compareText } from '../util/compare-text.ts';
 import { mapLimit } from '../util/map-limit.ts';
+import { redactUrl } from '../util/redact-url.ts';
 
 export interface CollectOptions {
   policy: RequestPolicy;
@@ -133,13 +134,14 @@ function listCrdMetadata(client: KubeClient, source: KindSource, policy: Request
   return listAll(client, source.path, 500, policy, reduce, CRD_METADATA_ACCEPT);
 }
 
+// Reasons are printed and stored in the snapshot; Node quotes a server URL's password back in its messages.
 function statusOf(error: unknown): Status {
   if (error instanceof KubeRequestError) {
-    if (error.status === 403) return { status: 'forbidden', reason: error.message };
-    if (error.status === 404) return { status: 'absent', reason: error.message };
-    return { status: 'error', reason: error.message };
+    if (error.status === 403) return { status: 'forbidden', reason: redactUrl(error.message) };
+    if (error.status === 404) return { status: 'absent', reason: redactUrl(error.message) };
+    return { status: 'error', reason: redactUrl(error.message) };
   }
-  return { status: 'error', reason: (error as Error).message ?? String(error) };
+  return { status: 'error', reason: redactUrl((error as Error).message ?? String(error)) };
 }
 
 function byNamespaceThenName(a: { namespace?: string; name: string }, b: { namespace?: string; name: string }): number {

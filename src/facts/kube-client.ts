@@ -13,6 +13,7 @@
  */
 import { HttpMethod, KubeConfig, RequestContext } from '@kubernetes/client-node';
 import { Agent, fetch, type Dispatcher } from 'undici';
+import { redactUrl } from '../util/redact-url.ts';
 
 export interface KubeResponse {
   status: number;
@@ -51,7 +52,8 @@ export function loadKubeConfig(file?: string): KubeConfig {
     if (file) kc.loadFromFile(file);
     else kc.loadFromDefault();
   } catch (error) {
-    throw new KubeconfigError(`cannot read kubeconfig${file ? ` "${file}"` : ''}: ${(error as Error).message}`);
+    // The parser's first line only: the lines after it quote the file, tokens and passwords included.
+    throw new KubeconfigError(`cannot read kubeconfig${file ? ` "${file}"` : ''}: ${redactUrl((error as Error).message.split('\n')[0]!)}`);
   }
   return kc;
 }

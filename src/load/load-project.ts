@@ -3,23 +3,36 @@
  * then every runbook. Invalid snapshots are reported and left out, so their clusters count as
  * unknown; they never make a runbook invalid.
  */
+import { dirname } from 'node:path';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { sortIssues } from '../errors/issue.ts';
 import { loadRunbooks, type LoadResult } from './load-runbooks.ts';
+import { DEFAULT_MDX_POLICY, type MdxPolicy } from './mdx-code.ts';
 
 export interface ProjectLoad extends LoadResult {
   facts: ReadonlyMap<string, FactsSnapshot>;
 }
 
-export async function loadProject(config: Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'>): Promise<ProjectLoad> {
+export async function loadProject(config: ProjectConfig): Promise<ProjectLoad> {
   const facts = await loadFacts(config.factsDir, config.cwd);
-  const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots });
+  const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots, mdx: mdxPolicy(config) });
   return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots };
 }
 
-type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'>;
+type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'> &
+  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile'>>;
+
+/** The `mdx` and `markdown` settings as the loader applies them; without them, the safe defaults. */
+export function mdxPolicy(config: ProjectConfig): MdxPolicy {
+  return {
+    ...DEFAULT_MDX_POLICY,
+    ...config.mdx,
+    allowHtml: config.markdown?.allowHtml ?? false,
+    root: config.configFile ? dirname(config.configFile) : config.cwd,
+  };
+}
 
 /*
  * `lifeboat build` loads the project to check it, then runs Astro in the same process, whose
@@ -28,7 +41,7 @@ type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters
  * handover goes through a global, taken once: later syncs (the dev server's watch) read afresh.
  */
 const HANDOVER = Symbol.for('lifeboat.projectLoad');
-const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.clusters, config.vars, config.cwd]);
+const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.clusters, config.vars, config.cwd, mdxPolicy(config)]);
 
 /** Offers `load` to the next `takeProjectLoad` with the same configuration in this process. */
 export function handOverProjectLoad(config: ProjectConfig, load: ProjectLoad): void {

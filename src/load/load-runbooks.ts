@@ -12,6 +12,7 @@ import { validateCollection, type ValidationContext } from '../validate/validate
 import { mdxLocator, mdxValueLocator, parseMdxRunbook } from './parse-mdx-runbook.ts';
 import { parseYamlRunbook, type ParsedFields } from './parse-yaml-runbook.ts';
 import type { Runbook } from './runbook-model.ts';
+import type { MdxPolicy } from './mdx-code.ts';
 import { decodeChecked } from './text-checks.ts';
 
 export const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml', '.mdx']);
@@ -34,6 +35,8 @@ export interface LoadResult {
 export interface LoadOptions extends Partial<ValidationContext> {
   /** Base for the file paths in reports; defaults to the working directory. */
   cwd?: string;
+  /** What MDX runbooks may contain (`mdx` and `markdown` settings); content only by default. */
+  mdx?: MdxPolicy;
 }
 
 /** Loads and validates every runbook in `dir`. */
@@ -58,7 +61,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
     }
     const text = readRunbookText(absolutePath, file, issues);
     if (text === undefined) continue;
-    const runbook = parseRunbookFile(text, file, absolutePath);
+    const runbook = parseRunbookFile(text, file, absolutePath, options.mdx);
     appendAll(issues, runbook.issues);
     if (runbook.yamlText !== undefined) sources.set(file, runbook.yamlText);
     if (runbook.runbook && !runbook.partial) runbooks.push(runbook.runbook);
@@ -69,7 +72,15 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
   if (runbookFiles === 0) {
     issues.push(createIssue('NoRunbooks', { file: display(root) || '.' }, { dir: display(root) || '.' }));
   }
-  appendAll(issues, validateCollection(checked, { clusters: options.clusters ?? {}, vars: options.vars ?? {}, facts: options.facts ?? new Map() }));
+  appendAll(
+    issues,
+    validateCollection(checked, {
+      clusters: options.clusters ?? {},
+      vars: options.vars ?? {},
+      facts: options.facts ?? new Map(),
+      allowHtml: options.mdx?.allowHtml ?? options.allowHtml ?? false,
+    }),
+  );
   return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList, sources };
 }
 
@@ -78,12 +89,13 @@ export function parseRunbookFile(
   text: string,
   file: string,
   absolutePath: string,
+  mdxPolicy?: MdxPolicy,
 ): { runbook?: Runbook; partial?: boolean; issues: Issue[]; yamlText?: string } {
   const isMdx = extname(file).toLowerCase() === '.mdx';
   let parsed: ParsedFields;
   let body: Pick<Runbook, 'bodySteps' | 'bodyComplete' | 'bodyDecisions' | 'locate' | 'locateInValue'>;
   if (isMdx) {
-    const mdx = parseMdxRunbook(text, file);
+    const mdx = parseMdxRunbook(text, file, mdxPolicy, absolutePath);
     parsed = mdx;
     body = {
       bodySteps: mdx.body.steps,

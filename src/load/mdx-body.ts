@@ -11,6 +11,7 @@ import { STEP_SECTIONS, StepSchema, type Step, type StepSection } from '../schem
 import type { BodyStep } from './runbook-model.ts';
 import { compiledOnFirstUse } from './compiled-schema.ts';
 import { mapZodIssues } from './zod-issues.ts';
+import { DEFAULT_MDX_POLICY, findMdxCode, type MdxPolicy } from './mdx-code.ts';
 
 /** Components every MDX runbook may use without importing them. */
 export const LIFEBOAT_COMPONENTS = ['Step', 'Command', 'Expect', 'Decision'] as const;
@@ -39,8 +40,11 @@ export interface MdxBody {
   issues: Issue[];
 }
 
-/** Parses the MDX `source` (whole file, frontmatter included) and extracts its components. */
-export function readMdxBody(source: string, file: string): MdxBody {
+/**
+ * Parses the MDX `source` (whole file, frontmatter included) and extracts its components; reports
+ * the code in it that `policy` does not allow (mdx-code.ts). `absolutePath` locates relative imports.
+ */
+export function readMdxBody(source: string, file: string, policy: MdxPolicy = DEFAULT_MDX_POLICY, absolutePath = file): MdxBody {
   const body: MdxBody = { steps: [], decisions: [], positions: new Map(), textStarts: new Map(), issues: [] };
   let tree: MdNode;
   try {
@@ -49,6 +53,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
     body.issues.push(mdxSyntaxIssue(error, file));
     return body;
   }
+  body.issues.push(...findMdxCode(tree, source, file, absolutePath, policy, LIFEBOAT_COMPONENTS));
   const imported = importedNames(tree);
   const posOf = (node: MdNode): Position =>
     node.position ? at(node.position.start.line, node.position.start.column) : at(1, 1);

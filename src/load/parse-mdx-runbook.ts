@@ -1,6 +1,7 @@
 import { createIssue } from '../errors/create-issue.ts';
 import { at, type Issue, type Position } from '../errors/issue.ts';
 import { nearestPosition, readMdxBody, type MdxBody } from './mdx-body.ts';
+import type { MdxPolicy } from './mdx-code.ts';
 import { parseRunbookFields, type ParsedFields } from './parse-yaml-runbook.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -11,8 +12,8 @@ export interface ParsedMdx extends ParsedFields {
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*$/m;
 
 /** Parses an `.mdx` runbook: YAML frontmatter (the runbook fields) plus components in the body. */
-export function parseMdxRunbook(text: string, file: string): ParsedMdx {
-  const body = readMdxBody(text, file);
+export function parseMdxRunbook(text: string, file: string, policy?: MdxPolicy, absolutePath?: string): ParsedMdx {
+  const body = readMdxBody(text, file, policy, absolutePath);
   const match = text.startsWith('---') ? FRONTMATTER.exec(text) : null;
   if (!match || match.index !== 0) {
     const issue: Issue = createIssue('FrontmatterMissing', { file, position: at(1, 1) }, {});

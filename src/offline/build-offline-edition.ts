@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildInfo } from '../site/build-info.ts';
 import { escapeHtml } from '../site/markdown.ts';
+import { offlinePolicy } from '../site/content-security-policy.ts';
 import { extractRunbook, type ExtractedRunbook } from './extract-runbook.ts';
 import { packRunbooks } from './packed-runbooks.ts';
 
@@ -74,6 +75,7 @@ function page(options: OfflineEditionOptions, runbooks: ExtractedRunbook[], css:
 <html lang="en" dir="ltr" data-theme="light">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${offlinePolicy(script)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(options.title)} · offline edition</title>
 <style>${css}</style>

@@ -47,7 +47,9 @@ export function renderPrintShell(input: { title: string; stylesheets: readonly s
   const links = input.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   // `<` in CSS is escaped by cssString; this guards the print stylesheet's own text.
   const css = input.css.replace(/<\/style/gi, '<\\/style');
-  return `<!doctype html><html lang="en" data-theme="light"><head><meta charset="utf-8"><title>${escapeHtml(input.title)}</title>${links}<style>${css}</style></head><body class="lb-print">${input.body}</body></html>`;
+  // The binder only prints what the site rendered; nothing in it needs to run (Lifeboat's own
+  // steps are evaluated through the browser's protocol, which a page's policy does not restrict).
+  return `<!doctype html><html lang="en" data-theme="light"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'"><title>${escapeHtml(input.title)}</title>${links}<style>${css}</style></head><body class="lb-print">${input.body}</body></html>`;
 }
 
 /** The online page of a runbook as a QR code (SVG), readable from a printed page. */

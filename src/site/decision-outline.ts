@@ -5,10 +5,10 @@
  * carries its id (`data-decision`), each answer its kind (`data-kind`, and `data-id` for the next
  * question), so the page needs no second copy of the tree as JSON.
  */
-import { escapeHtml, renderMarkdown } from './markdown.ts';
+import { escapeHtml, renderMarkdown, type MarkdownOptions } from './markdown.ts';
 import type { AnswerTarget, DecisionView } from './runbook-view.ts';
 
-export function renderDecisionOutline(decisions: readonly DecisionView[], startId?: string): string {
+export function renderDecisionOutline(decisions: readonly DecisionView[], startId?: string, markdown?: MarkdownOptions): string {
   const byId = new Map(decisions.map((d) => [d.id, d]));
   const written = new Set<string>();
   const start = (startId && byId.get(startId)) || decisions[0];
@@ -24,7 +24,7 @@ export function renderDecisionOutline(decisions: readonly DecisionView[], startI
       .join('');
     return (
       `<div class="lb-outline-node" id="${d.anchor}" data-decision="${escapeHtml(d.id)}"><p class="lb-outline-question"><strong>${escapeHtml(d.question)}</strong></p>` +
-      `${renderMarkdown(d.body)}<ul class="lb-outline-answers">${answers}</ul></div>`
+      `${renderMarkdown(d.body, markdown)}<ul class="lb-outline-answers">${answers}</ul></div>`
     );
   };
   const target = (t: AnswerTarget): string => {

@@ -1,6 +1,6 @@
 import { createIssue } from '../errors/create-issue.ts';
 import type { ErrorCode, ErrorParams } from '../errors/errors-data.ts';
-import type { Issue } from '../errors/issue.ts';
+import type { Issue, Position } from '../errors/issue.ts';
 import type { Runbook } from '../load/runbook-model.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 
@@ -12,13 +12,16 @@ export interface ValidationContext {
   vars: Readonly<Record<string, string>>;
   /** Facts snapshots by cluster name (empty when none were collected). */
   facts: ReadonlyMap<string, FactsSnapshot>;
+  /** `markdown.allowHtml`: raw HTML in Markdown is rendered as written, so nothing is reported. */
+  allowHtml?: boolean;
 }
 
 /** What a rule sees: one runbook, the whole collection, and a way to report. */
 export interface RuleContext extends ValidationContext {
   runbook: Runbook;
   byId: ReadonlyMap<string, Runbook>;
-  report<C extends ErrorCode>(code: C, path: (string | number)[], params: ErrorParams<C>): void;
+  /** Reports at `path`, or at `position` when it is known more precisely (a word inside a value). */
+  report<C extends ErrorCode>(code: C, path: (string | number)[], params: ErrorParams<C>, position?: Position): void;
 }
 
 /** A format rule: small, named after the assertion it makes, pushes issues through `report`. */
@@ -34,7 +37,7 @@ export function createRuleContext(
     ...settings,
     runbook,
     byId,
-    report: (code, path, params) =>
-      issues.push(createIssue(code, { file: runbook.file, path, position: runbook.locate(path) }, params)),
+    report: (code, path, params, position) =>
+      issues.push(createIssue(code, { file: runbook.file, path, position: position ?? runbook.locate(path) }, params)),
   };
 }

@@ -11,6 +11,7 @@ import { clusterRolesAreMapped } from './rules/cluster-roles-are-mapped.ts';
 import { decisionGotosResolve } from './rules/decision-gotos-resolve.ts';
 import { decisionTreeIsWalkable } from './rules/decision-tree-is-walkable.ts';
 import { fieldsAreComplete } from './rules/fields-are-complete.ts';
+import { markdownIsSafe } from './rules/markdown-is-safe.ts';
 import { placeholdersResolve } from './rules/placeholders-resolve.ts';
 import { relatedRunbooksExist } from './rules/related-runbooks-exist.ts';
 import { stepIdsAreUnique } from './rules/step-ids-are-unique.ts';
@@ -25,6 +26,7 @@ const RULES: Rule[] = [
   clusterRolesAreMapped,
   placeholdersResolve,
   relatedRunbooksExist,
+  markdownIsSafe,
 ];
 
 export function validateCollection(runbooks: readonly Runbook[], settings: ValidationContext): Issue[] {

@@ -3,12 +3,14 @@
  * with them shows no Content-Security-Policy violation, and Pagefind search (wasm) still works.
  * That page must list exactly these values, so the advice and the proof cannot drift apart.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { REPO } from '../support/run-script.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { pagePolicy, RECOMMENDED_CSP } from '../../src/site/content-security-policy.ts';
 
 const RECOMMENDED = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
@@ -36,6 +38,20 @@ describe('the recommended security headers', () => {
   it('are the ones docs/publishing.md lists', () => {
     const readme = readFileSync(`${REPO}docs/publishing.md`, 'utf8');
     for (const [name, value] of Object.entries(RECOMMENDED)) expect(readme).toContain(`\n${name}: ${value}\n`);
+  });
+
+  it('are also in every page as a <meta>, with the one inline script by hash instead of unsafe-inline', () => {
+    expect(RECOMMENDED_CSP).toBe(RECOMMENDED['Content-Security-Policy']);
+    const expected = pagePolicy(RECOMMENDED['Content-Security-Policy']);
+    expect(expected).not.toContain('unsafe-inline\' \'wasm');
+    expect(expected).toMatch(/script-src 'self' 'sha256-[\w+/=]+' 'wasm-unsafe-eval'/);
+    const dir = inject('siteDir');
+    const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && f !== 'lifeboat-offline.html');
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = readFileSync(join(dir, file), 'utf8');
+      expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#39;', "'"), file).toBe(expected);
+    }
   });
 
   it('break nothing: no policy violation on a runbook page, and search finds a runbook', async () => {

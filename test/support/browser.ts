@@ -14,12 +14,14 @@ function chromiumPath(): string {
   return found.path;
 }
 
-export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+/** `bypassCSP` ignores every Content-Security-Policy: for control cases that prove a payload would run. */
+export async function launchBrowser(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lifeboat-chromium-')), {
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
   });
 }
 

@@ -1,7 +1,7 @@
 /** `lifeboat verify`: prove that each public URL serves exactly the local build. */
 import { CONFIG_FLAGS, CONFIG_HELP, EXIT, exitWithUsage, loadConfigOrExit, recoverBuiltSite, parseFlags, useColor } from '../cli-kit.ts';
 import { readLocalSite } from '../../deploy/local-site.ts';
-import { redactUrl } from '../../deploy/s3-target.ts';
+import { redactUrl } from '../../util/redact-url.ts';
 import { createIssue } from '../../errors/create-issue.ts';
 import { formatCliReport } from '../../reporters/cli.ts';
 import { formatVerifyJson, formatVerifyText } from '../../reporters/verify-report.ts';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findUnsafeMarkdown, renderMarkdown } from './markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('keeps Markdown, allowed HTML, safe links and footnotes that still link', () => {
+    const html = renderMarkdown('Use <kbd>Ctrl</kbd> **now**, see [docs](https://example.com) or [here](../x/).[^1]\n\n[^1]: Footnote.');
+    expect(html).toContain('<kbd>Ctrl</kbd> <strong>now</strong>');
+    expect(html).toContain('<a href="https://example.com">docs</a>');
+    expect(html).toContain('<a href="../x/">here</a>');
+    expect(html).toMatch(/href="#user-content-fn-1"[\s\S]*id="user-content-fn-1"/);
+  });
+
+  it('removes scripts, styles, frames, event handlers and javascript:/data: targets', () => {
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<style>body{display:none}</style>\n\n<iframe srcdoc="<script>alert(2)</script>"></iframe>\n\n' +
+        '<details open ontoggle=alert(3)><summary>S</summary>x</details>\n\n[a](javascript:alert(4)) <a href="JaVaScRiPt:alert(5)">b</a> ![c](data:image/png;base64,AA)',
+    );
+    expect(html).not.toMatch(/script|style|iframe|ontoggle|alert|data:/i);
+    expect(html).toContain('<details open><summary>S</summary>x</details>');
+  });
+
+  it('passes everything through when raw HTML is allowed', () => {
+    expect(renderMarkdown('<b onclick="x()">b</b>', { allowHtml: true })).toContain('onclick="x()"');
+  });
+});
+
+describe('findUnsafeMarkdown', () => {
+  it('finds what rendering removes, at its offset, and nothing that stays', () => {
+    const text = 'Fine <b>bold</b> <!-- note --> [ok](https://a.example)\n\n<img src="x.png" onerror="steal()"> [bad](javascript:steal())';
+    expect(findUnsafeMarkdown(text)).toEqual([
+      { kind: 'html', offset: text.indexOf('<img'), fragment: '<img src="x.png" onerror="steal()">' },
+      { kind: 'link', offset: text.indexOf('[bad]'), fragment: 'javascript:steal()' },
+    ]);
+  });
+});
