@@ -33,7 +33,7 @@ describe('discovery', () => {
     const kc = clientFor(kube);
     expect((await kc.makeApiClient(VersionApi).getCode()).gitVersion).toBe('v1.31.4-eks-aeac579');
     const groups = (JSON.parse((await httpsGet(kube, '/apis')).body) as { groups: { name: string; preferredVersion: { version: string } }[] }).groups;
-    expect(groups.map((g) => g.name)).toEqual(['networking.k8s.io', 'storage.k8s.io', 'apiextensions.k8s.io', 'scheduling.k8s.io',
+    expect(groups.map((g) => g.name)).toEqual(['batch', 'networking.k8s.io', 'storage.k8s.io', 'apiextensions.k8s.io', 'scheduling.k8s.io',
       'discovery.k8s.io', 'snapshot.storage.k8s.io', 'velero.io']);
     expect(groups.find((g) => g.name === 'velero.io')?.preferredVersion.version).toBe('v1');
     const velero = JSON.parse((await httpsGet(kube, '/apis/velero.io/v1')).body) as { resources: { name: string; namespaced: boolean }[] };
