@@ -5,6 +5,11 @@ import { readMdxBody } from './mdx-body.ts';
 const FENCE = '```';
 
 describe('readMdxBody', () => {
+  it('reports an attribute given as an expression once, not again as a missing field', () => {
+    const body = readMdxBody('---\nid: x\n---\n\n<Step id="one" title={"One"}>\nDo it.\n</Step>\n', 'x.mdx');
+    expect(body.issues.map((i) => `${formatLocation(i)} ${i.code}: ${i.message}`)).toEqual(['x.mdx:5:1 MdxInvalidComponent: <Step> sets title with an expression.']);
+  });
+
   it('extracts steps and commands byte for byte, with expected output and flags', () => {
     const source = `---
 id: x

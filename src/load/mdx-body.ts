@@ -97,7 +97,8 @@ export function readMdxBody(source: string, file: string, policy: MdxPolicy = DE
 
   const readStep = (node: MdNode) => {
     const index = body.steps.length;
-    const attrs = readAttributes(node, 'Step', problem);
+    const rejected = new Set<string>();
+    const attrs = readAttributes(node, 'Step', problem, rejected);
     const section = (attrs.section ?? 'steps') as StepSection;
     if (!STEP_SECTIONS.includes(section)) {
       problem(node, 'Step', `has section "${String(attrs.section)}"`, `Use one of: ${listNames([...STEP_SECTIONS])}.`);
@@ -123,12 +124,12 @@ export function readMdxBody(source: string, file: string, policy: MdxPolicy = DE
     body.positions.set(`$body/${index}`, posOf(node));
     const parsed = compiledStepSchema().safeParse(candidate);
     if (parsed.success) {
-      body.steps.push({ section: STEP_SECTIONS.includes(section) ? section : 'steps', step: detached(parsed.data) });
+      body.steps.push({ section: STEP_SECTIONS.includes(section) ? section : 'steps', step: parsed.data });
     } else {
       const locate = (path: readonly (string | number)[]) =>
         nearestPosition(body.positions, ['$body', index, ...path]) ?? posOf(node);
       body.issues.push(
-        ...mapZodIssues(parsed.error.issues, {
+        ...mapZodIssues(parsed.error.issues.filter((issue) => !rejected.has(String(issue.path[0]))), {
           schema: StepSchema,
           data: candidate,
           file,
@@ -172,24 +173,6 @@ export function readMdxBody(source: string, file: string, policy: MdxPolicy = DE
 
 const compiledStepSchema = compiledOnFirstUse(StepSchema);
 
-/**
- * `value` with every string copied out of the text it was cut from. Sätteri cuts the strings of
- * its tree out of one string holding all of a document's text, so a step that kept its command
- * would keep the whole document's text with it: ~12 KB a file, for every MDX runbook a check holds
- * until it reports. (A one-character prefix makes V8 build a new string; slicing it off keeps
- * that string, not the document's.)
- */
-function detached<T>(value: T): T {
-  if (typeof value === 'string') return (value.length < 13 ? value : ` ${value}`.slice(1)) as T;
-  if (Array.isArray(value)) return value.map(detached) as T;
-  if (value && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) copy[key] = detached(inner);
-    return copy as T;
-  }
-  return value;
-}
-
 /** Position of `path` or of its nearest ancestor recorded in `positions`. */
 export function nearestPosition(positions: Map<string, Position>, path: readonly (string | number)[]): Position | undefined {
   for (let n = path.length; n > 0; n--) {
@@ -215,6 +198,8 @@ function readAttributes(
   node: MdNode,
   component: string,
   problem: (node: MdNode, component: string, detail: string, hint?: string) => void,
+  /** Receives the names of attributes reported here, so the schema does not report them again as missing. */
+  rejected?: Set<string>,
 ): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const attr of node.attributes ?? []) {
@@ -226,13 +211,15 @@ function readAttributes(
     if (value === null || value === undefined) out[attr.name] = true;
     else if (typeof value === 'string') out[attr.name] = value;
     else if (value.value.trim() === 'true' || value.value.trim() === 'false') out[attr.name] = value.value.trim() === 'true';
-    else
+    else {
+      rejected?.add(attr.name);
       problem(
         node,
         component,
         `sets ${attr.name} with an expression`,
         `Write ${attr.name}="…" as a plain string: Lifeboat reads runbook data without running code. For a multi-line command, use a fenced code block inside <Command>.`,
       );
+    }
   }
   return out;
 }
