@@ -86,7 +86,7 @@ export function parseYamlSource(input: string, file: string, lineOffset = 0): Ya
     locateKey: (path, key) => {
       if (!tree) return slow().locateKey(path, key);
       const map = deepestStart(tree, data, path);
-      return positionOf(keyStart(map, key) ?? map.start);
+      return positionOf(keyStart(tree, map, key) ?? map.start);
     },
     rangeOf: (path) => slow().rangeOf(path),
     locateInValue: (path, offset) => {
