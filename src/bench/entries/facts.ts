@@ -17,8 +17,8 @@ import { npmScriptArgs } from '../../cli/npm-script.ts';
 import { REPO } from '../sites/site-tool.ts';
 
 /** The issue's cluster, and the small one a `--smoke` run collects instead. */
-const SCALE = { namespaces: 200, crds: 2000, services: 5000 };
-const SMOKE_SCALE = { namespaces: 20, crds: 100, services: 100 };
+const SCALE = { namespaces: 200, crds: 2000, services: 5000, cronJobs: 1000 };
+const SMOKE_SCALE = { namespaces: 20, crds: 100, services: 100, cronJobs: 20 };
 /** Schema KB per CRD version that makes the average CRD ~26 KB (a third serve two versions). */
 const SCENARIOS = [{ schemaKb: undefined, label: '' }, { schemaKb: 19, label: ' with large CRD schemas (~26 KB each)' }];
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -52,7 +52,7 @@ async function collectOnce(ctx: BenchContext, scenario: (typeof SCENARIOS)[numbe
     const row = { wallMs: ours.wallMs, ...(ours.peakRssMb !== undefined ? { peakRssMb: ours.peakRssMb } : {}) };
     return {
       entry: 'facts',
-      case: `collect ${fmt(scale.crds)} CRDs${scenario.label}, ${fmt(scale.services)} Services, ${fmt(slices)} EndpointSlices, ${fmt(scale.namespaces)} namespaces`,
+      case: `collect ${fmt(scale.crds)} CRDs${scenario.label}, ${fmt(scale.services)} Services, ${fmt(slices)} EndpointSlices, ${fmt(scale.cronJobs)} CronJobs, ${fmt(scale.namespaces)} namespaces`,
       ...row,
       peer: peer
         ? { name: 'kubectl get -o json', wallMs: peer.wallMs, ...(peer.peakRssMb !== undefined ? { peakRssMb: peer.peakRssMb } : {}) }
@@ -72,6 +72,7 @@ async function collectOnce(ctx: BenchContext, scenario: (typeof SCENARIOS)[numbe
 async function startServer(kubeconfig: string, scale: typeof SCALE, schemaKb: number | undefined) {
   const cli = new URL('../../../test/support/fake-kube/serve-cli.ts', import.meta.url).pathname;
   const size = ['--namespaces', String(scale.namespaces), '--crds', String(scale.crds), '--services', String(scale.services), '--slices-per-service', '4',
+    '--cron-jobs', String(scale.cronJobs),
     ...(schemaKb ? ['--crd-schema-kb', String(schemaKb)] : [])];
   const child = spawn(process.execPath, [cli, '--scale', ...size, '--aggregated-discovery', '--kubeconfig', kubeconfig], { stdio: ['pipe', 'pipe', 'inherit'] });
   const [line] = await new Promise<string[]>((resolve, reject) => {
