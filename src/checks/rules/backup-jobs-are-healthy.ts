@@ -56,8 +56,9 @@ function checkRuns(ctx: CheckContext, at: { path: (string | number)[]; cluster: 
   }
   // Runs are newest first; one still running says nothing yet.
   const finishedRuns = runs.filter((r) => r.result !== 'running');
-  const failing = finishedRuns.slice(0, Math.max(0, finishedRuns.findIndex((r) => r.result === 'succeeded')) || finishedRuns.length);
-  if (failing.length === 0 || failing[0]!.result !== 'failed') return;
+  const firstSuccess = finishedRuns.findIndex((r) => r.result === 'succeeded');
+  const failing = firstSuccess === -1 ? finishedRuns : finishedRuns.slice(0, firstSuccess);
+  if (failing.length === 0) return;
   const oldest = failing.at(-1)!;
   ctx.report('BackupJobFailing', at, {
     name,
