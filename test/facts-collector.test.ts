@@ -19,6 +19,7 @@ import {
   loadFixtureObjects,
   makeBackupStorageLocation,
   makeCronJob,
+  makeRestore,
   PLANTED_ENV_SECRET,
   makeIngressClass,
   makeNamespaces,
@@ -52,6 +53,7 @@ function cluster(): FakeClusterSpec {
       ...makePriorityClasses(),
       makeBackupStorageLocation(),
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 5 }),
+      makeRestore({ name: 'dr-test-20261110', backup: 'payments-hourly-20261110050000', includedNamespaces: ['payments'], phase: 'PartiallyFailed', warnings: 4, errors: 1 }),
       ...makeCronJob({ namespace: 'payments', name: 'pg-dump', runs: [{ hoursAgo: 26, outcome: 'succeeded' }, { hoursAgo: 2, outcome: 'failed' }, { hoursAgo: 1, outcome: 'failed' }, { hoursAgo: 0.1, outcome: 'running' }] }),
       ...makeSecrets(3, namespaces),
       ...makeRootCaConfigMaps(namespaces),
@@ -88,7 +90,7 @@ describe('lifeboat facts', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 13 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
+    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 14 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
 
     const text = readFileSync(join(dir, 'prod-euw1.json'), 'utf8');
     const { snapshot, issues } = parseSnapshot(text, 'prod-euw1.json');
@@ -113,6 +115,10 @@ describe('lifeboat facts', () => {
       ],
     }]);
     expect(snapshot!.jobs).toEqual({ status: 'ok' });
+    expect(kinds.restores?.status === 'ok' && kinds.restores.items).toEqual([{
+      namespace: 'velero', name: 'dr-test-20261110', backup: 'payments-hourly-20261110050000', phase: 'PartiallyFailed',
+      startTimestamp: '2026-11-10T06:00:00Z', completionTimestamp: '2026-11-10T06:38:00Z', warnings: 4, errors: 1,
+    }]);
 
     const paths = kube.requests.map((r) => r.path);
     expect(paths.filter((p) => /secrets|configmaps/.test(p))).toEqual([]);
@@ -296,7 +302,7 @@ describe('honest facts', () => {
     const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir, '--timeout', '1s']);
     kube.setFaults([]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^prod \(context fake\): failed — only 0 of 15 kinds could be read \(namespaces: HTTP 500.*, and 14 more\)\. Its previous snapshot, if any, was kept\.\n$/);
+    expect(result.stderr).toMatch(/^prod \(context fake\): failed — only 0 of 16 kinds could be read \(namespaces: HTTP 500.*, and 15 more\)\. Its previous snapshot, if any, was kept\.\n$/);
     expect(readFileSync(join(dir, 'prod.json'), 'utf8')).toBe('previous snapshot\n');
     // Control: the same cluster, healthy, does replace it.
     const healthy = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod', '--out', dir]);

@@ -237,3 +237,40 @@ describe('backups made by CronJobs', () => {
     expect(issues.map((i) => `${i.code}: ${i.message}`)).toEqual([expect.stringMatching(/^InvalidValue: .*backup.* is set on a Schedule; only a CronJob's runs are checked as backups/)]);
   });
 });
+
+describe('restores seen in the clusters', () => {
+  // NOW is 2026-11-22; drills older than 90 days are stale. The runbook restores from schedule "hourly".
+  const yaml = (drills: string) => `rpo: 1d\nlastReviewed: 2026-11-01\ndrills: ${drills}\nrequires:\n  - { kind: Schedule, name: hourly, cluster: primary }\n`;
+  const facts = (restores: ReturnType<typeof restore>[]) => [
+    snapshot('prod', {
+      schedules: [{ namespace: 'velero', name: 'hourly', schedule: '0 * * * *', paused: false, includedNamespaces: ['*'], excludedNamespaces: [] }],
+      backups: [backup('hourly-20261120050000', '2026-11-20T05:00:00Z', 'Completed', { schedule: 'hourly' })],
+    }),
+    snapshot('dr', { restores }),
+  ];
+  const restore = (name: string, backupName: string, phase: string, completed: string, extra: { errors?: number; schedule?: string } = {}) =>
+    ({ namespace: 'velero', name, backup: backupName, phase, startTimestamp: completed, completionTimestamp: completed, ...extra });
+
+  it('counts a completed restore of the schedule in any of the runbook’s clusters as a recent test', async () => {
+    const old = yaml('[{ date: 2026-07-01, duration: 10m, result: pass, kind: game-day }]');
+    expect((await findings(old, facts([]))).filter((f) => f.includes('NoRecentDrill'))).toHaveLength(1);
+    expect(await findings(old, facts([restore('dr-test-1', 'hourly-20261110050000', 'Completed', '2026-11-10T06:00:00Z')]))).toEqual([]);
+    // Made with --from-schedule: scheduleName says which schedule.
+    expect(await findings(yaml('[]'), facts([restore('dr-test-2', 'other-name', 'Completed', '2026-11-12T06:00:00Z', { schedule: 'hourly' })]))).toEqual([]);
+  });
+
+  it('does not count a restore that failed or completed with errors, nor one of another schedule', async () => {
+    const old = yaml('[{ date: 2026-07-01, duration: 10m, result: pass, kind: game-day }]');
+    for (const r of [
+      restore('a', 'hourly-20261110050000', 'PartiallyFailed', '2026-11-10T06:00:00Z', { errors: 3 }),
+      restore('b', 'hourly-20261110050000', 'Completed', '2026-11-10T06:00:00Z', { errors: 1 }),
+      restore('c', 'daily-20261110050000', 'Completed', '2026-11-10T06:00:00Z'),
+    ]) expect((await findings(old, facts([r]))).filter((f) => f.includes('NoRecentDrill')), JSON.stringify(r)).toHaveLength(1);
+  });
+
+  it('never stands in for the procedure’s measured duration', async () => {
+    const slow = yaml('[{ date: 2026-11-01, duration: 50m, result: pass, kind: game-day }]');
+    const found = await findings(slow, facts([restore('dr-test-1', 'hourly-20261110050000', 'Completed', '2026-11-21T06:00:00Z')]));
+    expect(found).toEqual([expect.stringMatching(/ error DrillTooSlow: The newest drill \(2026-11-01\) took 50m/)]);
+  });
+});

@@ -41,6 +41,7 @@ export const KIND_SOURCES = [
   source({ kind: 'backupStorageLocations', objectKind: 'BackupStorageLocation', path: '/apis/velero.io/v1/backupstoragelocations', reduce: reduce.reduceBackupStorageLocation }),
   source({ kind: 'schedules', objectKind: 'Schedule', path: '/apis/velero.io/v1/schedules', reduce: reduce.reduceSchedule }),
   source({ kind: 'backups', objectKind: 'Backup', path: '/apis/velero.io/v1/backups', reduce: reduce.reduceBackup }),
+  source({ kind: 'restores', objectKind: 'Restore', path: '/apis/velero.io/v1/restores', reduce: reduce.reduceRestore }),
   source({ kind: 'cronJobs', objectKind: 'CronJob', path: '/apis/batch/v1/cronjobs', reduce: reduce.reduceCronJob }),
 ] as const;
 

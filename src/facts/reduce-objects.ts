@@ -190,3 +190,17 @@ export function reduceJob(o: Raw): { owner?: string; run: JobRunFact } {
     run: compact({ name: meta(o).name, start: str(o.status?.startTime), completion: str(o.status?.completionTime), result }),
   };
 }
+
+export function reduceRestore(o: Raw): KindItem<'restores'> {
+  return compact({
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    backup: String(o.spec?.backupName ?? ''),
+    schedule: str(o.spec?.scheduleName),
+    phase: str(o.status?.phase),
+    startTimestamp: str(o.status?.startTimestamp),
+    completionTimestamp: str(o.status?.completionTimestamp),
+    warnings: typeof o.status?.warnings === 'number' ? o.status.warnings : undefined,
+    errors: typeof o.status?.errors === 'number' ? o.status.errors : undefined,
+  });
+}

@@ -119,6 +119,20 @@ export const BackupFactSchema = z.strictObject({
   warnings: z.number().int().optional(),
 });
 
+export const RestoreFactSchema = z.strictObject({
+  namespace: Name,
+  name: Name,
+  /** The Backup it restored (`spec.backupName`). */
+  backup: z.string(),
+  /** `spec.scheduleName`, when it was made with `--from-schedule`. */
+  schedule: z.string().optional(),
+  phase: z.string().optional(),
+  startTimestamp: Timestamp.optional(),
+  completionTimestamp: Timestamp.optional(),
+  warnings: z.number().int().optional(),
+  errors: z.number().int().optional(),
+});
+
 /** One run of a CronJob: a Job it owns. Nothing of the pod template (env values, secret references). */
 export const JobRunFactSchema = z.strictObject({
   name: Name,
@@ -164,10 +178,11 @@ export const KIND_SCHEMAS = {
   schedules: kind(ScheduleFactSchema),
   backups: kind(BackupFactSchema),
   cronJobs: kind(CronJobFactSchema),
+  restores: kind(RestoreFactSchema),
 };
 
 /** Kinds added after the first snapshots were committed: a snapshot without them reads them as unknown. */
-const LATER_KINDS = ['cronJobs'] as const satisfies readonly (keyof typeof KIND_SCHEMAS)[];
+const LATER_KINDS = ['cronJobs', 'restores'] as const satisfies readonly (keyof typeof KIND_SCHEMAS)[];
 
 export type FactKind = keyof typeof KIND_SCHEMAS;
 export const FACT_KINDS = Object.keys(KIND_SCHEMAS) as FactKind[];
@@ -208,3 +223,4 @@ export type ServiceFact = z.output<typeof ServiceFactSchema>;
 export type BackupFact = z.output<typeof BackupFactSchema>;
 export type CronJobFact = z.output<typeof CronJobFactSchema>;
 export type JobRunFact = z.output<typeof JobRunFactSchema>;
+export type RestoreFact = z.output<typeof RestoreFactSchema>;

@@ -17,7 +17,7 @@ export { FIXTURE_NOW, kubeTime, objectMeta, uidFor, type MetaOptions } from './m
 export { SYSTEM_NAMESPACES, makeNamespaces, makeNodes, makePvcs, makeRootCaConfigMaps, makeSecrets, type NodeOptions, type PvcOptions } from './make-core.ts';
 export { makeIngressClass, makePriorityClasses, type PriorityClassInput } from './make-classes.ts';
 export { makeServices, type ServiceOptions } from './make-services.ts';
-export { makeBackupStorageLocation, makeBackups, makeSchedule, makeScheduledBackups, type BackupOptions, type BackupPhase, type BslOptions, type ScheduleOptions } from './make-velero.ts';
+export { makeBackupStorageLocation, makeBackups, makeRestore, makeSchedule, makeScheduledBackups, type BackupOptions, type BackupPhase, type BslOptions, type RestoreOptions, type ScheduleOptions } from './make-velero.ts';
 export { makeCrds, type CrdOptions } from './make-crds.ts';
 export { PLANTED_ENV_SECRET, makeCronJob, type CronJobOptions, type JobRun } from './make-batch.ts';
 export { makeScaleCluster, type ScaleOptions } from './scale.ts';

@@ -124,3 +124,41 @@ export function makeScheduledBackups(options: ScheduleOptions & Omit<BackupOptio
   const newest = (backups[0]?.status as { startTimestamp?: string } | undefined)?.startTimestamp;
   return [makeSchedule({ ...options, lastBackup: newest ? new Date(newest) : options.lastBackup }), ...backups];
 }
+
+/** Options of `makeRestore`. */
+export interface RestoreOptions {
+  name: string;
+  /** The Backup it restores (`spec.backupName`). */
+  backup: string;
+  /** `spec.scheduleName`, for `velero restore create --from-schedule`. */
+  schedule?: string;
+  namespace?: string;
+  includedNamespaces?: string[];
+  /** Start. Default: 10 days before `FIXTURE_NOW`. */
+  started?: Date;
+  durationMinutes?: number;
+  phase?: 'Completed' | 'PartiallyFailed' | 'Failed' | 'InProgress';
+  warnings?: number;
+  errors?: number;
+}
+
+/** A Velero Restore as the server leaves it (velero.io/v1; fields per the Restore CRD). */
+export function makeRestore(options: RestoreOptions): KubeObject {
+  const { name, backup, schedule, namespace = 'velero', includedNamespaces = ['*'], started = new Date(FIXTURE_NOW.getTime() - 240 * HOUR),
+    durationMinutes = 38, phase = 'Completed', warnings = 0, errors = 0 } = options;
+  const done = phase !== 'InProgress';
+  return {
+    apiVersion: 'velero.io/v1', kind: 'Restore',
+    metadata: objectMeta('Restore', name, { namespace, created: started }),
+    spec: { backupName: backup, ...(schedule ? { scheduleName: schedule } : {}), excludedResources: ['nodes', 'events', 'events.events.k8s.io', 'backups.velero.io', 'restores.velero.io', 'resticrepositories.velero.io'],
+      hooks: {}, includedNamespaces, itemOperationTimeout: '4h0m0s' },
+    status: {
+      ...(done ? { completionTimestamp: kubeTime(new Date(started.getTime() + durationMinutes * 60_000)) } : {}),
+      ...(errors ? { errors } : {}),
+      phase,
+      progress: { itemsRestored: 1180, totalItems: 1200 },
+      startTimestamp: kubeTime(started),
+      ...(warnings ? { warnings } : {}),
+    },
+  };
+}
