@@ -14,6 +14,11 @@ const meta = (o: Raw) => (o.metadata ?? {}) as Raw;
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const defaultAnnotation = (o: Raw, key: string) => meta(o).annotations?.[key] === 'true';
+/** Velero's error and warning counts of a Backup or Restore, when it reported them. */
+const problemCounts = (o: Raw) => ({
+  errors: typeof o.status?.errors === 'number' ? (o.status.errors as number) : undefined,
+  warnings: typeof o.status?.warnings === 'number' ? (o.status.warnings as number) : undefined,
+});
 /** Drops undefined values so optional fields are absent from the JSON, not `null`. */
 const compact = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -160,8 +165,7 @@ export function reduceBackup(o: Raw): KindItem<'backups'> {
     startTimestamp: str(o.status?.startTimestamp),
     completionTimestamp: str(o.status?.completionTimestamp),
     expiration: str(o.status?.expiration),
-    errors: typeof o.status?.errors === 'number' ? o.status.errors : undefined,
-    warnings: typeof o.status?.warnings === 'number' ? o.status.warnings : undefined,
+    ...problemCounts(o),
   });
 }
 
@@ -200,7 +204,6 @@ export function reduceRestore(o: Raw): KindItem<'restores'> {
     phase: str(o.status?.phase),
     startTimestamp: str(o.status?.startTimestamp),
     completionTimestamp: str(o.status?.completionTimestamp),
-    warnings: typeof o.status?.warnings === 'number' ? o.status.warnings : undefined,
-    errors: typeof o.status?.errors === 'number' ? o.status.errors : undefined,
+    ...problemCounts(o),
   });
 }
