@@ -89,13 +89,10 @@ export async function collectCluster(client: KubeClient, cluster: string, option
   // A 403 or an absent API is an answer; an error is not. A cluster that answers /version and
   // fails everything else (an overloaded or half-dead API server) must not replace a good snapshot.
   const statuses = [...Object.entries(kinds), ['endpointSlices', endpointSlices] as const, ['jobs', jobsStatus] as const];
-  const unreadable = statuses.filter(([, k]) => k.status === 'error');
+  const unreadable = statuses.flatMap(([name, k]) => (k.status === 'error' ? [`${name}: ${k.reason}`] : []));
   if (statuses.length - unreadable.length < options.minReadable * statuses.length) {
-    const [first, facts] = unreadable[0]!;
-    return {
-      ok: false,
-      reason: `only ${statuses.length - unreadable.length} of ${statuses.length} kinds could be read (${first}: ${facts.status === 'error' ? facts.reason : ''}${unreadable.length > 1 ? `, and ${unreadable.length - 1} more` : ''})`,
-    };
+    const more = unreadable.length > 1 ? `, and ${unreadable.length - 1} more` : '';
+    return { ok: false, reason: `only ${statuses.length - unreadable.length} of ${statuses.length} kinds could be read (${unreadable[0]}${more})` };
   }
   if (Array.isArray(slices) && kinds.services.status === 'ok') {
     const counts = new Map<string, { ready: number; notReady: number }>();
