@@ -50,7 +50,7 @@ export async function startCli(argv) {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   try {
-    await runCommand(command, args);
+    await runCommand(command, args, verbose);
   } catch (error) {
     crash(error);
   }
@@ -59,11 +59,15 @@ export async function startCli(argv) {
 /** Commands that take `--verbose` themselves (for their own log); the others only get stacks from it. */
 const OWN_VERBOSE = new Set(['build']);
 
+/** Commands run in a worker thread with this young-generation cap, in MB (see command-worker.js). */
+const IN_WORKER = /** @type {Record<string, number>} */ ({ facts: 16 });
+
 /**
  * @param {string} command
  * @param {string[]} rest the command's arguments
+ * @param {boolean} verbose
  */
-async function runCommand(command, rest) {
+async function runCommand(command, rest, verbose) {
   // Caches belong to the team's project (the package may be read-only): every part of Lifeboat
   // and its child processes read this variable.
   const project = projectDirFor(rest, process.env, process.cwd());
@@ -75,6 +79,10 @@ async function runCommand(command, rest) {
   if (command === 'check') {
     const { runBundled } = await import('./bundled-entry.js');
     return runBundled(new URL('./commands/check.ts', import.meta.url));
+  }
+  if (Object.hasOwn(IN_WORKER, command)) {
+    const { runInWorker } = await import('./command-worker.js');
+    return runInWorker(new URL(`./commands/${command}.ts`, import.meta.url), rest, { command, verbose, youngGenerationMb: IN_WORKER[command] ?? 16 });
   }
   // init runs once in a folder that may not be a project yet: no cache to leave behind there.
   if (command !== 'init') {
