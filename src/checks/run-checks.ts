@@ -20,9 +20,10 @@ import { requirementsExist } from './rules/requirements-exist.ts';
 import { reviewIsRecent } from './rules/review-is-recent.ts';
 import { rpoIsMet } from './rules/rpo-is-met.ts';
 import { backupJobsAreHealthy } from './rules/backup-jobs-are-healthy.ts';
+import { backupsHoldWhatRestoresNeed } from './rules/backups-hold-what-restores-need.ts';
 import { rtoIsTested } from './rules/rto-is-tested.ts';
 
-export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, backupJobsAreHealthy, rtoIsTested, reviewIsRecent, drHasParity];
+export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, backupJobsAreHealthy, backupsHoldWhatRestoresNeed, rtoIsTested, reviewIsRecent, drHasParity];
 
 export interface RunChecksOptions {
   now: Date;

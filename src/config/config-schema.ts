@@ -36,6 +36,25 @@ export const ConfigSchema = z
       })
       .optional()
       .describe('What `live` and `prefer-live` builds collect.'),
+    /** Reading what backups contain from their buckets (`lifeboat facts`). */
+    backups: z
+      .strictObject({
+        buckets: z
+          .record(
+            z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+            z.strictObject({
+              profile: z.string().min(1).optional().describe('AWS shared-config profile with read access to the bucket; default: the standard AWS credential chain (environment, web identity, instance role).'),
+              endpoint: z.url().optional().describe('S3 endpoint to use instead of the location\'s s3Url, which is often an in-cluster address CI cannot reach.'),
+              region: z.string().min(1).optional().describe('Region of the bucket, when the location does not say.'),
+            }),
+          )
+          .default({})
+          .describe('Per cluster name: how to reach the bucket of its Velero BackupStorageLocations. Credentials never go here: name a profile.'),
+        timeout: DurationSchema.default('20s').describe('Per inventory read, from connecting to the last byte.'),
+        concurrency: z.int().min(1).max(32).default(4).describe('Inventories read at once, per cluster.'),
+      })
+      .default({ buckets: {}, timeout: '20s', concurrency: 4 })
+      .describe('Velero backup inventories: read from the bucket for the newest backup of each schedule a runbook restores from (docs/backups.md).'),
     /** Facts older than this (when the page is read) get a warning banner. */
     factsMaxAge: DurationSchema.default('24h').describe('Facts older than this, at the moment a page is read, are flagged as stale.'),
     /** Thresholds and severities of the readiness checks. */

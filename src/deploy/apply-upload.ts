@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { recordPath, type DeployRecord } from './deploy-record.ts';
 import type { PhaseName, UploadPlan } from './plan-upload.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
-import { runPool } from './run-pool.ts';
+import { runPool } from '../util/run-pool.ts';
 import { keyFor, type S3Target } from './s3-target.ts';
 
 export interface ApplyOptions {

@@ -95,6 +95,50 @@ export const findingsData = {
     example: 'requires:\n  - { kind: CronJob, name: pg-dump, namespace: payments, cluster: primary, backup: true }',
     fix: 'Fix the job (credentials, disk, network are the usual causes) and check that a new run succeeds.',
   },
+  BackupMissingNamespace: {
+    title: 'Namespace not in the backup',
+    severity: 'error',
+    finding: true,
+    message: (p: { namespace: string; where: string; backups: string }) =>
+      `Namespace "${p.namespace}" (${p.where}) is not in ${p.backups}, which this runbook restores from: the restore would bring nothing of it back.`,
+    hint: (p: { suggestion?: string; has: string }) =>
+      `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}${p.has ? `The backup holds the namespaces ${p.has}. ` : 'The backup holds no namespaced objects. '}Add the namespace to the schedule's includedNamespaces, or restore it from a schedule that covers it.`,
+    description: "Read from the backup's own inventory in the bucket (what Velero actually wrote), not from the schedule's spec: a namespace created after the schedule, or excluded by a label selector, is not in it.",
+    example: 'run: velero restore create --from-schedule payments-hourly --include-namespaces ledger',
+    fix: 'Back the namespace up, then check the next backup (`lifeboat facts`, then `lifeboat check`).',
+  },
+  BackupMissingCrd: {
+    title: 'CRD not in the backup',
+    severity: 'error',
+    finding: true,
+    message: (p: { crd: string; backup: string; reason: string }) => `CustomResourceDefinition "${p.crd}" is not in ${p.backup}, ${p.reason}.`,
+    hint: (p: { suggestion?: string }) =>
+      `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}A restore into a cluster without the CRD fails for every custom resource of it. Let the schedule back up cluster resources (leave includeClusterResources unset or true, so Velero includes the CRDs of what it backs up), or install the CRDs in the recovery cluster first and say so in the runbook.`,
+    description: 'The war story: a DR test lost 90 minutes finding out that three CRDs were missing from the backup. The backup held the custom resources but not their definitions.',
+    example: 'requires:\n  - { kind: Schedule, name: cluster-daily, cluster: primary }   # includeClusterResources: false',
+    fix: 'Include the CRDs in the schedule (or restore them from elsewhere first), then check the next backup.',
+  },
+  BackupPartiallyFailed: {
+    title: 'Newest backup partially failed',
+    severity: 'error',
+    finding: true,
+    message: (p: { backup: string; errors: string; schedule: string; fallback: string }) =>
+      `The newest backup of schedule "${p.schedule}", ${p.backup}, PartiallyFailed${p.errors}: some objects or volumes are not in it, and \`velero restore create --from-schedule ${p.schedule}\` skips it for ${p.fallback}.`,
+    hint: (p: { backup: string }) => `See what failed: \`velero backup describe ${p.backup} --details\` and \`velero backup logs ${p.backup}\`.`,
+    description: 'A backup that PartiallyFailed is missing whatever failed; Velero restores from schedules use the newest backup that Completed, which may be much older.',
+    example: 'requires:\n  - { kind: Schedule, name: payments-hourly, cluster: primary }',
+    fix: 'Fix the cause (often a volume snapshot or a plugin error) and check that the next backup completes.',
+  },
+  BackupContentsUnknown: {
+    title: 'Backup contents unknown',
+    severity: 'warning',
+    finding: true,
+    message: (p: { backup: string; why: string }) => `What backup ${p.backup} holds cannot be checked: ${p.why}. Unknown is not missing — it may hold everything.`,
+    hint: (p: { fix: string }) => p.fix,
+    description: "Lifeboat reads each backup's inventory from its bucket. When it is missing, the bucket refuses, or it was not read, the contents are unknown and nothing is reported missing.",
+    example: 'backups:\n  buckets:\n    prod-euw1: { profile: velero-inventory-reader }',
+    fix: 'Give `lifeboat facts` read access to the inventories (docs/backups.md), then collect again.',
+  },
   FactsUnknown: {
     title: 'Reference cannot be checked',
     severity: 'warning',

@@ -9,6 +9,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_POLICY, type RequestPolicy } from './list-all.ts';
 import { writeSnapshot } from './snapshot-file.ts';
 import { redactUrl } from '../util/redact-url.ts';
+import { collectBackupContents, type BackupContentsOptions } from './backup-contents.ts';
 
 export interface ClusterTarget {
   /** Kubeconfig context to read through. */
@@ -30,6 +31,8 @@ export interface CollectAllOptions {
   deadlineMs?: number;
   /** Share of kinds (0–1) that must be readable for a snapshot to replace the previous one. */
   minReadable?: number;
+  /** Which backups' inventories to read from their buckets; without it, none are (the kind says so). */
+  backupContents?: BackupContentsOptions;
 }
 
 /** Five minutes: a cluster whose every request needs all its retries still finishes well within. */
@@ -56,6 +59,12 @@ export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget
       });
       const collection = collectCluster(client, name, {
         policy: options.policy ?? DEFAULT_POLICY, now, concurrency: options.concurrency ?? 4, minReadable: options.minReadable ?? DEFAULT_MIN_READABLE,
+      }).then(async (result) => {
+        // Inside the deadline: a bucket that hangs must not hold the cluster's snapshot back forever.
+        if (result.ok) result.snapshot.kinds.backupContents = options.backupContents
+          ? await collectBackupContents(result.snapshot, options.backupContents)
+          : { status: 'error', reason: 'backup inventories were not read in this collection (no runbooks were loaded)' };
+        return result;
       });
       const result = await Promise.race([collection, deadline]).finally(() => {
         clearTimeout(timer);
@@ -78,6 +87,11 @@ export function describeOutcome(outcome: ClusterOutcome): string {
   for (const status of ['forbidden', 'absent', 'error']) {
     const names = by(status);
     if (names.length) parts.push(`${status}: ${names.join(', ')}`);
+  }
+  const contents = outcome.snapshot.kinds.backupContents;
+  if (contents?.status === 'ok' && contents.items.length) {
+    const unread = contents.items.filter((i) => i.inventory.status !== 'ok').map((i) => `${i.name}: ${i.inventory.status}`);
+    parts.push(`${contents.items.length - unread.length} of ${contents.items.length} backup inventories read${unread.length ? ` (${unread.join(', ')})` : ''}`);
   }
   return `${outcome.name} (context ${outcome.context}, ${outcome.snapshot.server}): ${parts.join('; ')} — ${(outcome.ms / 1000).toFixed(1)} s → ${outcome.file}`;
 }

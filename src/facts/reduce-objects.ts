@@ -6,6 +6,7 @@
  */
 import type { JobRunFact, KindItem } from '../schema/facts.ts';
 import type { ServedResource } from './discovery.ts';
+import { redactUrl } from '../util/redact-url.ts';
 
 /** Loosely typed view of a Kubernetes object: every lookup may be missing. */
 type Raw = Record<string, any>;
@@ -133,6 +134,9 @@ export function reduceBackupStorageLocation(o: Raw): KindItem<'backupStorageLoca
     provider: String(o.spec?.provider ?? ''),
     bucket: str(o.spec?.objectStorage?.bucket),
     prefix: str(o.spec?.objectStorage?.prefix),
+    region: str(o.spec?.config?.region),
+    endpoint: str(o.spec?.config?.s3Url) === undefined ? undefined : redactUrl(String(o.spec.config.s3Url)),
+    forcePathStyle: o.spec?.config?.s3ForcePathStyle === undefined ? undefined : String(o.spec.config.s3ForcePathStyle) === 'true',
     accessMode: str(o.spec?.accessMode) ?? 'ReadWrite',
     default: o.spec?.default === true,
     phase: str(o.status?.phase),

@@ -85,6 +85,12 @@ export const BackupStorageLocationFactSchema = z.strictObject({
   provider: z.string(),
   bucket: z.string().optional(),
   prefix: z.string().optional(),
+  /** `spec.config.region`. */
+  region: z.string().optional(),
+  /** `spec.config.s3Url`: an S3-compatible endpoint (MinIO, Ceph…), credentials removed. */
+  endpoint: z.string().optional(),
+  /** `spec.config.s3ForcePathStyle` is "true". */
+  forcePathStyle: z.boolean().optional(),
   accessMode: z.string(),
   default: z.boolean(),
   phase: z.string().optional(),
@@ -155,6 +161,33 @@ export const CronJobFactSchema = z.strictObject({
   jobs: z.array(JobRunFactSchema).nullable(),
 });
 
+/**
+ * What one Velero backup holds, from the inventory Velero writes beside it in the bucket
+ * (`backups/<name>/<name>-resource-list.json.gz`). Only what the gate needs: namespaces, resource
+ * types with counts, CRD names. No object names (Secrets and ConfigMaps have telling ones).
+ */
+export const BackupContentsFactSchema = z.strictObject({
+  /** Velero's namespace, where the Backup object lives. */
+  namespace: Name,
+  /** The Backup's name. */
+  name: Name,
+  schedule: z.string().optional(),
+  /** The object read: `s3://<bucket>/<prefix>/backups/<name>/<name>-resource-list.json.gz`. */
+  source: z.string(),
+  inventory: z.discriminatedUnion('status', [
+    z.strictObject({
+      status: z.literal('ok'),
+      namespaces: z.array(Name),
+      /** Resource type as Velero keys it (`apps/v1/Deployment`, `v1/Namespace`) → number of objects. */
+      resources: z.record(z.string(), z.number().int()),
+      /** Names of the CustomResourceDefinitions in the backup. */
+      crds: z.array(Name),
+    }),
+    // missing: no inventory object; forbidden: the bucket refused; unsupported: not an S3 location.
+    z.strictObject({ status: z.enum(['missing', 'forbidden', 'error', 'unsupported']), reason: z.string() }),
+  ]),
+});
+
 /** How reading one kind went. Items exist only when it went `ok`. */
 const kind = <T extends z.ZodType>(item: T) =>
   z.discriminatedUnion('status', [
@@ -179,10 +212,12 @@ export const KIND_SCHEMAS = {
   backups: kind(BackupFactSchema),
   cronJobs: kind(CronJobFactSchema),
   restores: kind(RestoreFactSchema),
+  /** Read from the backup bucket, only for the newest backups of schedules some runbook restores from. */
+  backupContents: kind(BackupContentsFactSchema),
 };
 
 /** Kinds added after the first snapshots were committed: a snapshot without them reads them as unknown. */
-const LATER_KINDS = ['cronJobs', 'restores'] as const satisfies readonly (keyof typeof KIND_SCHEMAS)[];
+const LATER_KINDS = ['cronJobs', 'restores', 'backupContents'] as const satisfies readonly (keyof typeof KIND_SCHEMAS)[];
 
 export type FactKind = keyof typeof KIND_SCHEMAS;
 export const FACT_KINDS = Object.keys(KIND_SCHEMAS) as FactKind[];
@@ -224,3 +259,5 @@ export type BackupFact = z.output<typeof BackupFactSchema>;
 export type CronJobFact = z.output<typeof CronJobFactSchema>;
 export type JobRunFact = z.output<typeof JobRunFactSchema>;
 export type RestoreFact = z.output<typeof RestoreFactSchema>;
+export type BackupContentsFact = z.output<typeof BackupContentsFactSchema>;
+export type BackupStorageLocationFact = z.output<typeof BackupStorageLocationFactSchema>;

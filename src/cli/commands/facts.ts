@@ -5,13 +5,17 @@ import { collectAll, DEFAULT_MIN_READABLE, describeOutcome, type ClusterTarget }
 import { contextNames, KubeconfigError, loadKubeConfig } from '../../facts/kube-client.ts';
 import { DEFAULT_POLICY } from '../../facts/list-all.ts';
 import { durationSeconds, DURATION_PATTERN } from '../../schema/primitives.ts';
+import { planInventories } from '../../facts/inventory-plan.ts';
 
 const USAGE = `Usage: lifeboat facts --context CONTEXT[=NAME] [--context …] [--kubeconfig FILE] [--out DIR] [--timeout 15s]
                       [--deadline 5m] [--min-readable 0.5]
 
 Reads what exists in each cluster (server version, namespaces, nodes, StorageClasses,
 VolumeSnapshotClasses, PVCs, CRDs, Services and their ready endpoints, IngressClasses,
-PriorityClasses, Velero locations, schedules and backups) and writes facts/NAME.json.
+PriorityClasses, Velero locations, schedules, backups and restores, CronJobs and their
+recent Jobs) and writes facts/NAME.json. For the newest backup of each Velero schedule a
+runbook restores from, it also reads what the backup holds from its bucket (Velero's
+inventory; see backups in the config and docs/backups.md).
 NAME defaults to the context name; runbooks map roles (primary, dr) to these names.
 Never reads Secrets or ConfigMaps; never writes tokens, certificates or kubeconfig contents.
 Clusters are read concurrently; one that fails keeps its previous snapshot and makes the
@@ -72,6 +76,14 @@ try {
   throw error;
 }
 
+// What the runbooks restore from decides which backup inventories are read; a project whose
+// runbooks do not all load still gets its facts.
+const plan = await planInventories(config).catch((error: Error) => {
+  process.stderr.write(`Backup inventories are not read: the runbooks could not be loaded (${error.message.split('\n')[0]}).\n`);
+  return undefined;
+});
+if (plan?.unreadable) process.stderr.write(`${plan.unreadable} runbook file${plan.unreadable === 1 ? '' : 's'} did not load (run \`lifeboat check\`): the backups ${plan.unreadable === 1 ? 'it restores' : 'they restore'} from are not inventoried.\n`);
+
 const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
 const outcomes = await collectAll(kc, targets, {
   dir: config.factsDir,
@@ -79,6 +91,7 @@ const outcomes = await collectAll(kc, targets, {
   policy: { ...DEFAULT_POLICY, timeoutMs: durationSeconds(flags.timeout) * 1000 },
   deadlineMs: durationSeconds(flags.deadline) * 1000,
   minReadable,
+  ...(plan ? { backupContents: plan.options } : {}),
 });
 for (const outcome of outcomes) {
   const line = describeOutcome(outcome).replace(config.factsDir, relative(process.cwd(), config.factsDir) || '.');

@@ -20,15 +20,19 @@ export interface BslOptions {
   /** Message Velero sets when validation fails. */
   message?: string;
   lastValidation?: Date;
+  prefix?: string;
+  /** `config.s3Url`: an S3-compatible endpoint (MinIO and friends), with path-style addressing. */
+  s3Url?: string;
+  accessMode?: 'ReadWrite' | 'ReadOnly';
 }
 
 export function makeBackupStorageLocation(options: BslOptions = {}): KubeObject {
   const { name = 'default', namespace = 'velero', provider = 'aws', bucket = 'velero-backups', region = 'eu-west-1', isDefault = true,
-    phase = 'Available', message, lastValidation = new Date(FIXTURE_NOW.getTime() - 40_000) } = options;
+    phase = 'Available', message, lastValidation = new Date(FIXTURE_NOW.getTime() - 40_000), prefix = 'cluster', s3Url, accessMode = 'ReadWrite' } = options;
   return {
     apiVersion: 'velero.io/v1', kind: 'BackupStorageLocation',
     metadata: objectMeta('BackupStorageLocation', name, { namespace, labels: { component: 'velero' } }),
-    spec: { accessMode: 'ReadWrite', config: { region }, default: isDefault, objectStorage: { bucket, prefix: 'cluster' }, provider },
+    spec: { accessMode, config: { region, ...(s3Url ? { s3ForcePathStyle: 'true', s3Url } : {}) }, default: isDefault, objectStorage: { bucket, prefix }, provider },
     status: { lastSyncedTime: kubeTime(lastValidation), lastValidationTime: kubeTime(lastValidation), ...(message ? { message } : {}), phase },
   };
 }

@@ -1,0 +1,96 @@
+import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
+import { itemsOf } from '../../facts/queries.ts';
+import type { KindItem } from '../../schema/facts.ts';
+import type { Check, CheckContext } from '../check-context.ts';
+import { describeBackup, resolveSource } from '../backup-sources.ts';
+import { customResourceTypes } from '../custom-resource-types.ts';
+import { restorePlan } from '../restore-sources.ts';
+
+/**
+ * What the backups a runbook restores from hold, from their inventories in the bucket: every
+ * namespace it restores or requires is in one of them; every custom resource in a backup comes
+ * with its CRD, and so does every CRD the runbook requires; the newest backup of a schedule did
+ * not partially fail. A backup whose inventory could not be read is unknown, never missing.
+ */
+export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
+  const plan = restorePlan(ctx.runbook, ctx.clusters, ctx.scope);
+  if (plan.sources.length === 0) return;
+  const resolved = plan.sources.map((source) => resolveSource(source, ctx.facts));
+  const reported = new Set<string>();
+  const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
+  const crds = crdFacts(ctx);
+
+  for (const r of resolved) {
+    const at = { path: r.source.path, position: r.source.position(), cluster: r.source.cluster };
+    if (r.newer?.phase === 'PartiallyFailed' && once(`partial/${r.newer.name}`)) {
+      ctx.report('BackupPartiallyFailed', at, {
+        backup: r.newer.name,
+        schedule: r.source.schedule!,
+        errors: r.newer.errors ? ` with ${r.newer.errors} error${r.newer.errors === 1 ? '' : 's'}` : '',
+        fallback: r.backup ? `the older ${r.backup.name}` : 'nothing: no backup of it has completed',
+      });
+    }
+    if (!r.backup) continue;
+    if (!r.contents.known) {
+      if (r.backups.known && once(`unknown/${r.backup.name}`)) ctx.report('BackupContentsUnknown', at, { backup: r.backup.name, why: r.contents.why, fix: fixFor(r.contents.why) });
+      continue;
+    }
+    for (const custom of customResourceTypes(r.contents.value, crds)) {
+      if (r.contents.value.crds.includes(custom.crd) || !once(`crd/${r.backup.name}/${custom.crd}`)) continue;
+      reported.add(`crd/${custom.crd}`);
+      ctx.report('BackupMissingCrd', at, {
+        crd: custom.crd,
+        backup: describeBackup(r),
+        reason: `though it holds ${custom.count} custom resource${custom.count === 1 ? '' : 's'} of it (${custom.type})`,
+      });
+    }
+  }
+
+  const withBackup = resolved.filter((r) => r.backup);
+  // A CRD the runbook requires must come with the backups, unless it is Velero's own: Velero has
+  // to be installed to restore anything, and it never restores itself.
+  ctx.runbook.data.requires?.forEach((req, i) => {
+    if (req.kind !== 'CustomResourceDefinition' || req.name.endsWith('.velero.io') || withBackup.length === 0 || reported.has(`crd/${req.name}`)) return;
+    if (withBackup.some((r) => !r.contents.known || r.contents.value.crds.includes(req.name))) return;
+    const all = withBackup.flatMap((r) => (r.contents.known ? r.contents.value.crds : []));
+    const suggestion = didYouMean(req.name, all);
+    ctx.report('BackupMissingCrd', { path: ['requires', i, 'name'], cluster: ctx.clusters[req.cluster] }, {
+      crd: req.name,
+      backup: withBackup.map(describeBackup).join(' or '),
+      reason: 'though the runbook requires it and restores from that backup',
+      ...(suggestion ? { suggestion } : {}),
+    });
+  });
+
+  for (const ns of plan.namespaces) {
+    const candidates = ns.source ? withBackup.filter((r) => r.source === ns.source) : withBackup;
+    // Unknown contents, or one that holds it: nothing to say (the unknown is reported above).
+    if (candidates.length === 0 || candidates.some((r) => !r.contents.known || r.contents.value.namespaces.includes(ns.name))) continue;
+    if (!once(`ns/${ns.name}/${candidates.map((r) => r.backup!.name).join()}`)) continue;
+    const has = [...new Set(candidates.flatMap((r) => (r.contents.known ? r.contents.value.namespaces : [])))].sort();
+    const suggestion = didYouMean(ns.name, has);
+    ctx.report('BackupMissingNamespace', { path: ns.path, position: ns.position(), cluster: candidates[0]!.source.cluster }, {
+      namespace: ns.name,
+      where: ns.via === 'requires' ? 'required by the runbook' : `restored with \`${ns.via}\``,
+      backups: candidates.map(describeBackup).join(' or '),
+      has: listNames(has),
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+};
+
+/** CRDs of every cluster the runbook maps, to name the CRD behind a custom resource type. */
+function crdFacts(ctx: CheckContext): KindItem<'customResourceDefinitions'>[] {
+  return [...new Set(Object.values(ctx.clusters))].flatMap((cluster) => {
+    const crds = itemsOf(ctx.facts.get(cluster), 'customResourceDefinitions', cluster);
+    return crds.known ? crds.value : [];
+  });
+}
+
+function fixFor(why: string): string {
+  if (why.includes('403')) return 'Grant read access to the inventories (the bucket policy in docs/backups.md), then run `lifeboat facts` again.';
+  if (why.includes('no inventory')) return 'Check the backup in the bucket (`velero backup describe <name> --details` lists its resources when the inventory exists); a new backup from a current Velero writes one.';
+  if (why.includes('credentials')) return 'Name a profile with read access in the config (backups.buckets.<cluster>.profile), then run `lifeboat facts` again.';
+  return 'Run `lifeboat facts` again with access to the bucket (docs/backups.md).';
+}
+
