@@ -39,9 +39,9 @@ export interface InventoryOptions {
   cluster: string;
 }
 
-/** An inventory is a few KB per thousand objects; anything far larger is not one. */
-const MAX_COMPRESSED_BYTES = 32 * 1024 * 1024;
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** An inventory is ~50 bytes an object (5 MB for 100,000 objects); anything far larger is not one. */
+const MAX_COMPRESSED_BYTES = 16 * 1024 * 1024;
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 type Inventory = BackupContentsFact['inventory'];
 
