@@ -61,6 +61,10 @@ function cluster(): FakeClusterSpec {
   };
 }
 
+/** No AWS credentials from anywhere, whatever the machine running the tests has. */
+const NO_AWS = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined,
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true', AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined };
 const FAST = { ...DEFAULT_POLICY, timeoutMs: 1_000, backoffMs: 5, maxBackoffMs: 50 };
 let kube: FakeKube;
 let work: string;
@@ -86,11 +90,12 @@ describe('lifeboat facts', () => {
     kube.requests.length = 0;
     const dir = mkdtempSync(join(work, 'cli-'));
     const result = await runScript('facts', ['--kubeconfig', kubeconfig, '--context', 'fake=prod-euw1', '--out', dir, '--timeout', '5s'], {
-      env: { LIFEBOAT_NOW: now.toISOString() },
+      env: { LIFEBOAT_NOW: now.toISOString(), ...NO_AWS },
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 14 kinds read — [\d.]+ s → .*prod-euw1\.json\n$/);
+    // The example runbooks restore from payments-hourly, whose bucket this test gives no access to.
+    expect(result.stdout).toMatch(/^prod-euw1 \(context fake, 127\.0\.0\.1:\d+\): 15 kinds read; 0 of 1 backup inventories read \(payments-hourly-\d+: error\) — [\d.]+ s → .*prod-euw1\.json\n$/);
 
     const text = readFileSync(join(dir, 'prod-euw1.json'), 'utf8');
     const { snapshot, issues } = parseSnapshot(text, 'prod-euw1.json');
@@ -120,6 +125,9 @@ describe('lifeboat facts', () => {
       startTimestamp: '2026-11-10T06:00:00Z', completionTimestamp: '2026-11-10T06:38:00Z', warnings: 4, errors: 1,
     }]);
 
+    expect(kinds.backupContents?.status === 'ok' && kinds.backupContents.items.map((i) => i.inventory)).toEqual([
+      { status: 'error', reason: 'no AWS credentials to read the bucket of cluster "prod-euw1": set backups.buckets.prod-euw1.profile in the config, or the standard AWS environment' },
+    ]);
     const paths = kube.requests.map((r) => r.path);
     expect(paths.filter((p) => /secrets|configmaps/.test(p))).toEqual([]);
     expect(new Set(kube.requests.map((r) => r.method))).toEqual(new Set(['GET']));

@@ -9,7 +9,8 @@ import { runChecks } from './run-checks.ts';
 const CONFIG = {
   clusters: { primary: 'prod', dr: 'dr' },
   vars: {},
-  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} as Record<string, 'error' | 'warning' | 'off'> },
+  // These runbooks' backups have no inventories; what backups hold is tested in backups-hold-what-restores-need.test.ts.
+  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: { BackupContentsUnknown: 'off' } as Record<string, 'error' | 'warning' | 'off'> },
   parity: { primary: 'primary', dr: 'dr' },
 };
 const NOW = new Date('2026-11-22T08:00:00Z');
@@ -88,6 +89,7 @@ describe('RPO', () => {
     ]));
     expect(result).toEqual([
       'r.yaml:13:29 error RpoBreached: The newest completed backup of schedule "hourly" is hourly-old, 4h old when the facts were collected — older than the RPO of 1h. The newest backup, hourly-new (PartiallyFailed), did not complete. | Check why schedule "hourly" is not producing completed backups (`velero backup describe <name> --details`).',
+      'r.yaml:13:29 error BackupPartiallyFailed: The newest backup of schedule "hourly", hourly-new, PartiallyFailed: some objects or volumes are not in it, and `velero restore create --from-schedule hourly` skips it for the older hourly-old. | See what failed: `velero backup describe hourly-new --details` and `velero backup logs hourly-new`.',
     ]);
   });
 

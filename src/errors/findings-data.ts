@@ -112,8 +112,8 @@ export const findingsData = {
     severity: 'error',
     finding: true,
     message: (p: { crd: string; backup: string; reason: string }) => `CustomResourceDefinition "${p.crd}" is not in ${p.backup}, ${p.reason}.`,
-    hint: (p: { suggestion?: string }) =>
-      `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}A restore into a cluster without the CRD fails for every custom resource of it. Let the schedule back up cluster resources (leave includeClusterResources unset or true, so Velero includes the CRDs of what it backs up), or install the CRDs in the recovery cluster first and say so in the runbook.`,
+    hint: (p: { suggestion?: string; cause?: string }) =>
+      `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}${p.cause ? `${p.cause} ` : ''}A restore into a cluster without the CRD fails for every custom resource of it. Let the schedule back up cluster resources (leave includeClusterResources unset or true, so Velero includes the CRDs of what it backs up), or install the CRDs in the recovery cluster first and say so in the runbook.`,
     description: 'The war story: a DR test lost 90 minutes finding out that three CRDs were missing from the backup. The backup held the custom resources but not their definitions.',
     example: 'requires:\n  - { kind: Schedule, name: cluster-daily, cluster: primary }   # includeClusterResources: false',
     fix: 'Include the CRDs in the schedule (or restore them from elsewhere first), then check the next backup.',

@@ -152,6 +152,7 @@ export function reduceSchedule(o: Raw): KindItem<'schedules'> {
     paused: o.spec?.paused === true,
     includedNamespaces: strings(o.spec?.template?.includedNamespaces),
     excludedNamespaces: strings(o.spec?.template?.excludedNamespaces),
+    includeClusterResources: typeof o.spec?.template?.includeClusterResources === 'boolean' ? (o.spec.template.includeClusterResources as boolean) : undefined,
     phase: str(o.status?.phase),
     lastBackup: str(o.status?.lastBackup),
   });

@@ -105,6 +105,8 @@ export const ScheduleFactSchema = z.strictObject({
   paused: z.boolean(),
   includedNamespaces: z.array(z.string()),
   excludedNamespaces: z.array(z.string()),
+  /** `template.includeClusterResources`: false leaves CRDs out; unset lets Velero include those its custom resources need. */
+  includeClusterResources: z.boolean().optional(),
   phase: z.string().optional(),
   lastBackup: Timestamp.optional(),
 });

@@ -5,6 +5,8 @@
  * - `dr-euc1` lacks the `io2-csi` StorageClass the ledger's volumes use, and cert-manager's CRDs;
  * - on `prod-euw1` the newest run of the `cluster-daily` Velero schedule failed, and the last
  *   three runs of the ledger's `pg_dump` CronJob failed while etcd snapshots keep succeeding;
+ * - `cluster-daily` leaves cluster resources out, so its backups hold cert-manager and
+ *   CloudNativePG objects but not their three CRDs (the inventories are in `DEMO_INVENTORIES`);
  * - the DR cluster sees the primary's backups through a read-only BackupStorageLocation.
  */
 import {
@@ -27,6 +29,7 @@ import {
   type FakeClusterSpec,
   type KubeObject,
 } from './fake-kube/index.ts';
+import { makeResourceList } from './velero-bucket.ts';
 
 /** When the demo facts were collected: a few minutes after the fixtures' "now". */
 export const DEMO_COLLECTED_AT = new Date(FIXTURE_NOW.getTime() + 7 * 60_000);
@@ -77,8 +80,10 @@ export function primaryCluster(): FakeClusterSpec {
       makeBackupStorageLocation({ bucket: 'kestrel-velero-backups-euw1', region: 'eu-west-1' }),
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
         newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4 }),
+      // includeClusterResources: false keeps the CRDs out of the backup, while the custom
+      // resources in the namespaces go in: the missing-CRDs story (demo-facts.ts writes the inventories).
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41,
-        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'],
+        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], includeClusterResources: false,
         newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000), phase: (i) => (i === 0 ? 'Failed' : 'Completed') }),
       // Backups made by CronJobs: etcd snapshots every 30 minutes, all good; the ledger's hourly
       // pg_dump has failed for three runs in a row (the silent pg_dump).
@@ -113,8 +118,32 @@ export function drCluster(): FakeClusterSpec {
       ...makeScheduledBackups({ name: 'payments-hourly', cron: '0 * * * *', includedNamespaces: ['payments'], count: 24, everyHours: 1,
         newest: new Date(FIXTURE_NOW.getTime() + 12_000), durationMinutes: 4, storageLocation: 'primary-readonly' }).slice(1),
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41, storageLocation: 'primary-readonly',
-        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000),
+        excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], includeClusterResources: false, newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000),
         phase: (i) => (i === 0 ? 'Failed' : 'Completed') }).slice(1),
     ],
   };
 }
+
+/** Namespaces the daily backup holds: everything but the control plane's own. */
+const DAILY_NAMESPACES = ['cert-manager', 'checkout', 'cnpg-system', 'ingress-nginx', 'ledger', 'lifeboat', 'monitoring', 'payments', 'velero'];
+
+/**
+ * What the newest completed backup of each schedule holds, as Velero's inventory lists it: the
+ * daily one has the custom resources of three CRDs but, with cluster resources left out, none of
+ * the CRDs; the hourly payments one lets Velero add the CRD of what it holds.
+ */
+export const DEMO_INVENTORIES = {
+  'cluster-daily': makeResourceList({
+    namespaces: DAILY_NAMESPACES,
+    custom: {
+      'cert-manager.io/v1/Certificate': ['checkout/checkout-web-tls', 'payments/payments-api-tls'],
+      'cert-manager.io/v1/Issuer': ['checkout/letsencrypt', 'payments/letsencrypt'],
+      'postgresql.cnpg.io/v1/Cluster': ['ledger/ledger-db'],
+    },
+  }),
+  'payments-hourly': makeResourceList({
+    namespaces: ['payments'],
+    crds: ['certificates.cert-manager.io'],
+    custom: { 'cert-manager.io/v1/Certificate': ['payments/payments-api-tls'] },
+  }),
+};

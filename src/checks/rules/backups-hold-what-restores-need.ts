@@ -2,7 +2,7 @@ import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
 import { itemsOf } from '../../facts/queries.ts';
 import type { KindItem } from '../../schema/facts.ts';
 import type { Check, CheckContext } from '../check-context.ts';
-import { describeBackup, resolveSource } from '../backup-sources.ts';
+import { describeBackup, resolveSource, type ResolvedSource } from '../backup-sources.ts';
 import { customResourceTypes } from '../custom-resource-types.ts';
 import { restorePlan } from '../restore-sources.ts';
 
@@ -42,6 +42,7 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
         crd: custom.crd,
         backup: describeBackup(r),
         reason: `though it holds ${custom.count} custom resource${custom.count === 1 ? '' : 's'} of it (${custom.type})`,
+        ...causeOf(ctx, r),
       });
     }
   }
@@ -85,6 +86,14 @@ function crdFacts(ctx: CheckContext): KindItem<'customResourceDefinitions'>[] {
     const crds = itemsOf(ctx.facts.get(cluster), 'customResourceDefinitions', cluster);
     return crds.known ? crds.value : [];
   });
+}
+
+/** The schedule's own setting, when it is what keeps CRDs out. */
+function causeOf(ctx: CheckContext, r: ResolvedSource): { cause?: string } {
+  if (!r.source.schedule) return {};
+  const schedules = itemsOf(ctx.facts.get(r.source.cluster), 'schedules', r.source.cluster);
+  const schedule = schedules.known ? schedules.value.find((s) => s.name === r.source.schedule && s.namespace === r.backup?.namespace) : undefined;
+  return schedule?.includeClusterResources === false ? { cause: `Schedule "${schedule.name}" sets includeClusterResources: false, which leaves every CRD out.` } : {};
 }
 
 function fixFor(why: string): string {

@@ -44,10 +44,13 @@ export interface BackupScope {
   storageLocation?: string;
   /** Go duration, default `720h0m0s` (30 days, Velero's default TTL). */
   ttl?: string;
+  /** `false` leaves every cluster-scoped resource out, CRDs included (unset: Velero decides). */
+  includeClusterResources?: boolean;
 }
 
-function backupSpec({ includedNamespaces = ['*'], excludedNamespaces, storageLocation = 'default', ttl = '720h0m0s' }: BackupScope) {
-  return { csiSnapshotTimeout: '10m0s', defaultVolumesToFsBackup: false, hooks: {}, includedNamespaces, ...(excludedNamespaces ? { excludedNamespaces } : {}),
+function backupSpec({ includedNamespaces = ['*'], excludedNamespaces, storageLocation = 'default', ttl = '720h0m0s', includeClusterResources }: BackupScope) {
+  return { csiSnapshotTimeout: '10m0s', defaultVolumesToFsBackup: false, hooks: {}, ...(includeClusterResources === undefined ? {} : { includeClusterResources }),
+    includedNamespaces, ...(excludedNamespaces ? { excludedNamespaces } : {}),
     itemOperationTimeout: '4h0m0s', metadata: {}, snapshotMoveData: false, storageLocation, ttl, volumeSnapshotLocations: ['default'] };
 }
 
