@@ -6,7 +6,7 @@
  */
 import { fillWithSourceMap, type PlaceholderScope } from '../load/placeholders.ts';
 import { allSteps, type Runbook } from '../load/runbook-model.ts';
-import type { Position } from '../errors/issue.ts';
+import { noPosition, type Position } from '../errors/issue.ts';
 import { extractReferences, type ReferencingCommand } from './extract/extract-references.ts';
 
 export interface RestoreSource {
@@ -40,7 +40,8 @@ export interface RestorePlan {
 /** `velero restore create` and its verb-first spelling `velero create restore`. */
 const RESTORE_CREATE = new Set(['restore create', 'create restore']);
 
-type RunbookView = Pick<Runbook, 'data' | 'bodySteps' | 'locate' | 'locateInValue'>;
+/** Positions are only needed for findings: the site builds plans from entries that have none. */
+type RunbookView = Pick<Runbook, 'data' | 'bodySteps'> & Partial<Pick<Runbook, 'locate' | 'locateInValue'>>;
 
 export function restorePlan(runbook: RunbookView, clusters: Readonly<Record<string, string>>, scope: PlaceholderScope): RestorePlan {
   const plan: RestorePlan = { sources: [], namespaces: [] };
@@ -48,7 +49,7 @@ export function restorePlan(runbook: RunbookView, clusters: Readonly<Record<stri
     const cluster = clusters[req.cluster];
     if (!cluster) return;
     const path = ['requires', i, 'name'];
-    const position = () => runbook.locate(path);
+    const position = () => runbook.locate?.(path) ?? noPosition;
     if (req.kind === 'Schedule') plan.sources.push({ cluster, role: req.cluster, schedule: req.name, via: 'requires', path, position });
     if (req.kind === 'Namespace') plan.namespaces.push({ name: req.name, via: 'requires', path, position });
   });
@@ -58,7 +59,7 @@ export function restorePlan(runbook: RunbookView, clusters: Readonly<Record<stri
       if (!cluster || !/\brestore\b/.test(command.run)) return;
       const path = [...ref.path, 'commands', c, 'run'];
       const filled = fillWithSourceMap(command.run, scope);
-      const at = (offset: number) => () => runbook.locateInValue(path, filled.toSource(offset));
+      const at = (offset: number) => () => runbook.locateInValue?.(path, filled.toSource(offset)) ?? noPosition;
       // One command may hold several restores: references of one invocation share its `command`.
       const sourceOf = new Map<ReferencingCommand, RestoreSource>();
       const references = extractReferences(filled.text).filter((r) => r.command.tool === 'velero' && RESTORE_CREATE.has(r.command.subcommand.join(' ')));

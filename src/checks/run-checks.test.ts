@@ -250,8 +250,10 @@ describe('restores seen in the clusters', () => {
     }),
     snapshot('dr', { restores }),
   ];
-  const restore = (name: string, backupName: string, phase: string, completed: string, extra: { errors?: number; schedule?: string } = {}) =>
-    ({ namespace: 'velero', name, backup: backupName, phase, startTimestamp: completed, completionTimestamp: completed, ...extra });
+  const restore = (name: string, backupName: string, phase: string, completed: string, extra: { errors?: number; warnings?: number; schedule?: string; minutes?: number } = {}) => {
+    const { minutes = 0, ...rest } = extra;
+    return { namespace: 'velero', name, backup: backupName, phase, startTimestamp: new Date(Date.parse(completed) - minutes * 60_000).toISOString().replace('.000', ''), completionTimestamp: completed, ...rest };
+  };
 
   it('counts a completed restore of the schedule in any of the runbook’s clusters as a recent test', async () => {
     const old = yaml('[{ date: 2026-07-01, duration: 10m, result: pass, kind: game-day }]');
@@ -268,6 +270,32 @@ describe('restores seen in the clusters', () => {
       restore('b', 'hourly-20261110050000', 'Completed', '2026-11-10T06:00:00Z', { errors: 1 }),
       restore('c', 'daily-20261110050000', 'Completed', '2026-11-10T06:00:00Z'),
     ]) expect((await findings(old, facts([r]))).filter((f) => f.includes('NoRecentDrill')), JSON.stringify(r)).toHaveLength(1);
+  });
+
+  it('reports a newest restore that failed as a failed test, until a later one succeeds', async () => {
+    const recent = yaml('[{ date: 2026-11-01, duration: 10m, result: pass, kind: game-day }]');
+    const failed = restore('dr-test-3', 'hourly-20261110050000', 'PartiallyFailed', '2026-11-10T06:00:00Z', { errors: 1, warnings: 4 });
+    expect(await findings(recent, facts([failed]))).toEqual([
+      'r.yaml:13:29 warning RestoreTestFailed: The newest restore of a backup this runbook restores from, dr-test-3 of hourly-20261110050000 in cluster "dr" (2026-11-10), ended PartiallyFailed with 1 error and 4 warnings: the restore is not proven to work. | See what failed: `velero restore describe dr-test-3 --details` and `velero restore logs dr-test-3`; fix it and restore again.',
+    ]);
+    expect(await findings(recent, facts([failed, restore('dr-test-4', 'hourly-20261111050000', 'Completed', '2026-11-11T06:00:00Z')]))).toEqual([]);
+  });
+
+  it('follows the backups a restore command names, not only required schedules', async () => {
+    const named = `rpo: 1d\nlastReviewed: 2026-11-01\ndrills: [{ date: 2026-07-01, duration: 10m, result: pass, kind: game-day }]\n` +
+      'verify:\n  - id: v\n    title: V\n    commands:\n      - run: velero restore create t --from-backup weekly-20261101000000\n        cluster: dr\n';
+    const withRestore = [snapshot('dr', { restores: [restore('t', 'weekly-20261101000000', 'Completed', '2026-11-12T06:00:00Z')] })];
+    expect((await findings(named, withRestore)).filter((f) => f.includes('NoRecentDrill'))).toEqual([]);
+    expect((await findings(named, [snapshot('dr', { restores: [] })])).filter((f) => f.includes('NoRecentDrill'))).toHaveLength(1);
+  });
+
+  it('measures the RTO with an observed restore only where the runbook says the restore is the procedure', async () => {
+    const own = (rto: string) => `rto: ${rto}\nrtoFromRestores: true\n${yaml('[{ date: 2026-10-01, duration: 10m, result: pass, kind: game-day }]')}`;
+    const observed = facts([restore('dr-test-5', 'hourly-20261110050000', 'Completed', '2026-11-10T06:38:00Z', { minutes: 38 })]);
+    expect(await findings(own('1h'), observed)).toEqual([
+      expect.stringMatching(/ error DrillTooSlow: The newest drill \(2026-11-10, Velero restore dr-test-5 observed in "dr"\) took 38m; with the 2× margin/),
+    ]);
+    expect(await findings(own('2h'), observed)).toEqual([]);
   });
 
   it('never stands in for the procedure’s measured duration', async () => {

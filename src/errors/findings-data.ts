@@ -187,6 +187,17 @@ export const findingsData = {
     example: 'drills: []',
     fix: 'Drill it and record the result.',
   },
+  RestoreTestFailed: {
+    title: 'Newest restore test failed',
+    severity: 'warning',
+    finding: true,
+    message: (p: { restore: string; backup: string; cluster: string; outcome: string; date: string }) =>
+      `The newest restore of a backup this runbook restores from, ${p.restore} of ${p.backup} in cluster "${p.cluster}" (${p.date}), ended ${p.outcome}: the restore is not proven to work.`,
+    hint: (p: { restore: string }) => `See what failed: \`velero restore describe ${p.restore} --details\` and \`velero restore logs ${p.restore}\`; fix it and restore again.`,
+    description: 'Velero Restores seen in the clusters are restore tests. One that partially failed, failed or completed with errors is a failed test, and nothing newer shows that restores work.',
+    example: 'requires:\n  - { kind: Schedule, name: payments-hourly, cluster: primary }   # restore dr-test-1 PartiallyFailed',
+    fix: 'Find why the restore failed, fix it, and restore again (a game day, or a scheduled restore test).',
+  },
   FindingsNotListed: {
     title: 'More findings than are listed',
     severity: 'warning',

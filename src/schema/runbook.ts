@@ -183,6 +183,11 @@ export const RunbookSchema = z
     decisions: z.array(DecisionSchema).optional().describe('Decision tree for diagnosis; the first node is the root.'),
     /** Tested recoveries, newest first or in any order. */
     drills: z.array(DrillSchema).optional().describe('History of drills and real recoveries.'),
+    /** Observed Velero restores measure this runbook's recovery time (it restores and does nothing else). */
+    rtoFromRestores: z
+      .boolean()
+      .optional()
+      .describe('The runbook is a Velero restore and little else: a successful restore of a backup it restores from, observed in a cluster, stands for a drill in the RTO check (its duration against the rto). Default false: observed restores only prove that restores worked recently (NoRecentDrill).'),
     /** Ids of runbooks to read next. */
     related: z.array(IdSchema).optional().describe('Ids of related runbooks, linked at the end of the page.'),
     /** Runbooks that run before this one; what their restores bring back counts as present. */

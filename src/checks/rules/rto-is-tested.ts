@@ -1,37 +1,66 @@
-import { durationSeconds } from '../../schema/primitives.ts';
-import type { Check } from '../check-context.ts';
+import { durationSeconds, formatDuration } from '../../schema/primitives.ts';
+import type { Check, CheckContext } from '../check-context.ts';
 import { compareText } from '../../util/compare-text.ts';
-import { observedRestores } from '../observed-restores.ts';
+import { observedRestores, type ObservedRestore } from '../observed-restores.ts';
+import { restorePlan } from '../restore-sources.ts';
 
 /**
  * RTO: the newest game day or real recovery, times the safety margin, must fit the RTO; and one
  * must have happened recently. Tabletop walk-throughs measure nothing, so they do not count. A
- * successful Velero restore seen in a cluster, of a schedule the runbook restores from, counts as
- * a recent test too (observed-restores.ts), but never as the procedure's duration.
+ * successful Velero restore seen in a cluster, of a backup the runbook restores from, counts as a
+ * recent test too (observed-restores.ts), and as the measured duration only where the runbook says
+ * the restore is the whole procedure (`rtoFromRestores`). A newest restore that failed is reported.
  */
 export const rtoIsTested: Check = (ctx) => {
   const { runbook, settings, report } = ctx;
-  const restored = observedRestores(ctx)
-    .filter((o) => o.succeeded)
-    .map((o) => (o.restore.completionTimestamp ?? '').slice(0, 10))
-    .sort()
-    .at(-1);
-  const drills = (runbook.data.drills ?? [])
+  const plan = restorePlan(runbook, ctx.clusters, ctx.scope);
+  const observed = observedRestores(plan, ctx.facts, Object.values(ctx.clusters));
+  reportFailedRestores(ctx, observed, plan);
+  const restoredOn = (o: ObservedRestore) => (o.restore.completionTimestamp ?? '').slice(0, 10);
+  const restored = observed.filter((o) => o.succeeded).map(restoredOn).sort().at(-1);
+  type Measured = { date: string; duration: string; path: (string | number)[]; label: string };
+  const measured: Measured[] = (runbook.data.drills ?? [])
     .map((drill, index) => ({ drill, index }))
     .filter(({ drill }) => drill.kind !== 'tabletop')
-    .sort((a, b) => compareText(b.drill.date, a.drill.date));
-  const newest = drills[0];
+    .map(({ drill, index }) => ({ date: drill.date, duration: drill.duration, path: ['drills', index, 'duration'], label: drill.date }));
+  if (runbook.data.rtoFromRestores) {
+    for (const o of observed) {
+      if (!o.succeeded || o.seconds === undefined) continue;
+      measured.push({ date: restoredOn(o), duration: formatDuration(Math.max(60, Math.round(o.seconds / 60) * 60)), path: ['rtoFromRestores'],
+        label: `${restoredOn(o)}, Velero restore ${o.restore.name} observed in "${o.cluster}"` });
+    }
+  }
+  measured.sort((a, b) => compareText(b.date, a.date));
+  const newest = measured[0];
   const days = Math.round(settings.drillMaxAgeSeconds / 86_400);
   const recent = (date: string) => (settings.now.getTime() - Date.parse(`${date}T00:00:00Z`)) / 1000 <= settings.drillMaxAgeSeconds;
   if (!newest) {
     if (!(restored && recent(restored))) report('NoRecentDrill', { path: runbook.data.drills ? ['drills'] : ['rto'] }, { days });
     return;
   }
-  const rto = durationSeconds(runbook.data.rto);
-  if (durationSeconds(newest.drill.duration) * settings.rtoMargin > rto) {
-    report('DrillTooSlow', { path: ['drills', newest.index, 'duration'] }, { duration: newest.drill.duration, date: newest.drill.date, rto: runbook.data.rto });
+  if (durationSeconds(newest.duration) * settings.rtoMargin > durationSeconds(runbook.data.rto)) {
+    report('DrillTooSlow', { path: newest.path }, { duration: newest.duration, date: newest.label, rto: runbook.data.rto });
   }
-  if (!recent(newest.drill.date) && !(restored && recent(restored))) {
-    report('NoRecentDrill', { path: ['drills', newest.index, 'date'] }, { days, last: restored && restored > newest.drill.date ? restored : newest.drill.date });
+  if (!recent(newest.date) && !(restored && recent(restored))) {
+    const path = newest.path[0] === 'drills' ? ['drills', newest.path[1]!, 'date'] : newest.path;
+    report('NoRecentDrill', { path }, { days, last: restored && restored > newest.date ? restored : newest.date });
   }
 };
+
+/** Per source, a newest observed restore that failed, with no successful one after it, is a failed test. */
+function reportFailedRestores(ctx: CheckContext, observed: readonly ObservedRestore[], plan: ReturnType<typeof restorePlan>): void {
+  for (const [source, restores] of Map.groupBy(observed, (o) => o.source)) {
+    const newest = restores[0]!;
+    if (newest.succeeded) continue;
+    const where = plan.sources.find((s) => s.schedule === source || s.backup === source);
+    const { restore } = newest;
+    const problems = [restore.errors ? `${restore.errors} error${restore.errors === 1 ? '' : 's'}` : '', restore.warnings ? `${restore.warnings} warning${restore.warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+    ctx.report('RestoreTestFailed', { path: where?.path ?? ['requires'], ...(where ? { position: where.position() } : {}), cluster: newest.cluster }, {
+      restore: restore.name,
+      backup: restore.backup,
+      cluster: newest.cluster,
+      outcome: `${restore.phase ?? 'no phase'}${problems ? ` with ${problems}` : ''}`,
+      date: (restore.completionTimestamp ?? restore.startTimestamp ?? '').slice(0, 10) || 'an unknown date',
+    });
+  }
+}
