@@ -1,5 +1,6 @@
 import { durationSeconds } from '../../schema/primitives.ts';
-import type { CronJobFact, JobRunFact } from '../../schema/facts.ts';
+import type { CronJobFact } from '../../schema/facts.ts';
+import { cronJobHealth } from '../cron-job-health.ts';
 import { lookup } from '../lookup.ts';
 import { ageText } from '../backup-freshness.ts';
 import type { Check, CheckContext } from '../check-context.ts';
@@ -22,52 +23,39 @@ export const backupJobsAreHealthy: Check = (ctx) => {
     const at = { path: ['requires', i, 'name'], cluster };
     const name = `${req.namespace}/${req.name}`;
     if (found.item.suspend) ctx.report('BackupJobSuspended', at, { name, cluster });
-    if (req.backup) checkRuns(ctx, at, found.item, name, Date.parse(snapshot!.collectedAt));
+    if (req.backup) checkRuns(ctx, at, found.item, name, snapshot!.collectedAt);
   });
 };
 
-function checkRuns(ctx: CheckContext, at: { path: (string | number)[]; cluster: string }, cronJob: CronJobFact, name: string, collectedAt: number) {
+function checkRuns(ctx: CheckContext, at: { path: (string | number)[]; cluster: string }, cronJob: CronJobFact, name: string, collectedAt: string) {
   const { cluster } = at;
-  const runs = cronJob.jobs;
-  const succeeded = runs?.filter((r) => r.result === 'succeeded') ?? [];
-  // The controller's lastSuccessfulTime outlives the Jobs its history limit deletes.
-  const lastSuccess = [cronJob.lastSuccessfulTime, ...succeeded.map(finished)].filter((t): t is string => Boolean(t)).sort().at(-1);
-  const age = (time: string) => Math.max(0, (collectedAt - Date.parse(time)) / 1000);
-
-  if (!lastSuccess) {
-    if (runs === null) {
+  const health = cronJobHealth(cronJob, collectedAt);
+  if (health.lastSuccess === undefined || health.ageSeconds === undefined) {
+    if (health.failing === null) {
       ctx.report('FactsUnknown', at, { what: `The runs of CronJob "${name}"`, why: `Jobs in "${cluster}" could not be read, and the CronJob records no successful run` });
-    } else ctx.report('BackupJobNeverSucceeded', at, { name, cluster, runs: runs.length });
+    } else ctx.report('BackupJobNeverSucceeded', at, { name, cluster, runs: cronJob.jobs?.length ?? 0 });
     return;
   }
-  if (age(lastSuccess) > durationSeconds(ctx.runbook.data.rpo)) {
-    const job = succeeded.find((r) => finished(r) === lastSuccess);
+  if (health.ageSeconds > durationSeconds(ctx.runbook.data.rpo)) {
     ctx.report('RpoBreached', at, {
       subject: `CronJob "${name}"`,
       rpo: ctx.runbook.data.rpo,
-      age: ageText(age(lastSuccess)),
-      backup: job ? `job ${job.name}` : `the run that finished at ${lastSuccess}`,
+      age: ageText(health.ageSeconds),
+      backup: health.lastSuccessJob ? `job ${health.lastSuccessJob.name}` : `the run that finished at ${health.lastSuccess}`,
       cronJob: name,
     });
   }
-  if (runs === null) {
+  if (health.failing === null) {
     ctx.report('FactsUnknown', at, { what: `The recent runs of CronJob "${name}"`, why: `Jobs in "${cluster}" could not be read` });
     return;
   }
-  // Runs are newest first; one still running says nothing yet.
-  const finishedRuns = runs.filter((r) => r.result !== 'running');
-  const firstSuccess = finishedRuns.findIndex((r) => r.result === 'succeeded');
-  const failing = firstSuccess === -1 ? finishedRuns : finishedRuns.slice(0, firstSuccess);
-  if (failing.length === 0) return;
-  const oldest = failing.at(-1)!;
+  if (health.failing.length === 0) return;
   ctx.report('BackupJobFailing', at, {
     name,
     cluster,
-    failed: failing.length,
-    since: oldest.start ?? 'an unknown time',
-    lastSuccess: `finished ${ageText(age(lastSuccess))} before the facts were collected`,
-    job: failing[0]!.name,
+    failed: health.failing.length,
+    since: health.failing.at(-1)!.start ?? 'an unknown time',
+    lastSuccess: `finished ${ageText(health.ageSeconds)} before the facts were collected`,
+    job: health.failing[0]!.name,
   });
 }
-
-const finished = (run: JobRunFact) => run.completion ?? run.start ?? '';
