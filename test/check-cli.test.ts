@@ -38,6 +38,7 @@ describe('lifeboat check', () => {
         "runbooks/platform/dr-full-cluster-restore.mdx:35 BackupMissingCrd",
         "runbooks/platform/dr-full-cluster-restore.mdx:35 BackupMissingCrd",
         "runbooks/platform/dr-full-cluster-restore.mdx:35 BackupMissingCrd",
+        "runbooks/platform/dr-full-cluster-restore.mdx:35 RestoreTestFailed",
         "runbooks/platform/dr-full-cluster-restore.mdx:35 RpoBreached",
         "runbooks/platform/dr-full-cluster-restore.mdx:40 BackupJobFailing",
         "runbooks/platform/dr-full-cluster-restore.mdx:40 RpoBreached",

@@ -7,7 +7,8 @@
  *   three runs of the ledger's `pg_dump` CronJob failed while etcd snapshots keep succeeding;
  * - `cluster-daily` leaves cluster resources out, so its backups hold cert-manager and
  *   CloudNativePG objects but not their three CRDs (the inventories are in `DEMO_INVENTORIES`);
- * - the DR cluster sees the primary's backups through a read-only BackupStorageLocation.
+ * - the DR cluster sees the primary's backups through a read-only BackupStorageLocation, and
+ *   keeps the Restores of two restore tests: payments worked, the full restore partially failed.
  */
 import {
   CRD_SETS,
@@ -23,6 +24,7 @@ import {
   makePvcs,
   makeScheduledBackups,
   makeCronJob,
+  makeRestore,
   makeSecrets,
   makeServices,
   SYSTEM_NAMESPACES,
@@ -120,6 +122,13 @@ export function drCluster(): FakeClusterSpec {
       ...makeScheduledBackups({ name: 'cluster-daily', cron: '0 2 * * *', count: 7, everyHours: 24, durationMinutes: 41, storageLocation: 'primary-readonly',
         excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'], includeClusterResources: false, newest: new Date(FIXTURE_NOW.getTime() - 4 * HOUR + 4_000),
         phase: (i) => (i === 0 ? 'Failed' : 'Completed') }).slice(1),
+      // Restore tests run in the DR cluster: the payments namespace came back in 9 minutes; the
+      // full restore of the daily backup partially failed — its cert-manager and CloudNativePG
+      // objects had no CRDs to land on.
+      makeRestore({ name: 'restore-test-payments-20261110', backup: 'payments-hourly-20261110050012', includedNamespaces: ['payments'],
+        started: new Date(FIXTURE_NOW.getTime() - 240 * HOUR), durationMinutes: 9 }),
+      makeRestore({ name: 'restore-test-full-20261114', backup: 'cluster-daily-20261114020004', started: new Date(FIXTURE_NOW.getTime() - 148 * HOUR),
+        durationMinutes: 97, phase: 'PartiallyFailed', errors: 5, warnings: 12 }),
     ],
   };
 }
