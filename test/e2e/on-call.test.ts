@@ -58,6 +58,7 @@ const PAGES = [
   { name: 'runbook', path: '/runbooks/velero-restore-namespace/' },
   { name: 'decision-tree', path: '/runbooks/post-restore-503/' },
   { name: 'readiness', path: '/readiness/' },
+  { name: 'backup-evidence', path: '/runbooks/dr-full-cluster-restore/' },
 ];
 
 describe('accessibility', () => {

@@ -154,6 +154,14 @@ describe('each runbook, in the binder and in its own PDF', () => {
     expect(pdfLinks(single('post-restore-503'))).toContainEqual({ href: 'https://runbooks.kestrelpay.example/runbooks/ledger-regional-failover/', text: target });
   });
 
+  it("prints each runbook's backup evidence and the restores seen in the clusters", () => {
+    const own = squash(pdfText(single('dr-full-cluster-restore')));
+    expect(own).toContain(squash('Velero schedule cluster-daily in prod-euw1 Problem'));
+    expect(own).toContain(squash('Missing CRDs of custom resources it holds: certificates.cert-manager.io, issuers.cert-manager.io, clusters.postgresql.cnpg.io.'));
+    expect(own).toContain(squash('Velero restore, observed in dr-euc1'));
+    expect(squash(pdfText(binder))).toContain(own.slice(own.indexOf(squash('Velero schedule cluster-daily')), own.indexOf(squash('Velero schedule cluster-daily')) + 200));
+  });
+
   it('leaves out the copy buttons and the click-through controls', () => {
     const text = pdfText(binder);
     const sources = views.map((v) => readFileSync(v.absolutePath, 'utf8')).join('\n');

@@ -1,7 +1,7 @@
 /**
  * Facts collection at scale: the real `lifeboat facts` against a fake API server holding 2,000
- * CRDs, 5,000 Services with 20,000 EndpointSlices, 1,000 CronJobs with 5,000 Jobs and 200
- * namespaces (issue budget: ≤ 3 s wall, ≤ 300 MB peak RSS), twice: with kubebuilder-sized CRDs (~2 KB), and with CRDs whose schemas are
+ * CRDs, 5,000 Services with 20,000 EndpointSlices, 1,000 CronJobs with 5,000 Jobs, 300 Velero
+ * Restores and 200 namespaces (issue budget: ≤ 3 s wall, ≤ 300 MB peak RSS), twice: with kubebuilder-sized CRDs (~2 KB), and with CRDs whose schemas are
  * as large as Crossplane providers' (~26 KB each, 53 MB of CRD JSON in all). The server speaks
  * aggregated discovery, as Kubernetes ≥ 1.30 does. Peer: `kubectl get … -o json` for the same
  * kinds on the same server.
@@ -17,13 +17,13 @@ import { npmScriptArgs } from '../../cli/npm-script.ts';
 import { REPO } from '../sites/site-tool.ts';
 
 /** The issue's cluster, and the small one a `--smoke` run collects instead. */
-const SCALE = { namespaces: 200, crds: 2000, services: 5000, cronJobs: 1000 };
-const SMOKE_SCALE = { namespaces: 20, crds: 100, services: 100, cronJobs: 20 };
+const SCALE = { namespaces: 200, crds: 2000, services: 5000, cronJobs: 1000, restores: 300 };
+const SMOKE_SCALE = { namespaces: 20, crds: 100, services: 100, cronJobs: 20, restores: 10 };
 /** Schema KB per CRD version that makes the average CRD ~26 KB (a third serve two versions). */
 const SCENARIOS = [{ schemaKb: undefined, label: '' }, { schemaKb: 19, label: ' with large CRD schemas (~26 KB each)' }];
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentvolumeclaims,customresourcedefinitions,services,endpointslices,ingressclasses,priorityclasses,backupstoragelocations.velero.io,schedules.velero.io,backups.velero.io,cronjobs.batch,jobs.batch';
+const KINDS = 'namespaces,nodes,storageclasses,volumesnapshotclasses,persistentvolumeclaims,customresourcedefinitions,services,endpointslices,ingressclasses,priorityclasses,backupstoragelocations.velero.io,schedules.velero.io,backups.velero.io,restores.velero.io,cronjobs.batch,jobs.batch';
 
 export const factsEntry: BenchEntry = {
   name: 'facts',
@@ -52,7 +52,7 @@ async function collectOnce(ctx: BenchContext, scenario: (typeof SCENARIOS)[numbe
     const row = { wallMs: ours.wallMs, ...(ours.peakRssMb !== undefined ? { peakRssMb: ours.peakRssMb } : {}) };
     return {
       entry: 'facts',
-      case: `collect ${fmt(scale.crds)} CRDs${scenario.label}, ${fmt(scale.services)} Services, ${fmt(slices)} EndpointSlices, ${fmt(scale.cronJobs)} CronJobs, ${fmt(scale.namespaces)} namespaces`,
+      case: `collect ${fmt(scale.crds)} CRDs${scenario.label}, ${fmt(scale.services)} Services, ${fmt(slices)} EndpointSlices, ${fmt(scale.cronJobs)} CronJobs, ${fmt(scale.restores)} Restores, ${fmt(scale.namespaces)} namespaces`,
       ...row,
       peer: peer
         ? { name: 'kubectl get -o json', wallMs: peer.wallMs, ...(peer.peakRssMb !== undefined ? { peakRssMb: peer.peakRssMb } : {}) }
@@ -72,7 +72,7 @@ async function collectOnce(ctx: BenchContext, scenario: (typeof SCENARIOS)[numbe
 async function startServer(kubeconfig: string, scale: typeof SCALE, schemaKb: number | undefined) {
   const cli = new URL('../../../test/support/fake-kube/serve-cli.ts', import.meta.url).pathname;
   const size = ['--namespaces', String(scale.namespaces), '--crds', String(scale.crds), '--services', String(scale.services), '--slices-per-service', '4',
-    '--cron-jobs', String(scale.cronJobs),
+    '--cron-jobs', String(scale.cronJobs), '--restores', String(scale.restores),
     ...(schemaKb ? ['--crd-schema-kb', String(schemaKb)] : [])];
   const child = spawn(process.execPath, [cli, '--scale', ...size, '--aggregated-discovery', '--kubeconfig', kubeconfig], { stdio: ['pipe', 'pipe', 'inherit'] });
   const [line] = await new Promise<string[]>((resolve, reject) => {

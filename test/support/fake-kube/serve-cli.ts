@@ -2,7 +2,7 @@
  * Runs a fake API server in its own process, so that a benchmark measures the collector's time
  * and memory without the server's (a scale cluster holds ~150 MB of objects and cached JSON).
  *
- *   node test/support/fake-kube/serve-cli.ts --kubeconfig /tmp/kc.yaml [--scale] [--services 5000] [--crds 2000] [--crd-schema-kb 19] [--cron-jobs 1000]
+ *   node test/support/fake-kube/serve-cli.ts --kubeconfig /tmp/kc.yaml [--scale] [--services 5000] [--crds 2000] [--crd-schema-kb 19] [--cron-jobs 1000] [--restores 300]
  *     [--namespaces 200] [--slices-per-service 4] [--max-page-size N] [--aggregated-discovery]
  *
  * Prints one JSON line `{"url","kubeconfig","objects","startMs"}` to stdout once it listens,
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     crds: { type: 'string' },
     'crd-schema-kb': { type: 'string' },
     'cron-jobs': { type: 'string' },
+    restores: { type: 'string' },
     services: { type: 'string' },
     'slices-per-service': { type: 'string' },
     'max-page-size': { type: 'string' },
@@ -34,7 +35,7 @@ const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
 const started = performance.now();
 const spec = values.scale
-  ? makeScaleCluster({ namespaces: num(values.namespaces), crds: num(values.crds), crdSchemaKb: num(values['crd-schema-kb']), cronJobs: num(values['cron-jobs']), services: num(values.services), slicesPerService: num(values['slices-per-service']) })
+  ? makeScaleCluster({ namespaces: num(values.namespaces), crds: num(values.crds), crdSchemaKb: num(values['crd-schema-kb']), cronJobs: num(values['cron-jobs']), restores: num(values.restores), services: num(values.services), slicesPerService: num(values['slices-per-service']) })
   : makeTestCluster();
 const kube = await startFakeKube(spec, { maxPageSize: num(values['max-page-size']), aggregatedDiscovery: values['aggregated-discovery'] });
 await kube.writeKubeconfig(values.kubeconfig);
