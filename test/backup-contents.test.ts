@@ -22,7 +22,7 @@ import {
 } from './support/fake-kube/index.ts';
 import { S3RVER_ENV, startLocalS3, type LocalS3 } from './support/local-s3.ts';
 import { runScript } from './support/run-script.ts';
-import { makeResourceList, putInventory, startRefusingS3 } from './support/velero-bucket.ts';
+import { makeResourceList, putInventory, startRefusingS3, startSilentS3 } from './support/velero-bucket.ts';
 
 const HOUR = 3_600_000;
 const BUCKET = 'velero-prod';
@@ -33,6 +33,7 @@ const now = new Date(FIXTURE_NOW.getTime() + 5 * 60_000);
 let kube: FakeKube;
 let s3: LocalS3;
 let refusing: Awaited<ReturnType<typeof startRefusingS3>>;
+let silent: Awaited<ReturnType<typeof startSilentS3>>;
 let project: string;
 let snapshot: FactsSnapshot;
 let factsOutput: { code: number | null; stdout: string; stderr: string };
@@ -56,6 +57,7 @@ requires:
   - { kind: Schedule, name: payments-hourly, namespace: velero, cluster: primary }
   - { kind: Schedule, name: ledger-nightly, namespace: velero, cluster: primary }
   - { kind: Schedule, name: locked-daily, namespace: velero, cluster: primary }
+  - { kind: Schedule, name: stuck-daily, namespace: velero, cluster: primary }
 steps:
   - id: restore-payments
     title: Restore payments
@@ -88,6 +90,7 @@ steps:
 beforeAll(async () => {
   s3 = await startLocalS3();
   refusing = await startRefusingS3();
+  silent = await startSilentS3();
   await s3.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
   kube = await startFakeKube({
     objects: [
@@ -95,11 +98,13 @@ beforeAll(async () => {
       ...loadFixtureObjects([...CRD_SETS.velero, ...CRD_SETS.certManager, ...CRD_SETS.cloudnativePg]),
       makeBackupStorageLocation({ bucket: BUCKET, prefix: PREFIX, s3Url: s3.endpoint }),
       makeBackupStorageLocation({ name: 'locked', bucket: 'velero-locked', prefix: '', s3Url: refusing.endpoint, isDefault: false }),
+      makeBackupStorageLocation({ name: 'stuck', bucket: 'velero-stuck', prefix: '', s3Url: silent.endpoint, isDefault: false }),
       ...makeScheduledBackups({ name: 'cluster-daily', count: 3, newest: daily, everyHours: 24 }),
       ...makeScheduledBackups({ name: 'payments-hourly', count: 3, newest: hourly, everyHours: 1, includedNamespaces: ['payments'],
         phase: (i) => (i === 0 ? 'PartiallyFailed' : 'Completed') }),
       ...makeScheduledBackups({ name: 'ledger-nightly', count: 2, newest: daily, includedNamespaces: ['ledger'] }),
       ...makeScheduledBackups({ name: 'locked-daily', count: 1, newest: daily, storageLocation: 'locked' }),
+      ...makeScheduledBackups({ name: 'stuck-daily', count: 1, newest: daily, storageLocation: 'stuck' }),
       ...makeScheduledBackups({ name: 'unused', count: 1, newest: daily }),
     ],
   });
@@ -122,7 +127,7 @@ beforeAll(async () => {
 
   project = mkdtempSync(join(tmpdir(), 'lifeboat-backup-contents-'));
   mkdirSync(join(project, 'runbooks'));
-  writeFileSync(join(project, 'lifeboat.config.yaml'), 'clusters: { primary: prod }\n');
+  writeFileSync(join(project, 'lifeboat.config.yaml'), 'clusters: { primary: prod }\nbackups: { timeout: 2s }\n');
   writeFileSync(join(project, 'runbooks', 'restore-everything.yaml'), RUNBOOK);
   writeFileSync(join(project, 'runbooks', 'restore-ledger.yaml'), LEDGER_RUNBOOK);
   await kube.writeKubeconfig(join(project, 'kubeconfig'));
@@ -137,7 +142,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([kube?.close(), s3?.stop(), refusing?.close()]);
+  await Promise.all([kube?.close(), s3?.stop(), refusing?.close(), silent?.close()]);
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
@@ -145,7 +150,7 @@ describe('backup inventories in facts', () => {
   it('reads the newest completed backup of each schedule the runbooks restore from, and only those', () => {
     expect(factsOutput.stderr).toBe('');
     expect(factsOutput.code).toBe(0);
-    expect(factsOutput.stdout).toMatch(/2 of 4 backup inventories read \(ledger-nightly-\d+: missing, locked-daily-\d+: forbidden\)/);
+    expect(factsOutput.stdout).toMatch(/2 of 5 backup inventories read \(ledger-nightly-\d+: missing, locked-daily-\d+: forbidden, stuck-daily-\d+: error\)/);
     const contents = snapshot.kinds.backupContents;
     expect(contents?.status).toBe('ok');
     const items = contents?.status === 'ok' ? contents.items : [];
@@ -154,6 +159,7 @@ describe('backup inventories in facts', () => {
       [expect.stringMatching(/^ledger-nightly-/), 'missing'],
       [expect.stringMatching(/^locked-daily-/), 'forbidden'],
       [backupName('payments-hourly', new Date(hourly.getTime() - HOUR)), 'ok'],
+      [expect.stringMatching(/^stuck-daily-/), 'error'],
     ]);
     // The schedule nobody restores from is not read, and the refusing bucket was asked once, for one key.
     expect(items.some((i) => i.schedule === 'unused')).toBe(false);
@@ -178,9 +184,10 @@ describe('backup inventories in facts', () => {
     for (const name of [PLANTED_SECRET, 'stripe-live-key', 'payments-db-credentials', 'kube-root-ca.crt', 'api-tls', 'pvc-payments-0a1b2c3d']) expect(text).not.toContain(name);
   });
 
-  it('says why contents are unknown: no inventory, and a bucket that refuses', () => {
+  it('says why contents are unknown: no inventory, a bucket that refuses, one that never answers', () => {
     const contents = snapshot.kinds.backupContents;
     const items = contents?.status === 'ok' ? contents.items : [];
+    expect(items[4]!.inventory).toEqual({ status: 'error', reason: 'the bucket did not answer within 2 s' });
     expect(items[1]!.inventory).toEqual({ status: 'missing', reason: expect.stringContaining('Velero wrote no inventory at s3://velero-prod/prod/backups/ledger-nightly-') });
     expect(items[2]!.inventory).toEqual({ status: 'forbidden', reason: expect.stringContaining('the bucket refused to read s3://velero-locked/backups/locked-daily-') });
   });
@@ -215,7 +222,7 @@ describe('lifeboat check on backup contents', () => {
 
   it('finds namespaces the backups do not hold, with a did-you-mean from what they do hold', () => {
     expect(of('BackupMissingNamespace', 'restore-everything.yaml')).toEqual([expect.objectContaining({
-      line: 19,
+      line: 20,
       message: expect.stringMatching(/^Namespace "paymnets" \(restored with `--include-namespaces`\) is not in backup payments-hourly-\d+ /),
       hint: expect.stringMatching(/^Did you mean "payments"\? The backup holds the namespaces "payments"\./),
     })]);
@@ -233,8 +240,30 @@ describe('lifeboat check on backup contents', () => {
     expect(of('BackupContentsUnknown', 'restore-everything.yaml').map((i) => [i.line, i.message])).toEqual([
       [13, expect.stringMatching(/^What backup ledger-nightly-\d+ holds cannot be checked: Velero wrote no inventory at /)],
       [14, expect.stringMatching(/^What backup locked-daily-\d+ holds cannot be checked: the bucket refused /)],
+      [15, expect.stringMatching(/^What backup stuck-daily-\d+ holds cannot be checked: the bucket did not answer within 2 s\./)],
     ]);
     expect(of('BackupContentsUnknown', 'restore-everything.yaml')[1]!.hint).toContain('docs/backups.md');
-    expect(issues.filter((i) => /ledger-nightly|locked-daily/.test(i.message) && i.code.startsWith('BackupMissing'))).toEqual([]);
+    expect(issues.filter((i) => /ledger-nightly|locked-daily|stuck-daily/.test(i.message) && i.code.startsWith('BackupMissing'))).toEqual([]);
   });
+});
+
+describe('a project whose runbooks do not all load', () => {
+  it('still collects, reads what the loadable runbooks restore from, and says what was left out', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'lifeboat-backup-contents-broken-'));
+    try {
+      mkdirSync(join(broken, 'runbooks'));
+      writeFileSync(join(broken, 'lifeboat.config.yaml'), 'clusters: { primary: prod }\n');
+      writeFileSync(join(broken, 'runbooks', 'restore-ledger.yaml'), LEDGER_RUNBOOK);
+      writeFileSync(join(broken, 'runbooks', 'half-written.yaml'), 'id: half-written\ntitle: [unclosed\n');
+      const result = await runScript('facts', ['--kubeconfig', join(project, 'kubeconfig'), '--context', 'fake=prod'], {
+        cwd: broken,
+        env: { ...S3RVER_ENV, LIFEBOAT_NOW: now.toISOString() },
+      });
+      expect(result.stderr).toBe('1 runbook file did not load (run `lifeboat check`): the backups it restores from are not inventoried.\n');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/; 1 of 1 backup inventories read — /);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -67,3 +67,16 @@ export async function startRefusingS3(): Promise<{ endpoint: string; requests: s
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** An S3 endpoint that accepts connections and never answers: the read must give up on its own. */
+export async function startSilentS3(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
