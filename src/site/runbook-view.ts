@@ -33,7 +33,21 @@ export interface StepView extends Omit<Step, 'commands'> {
   section: StepSection;
   /** Written in the MDX body (rendered there) rather than in the fields. */
   inBody: boolean;
+  /**
+   * The section heading an MDX body step opens: set on the first body step of a section, and
+   * again wherever the body goes back to a section after another one, so a rollback step never
+   * reads as part of the verify output above it.
+   */
+  opensSection?: SectionHeading;
   commands: CommandView[];
+}
+
+/** A numbered section heading ("4. Rollback") as the page, its contents list and the binder show it. */
+export interface SectionHeading {
+  /** Anchor: the section key, or `<key>-<n>` for a section heading the page already has. */
+  id: string;
+  /** "4. Rollback". */
+  text: string;
 }
 
 export interface SectionView {
@@ -139,6 +153,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
     steps.forEach((s) => stepsById.set(s.id, s));
     sections.push({ key, title: SECTION_TITLES[key], number, steps });
   }
+  headBodySections(entry, sections, stepsById);
 
   const decisionIds = new Set((data.decisions ?? []).map((d) => d.id));
   const target = (answer: Answer): AnswerTarget => {
@@ -176,6 +191,27 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
       .filter((role) => clusterMap[role])
       .map((role) => clusterFactsView(role, clusterMap[role]!, ctx)),
   };
+}
+
+/**
+ * Gives MDX body steps the section headings YAML steps get from their fields: each run of body
+ * steps in one section opens with "N. Title". The first heading of a section takes the section's
+ * key as anchor (as a YAML page does) unless the fields already render that section.
+ */
+function headBodySections(entry: RunbookEntry, sections: SectionView[], stepsById: Map<string, StepView>): void {
+  // Headings of each section so far, counting the one the fields render.
+  const headings = new Map(sections.filter((s) => s.steps.some((st) => !st.inBody)).map((s) => [s.key, 1]));
+  let previous: StepSection | undefined;
+  for (const { section: key, step } of entry.bodySteps) {
+    const view = stepsById.get(step.id);
+    const section = sections.find((s) => s.key === key);
+    if (!view || !section || key === previous) continue;
+    previous = key;
+    const n = (headings.get(key) ?? 0) + 1;
+    headings.set(key, n);
+    const id = n === 1 ? key : `${key}-${n}`;
+    view.opensSection = { id, text: `${section.number}. ${section.title}` };
+  }
 }
 
 /** Roles the runbook's commands, requirements and placeholders use; every mapped role if none. */
