@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { joinCommandLines } from './one-line.ts';
 
-const join = (...lines: string[]) => joinCommandLines(lines.join('\n'));
+const join = (...lines: string[]) => joinCommandLines(lines.join('\n'))?.text;
 
 describe('joinCommandLines', () => {
+  it('counts the commands the shell reads: continued lines are one', () => {
+    expect(joinCommandLines('a \\\n  --b \\\n  | c')).toEqual({ text: 'a --b | c', commands: 1 });
+    // A line that starts with a pipe continues nothing in the shell: left as written.
+    expect(joinCommandLines('a\n  | c')).toBeUndefined();
+    expect(joinCommandLines('a\n# note\nb')).toEqual({ text: 'a && b', commands: 2 });
+  });
+
   it('offers nothing for a command that is one line already', () => {
     expect(joinCommandLines('kubectl get pods')).toBeUndefined();
     expect(joinCommandLines('')).toBeUndefined();

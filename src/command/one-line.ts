@@ -66,11 +66,18 @@ function readLine(line: string): ReadLine {
 const blockBalance = (bare: string) =>
   (bare.match(OPENERS)?.length ?? 0) - (bare.match(CLOSERS)?.length ?? 0) + (bare.match(/\(/g)?.length ?? 0) - (bare.match(/\)/g)?.length ?? 0);
 
+/** A multi-line command as one line, and how many commands the shell reads in it. */
+export interface OneLine {
+  text: string;
+  /** 1 when the lines only continue one command (`\`, a trailing pipe): pasting it runs nothing early. */
+  commands: number;
+}
+
 /**
  * The command as one line, or undefined when it is one line already or cannot safely be joined.
  * Pure, and run at build time: the page carries the joined text beside the command.
  */
-export function joinCommandLines(run: string): string | undefined {
+export function joinCommandLines(run: string): OneLine | undefined {
   const lines = run.split('\n');
   if (lines.length < 2) return undefined;
   const commands: string[] = [];
@@ -85,6 +92,7 @@ export function joinCommandLines(run: string): string | undefined {
       current = '';
       continue;
     }
+    if (!current && /^(?:\||&&)/.test(text)) return undefined;
     const continued = /(?<!\\)(?:\\\\)*\\$/.test(text);
     const piece = continued ? text.slice(0, -1).trimEnd() : text;
     current = current ? `${current} ${piece}` : piece;
@@ -102,5 +110,5 @@ export function joinCommandLines(run: string): string | undefined {
     else if (joined.endsWith('&')) joined += ` ${command}`;
     else joined = `${joined.replace(/;$/, '')} && ${command}`;
   }
-  return joined && joined !== run ? joined : undefined;
+  return joined && joined !== run ? { text: joined, commands: commands.length } : undefined;
 }

@@ -3,6 +3,8 @@
  * numbered sections and steps, filled-in commands, resolved clusters and gotos. Pure data, so
  * every rendering reads the same numbers and the same links.
  */
+import { commandLines, type CommandPiece, type FactTimes } from '../command/command-lines.ts';
+import { joinCommandLines, type OneLine } from '../command/one-line.ts';
 import { runbookScope } from '../facts/runbook-scope.ts';
 import { fillPlaceholders, type PlaceholderScope } from '../load/placeholders.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
@@ -24,6 +26,10 @@ export interface CommandView extends Command {
   domId: string;
   /** Cluster name the role maps to, when known. */
   clusterName?: string;
+  /** `run` cut into its lines, with the values that came from the cluster facts apart. */
+  lines: CommandPiece[][];
+  /** `run` as one line, when it has several and the shell allows joining them (one-line.ts). */
+  oneLine?: OneLine;
 }
 
 export interface StepView extends Omit<Step, 'commands'> {
@@ -94,6 +100,8 @@ export interface RunbookView {
   scope: PlaceholderScope;
   /** Facts provenance for each cluster role the runbook uses. */
   clusterFacts: ClusterFactsView[];
+  /** When each cluster role's facts were collected, for marking the values commands take from them. */
+  factTimes: FactTimes;
 }
 
 export interface ViewContext {
@@ -115,6 +123,31 @@ export interface ViewContext {
  */
 export const trimCommand = (run: string) => run.replace(/\s+$/, '');
 
+/** A command filled in for the page: YAML steps and MDX `<Command>` both come through here. */
+export function commandView(command: Command, scope: PlaceholderScope, factTimes: FactTimes, ids: { domId: string; clusterName?: string | undefined }): CommandView {
+  const { run, lines } = commandLines(command.run, scope, factTimes);
+  const oneLine = joinCommandLines(run);
+  return {
+    ...command,
+    run,
+    lines,
+    ...(oneLine === undefined ? {} : { oneLine }),
+    expect: command.expect === undefined ? undefined : trimCommand(fillPlaceholders(command.expect, scope)),
+    domId: ids.domId,
+    clusterName: ids.clusterName,
+  };
+}
+
+/** When the facts behind each cluster role were collected; undefined where none were. */
+function factTimesOf(clusters: Readonly<Record<string, string>>, facts: ViewContext['facts']): FactTimes {
+  return Object.fromEntries(
+    Object.entries(clusters).map(([role, cluster]) => {
+      const snapshot = facts.get(cluster);
+      return [role, snapshot ? { cluster, collectedAt: snapshot.collectedAt } : undefined];
+    }),
+  );
+}
+
 export const runbookHref = (base: string, id: string) => `${base.replace(/\/$/, '')}/runbooks/${id}/`;
 
 export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): RunbookView {
@@ -122,6 +155,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
   const clusterMap = { ...ctx.clusters, ...data.clusters };
   const scope = runbookScope(data, ctx);
   const fill = (text: string) => fillPlaceholders(text, scope);
+  const factTimes = factTimesOf(clusterMap, ctx.facts);
 
   const raw: { section: StepSection; step: Step; inBody: boolean }[] = [];
   for (const section of ['prechecks', 'steps', 'verify', 'rollback'] as const) {
@@ -142,13 +176,9 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
       number: `${number}.${i + 1}`,
       section: key,
       inBody,
-      commands: (step.commands ?? []).map((command, c) => ({
-        ...command,
-        run: trimCommand(fill(command.run)),
-        expect: command.expect === undefined ? undefined : trimCommand(fill(command.expect)),
-        domId: `cmd-${step.id}-${c + 1}`,
-        clusterName: command.cluster ? clusterMap[command.cluster] : undefined,
-      })),
+      commands: (step.commands ?? []).map((command, c) =>
+        commandView(command, scope, factTimes, { domId: `cmd-${step.id}-${c + 1}`, clusterName: command.cluster ? clusterMap[command.cluster] : undefined }),
+      ),
     }));
     steps.forEach((s) => stepsById.set(s.id, s));
     sections.push({ key, title: SECTION_TITLES[key], number, steps });
@@ -187,6 +217,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
     drills,
     lastDrill: drills[0],
     scope,
+    factTimes,
     clusterFacts: usedRoles(data, sections, Object.keys(clusterMap))
       .filter((role) => clusterMap[role])
       .map((role) => clusterFactsView(role, clusterMap[role]!, ctx)),
