@@ -21,9 +21,9 @@ describe('commandHtml', () => {
     expect(html).toContain('<span class="lb-line">\n</span>');
   });
 
-  it('marks the value from the facts, says where it came from, and escapes it', () => {
+  it('marks the value from the facts, points it at the note saying where it came from, and escapes it', () => {
     expect(html).toContain(
-      '<mark class="lb-fact" tabindex="0" title="From the cluster facts of prod, collected 2026-11-20 06:07 UTC" aria-describedby="cmd-1-facts">h-2026&lt;&amp;&gt;&quot;</mark>',
+      '<mark class="lb-fact" tabindex="0" aria-describedby="cmd-1-facts">h-2026&lt;&amp;&gt;&quot;</mark>',
     );
     expect(factOrigins(command.lines)).toEqual([{ cluster: 'prod', collectedAt: '2026-11-20T06:07:00Z' }]);
   });

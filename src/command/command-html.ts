@@ -4,7 +4,7 @@
  * value that came from the cluster facts in a `<mark>`. The element's text is the command, byte
  * for byte: each line but the last keeps its newline inside its element.
  */
-import type { CommandPiece, FactOrigin } from './command-lines.ts';
+import type { CommandPiece } from './command-lines.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -15,16 +15,16 @@ export const shownTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')}
 export function commandHtml(lines: readonly (readonly CommandPiece[])[], noteId: string): string {
   return lines
     .map((line, i) => {
-      const text = line.map((piece) => (piece.fact ? mark(piece.text, piece.fact, noteId) : escape(piece.text))).join('');
+      const text = line.map((piece) => (piece.fact ? mark(piece.text, noteId) : escape(piece.text))).join('');
       return `<span class="lb-line">${text}${i < lines.length - 1 ? '\n' : ''}</span>`;
     })
     .join('');
 }
 
-function mark(text: string, fact: FactOrigin, noteId: string): string {
-  // Focusable, so the age shows for the keyboard as it does on hover (the note below the command).
-  const title = `From the cluster facts of ${fact.cluster}, collected ${shownTime(fact.collectedAt)}`;
-  return `<mark class="lb-fact" tabindex="0" title="${escape(title)}" aria-describedby="${escape(noteId)}">${escape(text)}</mark>`;
+function mark(text: string, noteId: string): string {
+  // Focusable, so the age shows for the keyboard as it does on hover (the note below the command,
+  // which also says it to screen readers, and is always shown without scripts or on paper).
+  return `<mark class="lb-fact" tabindex="0" aria-describedby="${escape(noteId)}">${escape(text)}</mark>`;
 }
 
 /** The clusters (with their snapshot times) the command's marked values came from, once each. */
