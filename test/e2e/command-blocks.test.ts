@@ -4,6 +4,8 @@
  * old; real lines and wrapped rows cannot be confused; multi-line commands say that they run line
  * by line and can be copied as one line where the shell allows it. Every copy stays byte-exact.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
@@ -26,6 +28,7 @@ beforeEach(async () => {
   page = await newStrictPage(browser);
 });
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VELERO = '/runbooks/velero-restore-namespace/';
 const ETCD = '/runbooks/etcd-snapshot-restore/';
 const BACKUP_COMMAND =
@@ -252,5 +255,28 @@ describe('multi-line commands', () => {
       blocks.map((b) => ({ lines: b.querySelectorAll('.lb-line').length, buttons: [...b.querySelectorAll('button.lb-copy')].map((x) => x.textContent) })),
     );
     for (const b of all) if (b.lines === 1) expect(b.buttons).toEqual(['Copy']);
+  });
+});
+
+describe('accessibility of the command blocks', () => {
+  it('finds no axe-core violation of any impact with values marked, a fact note shown and one-line buttons, light and dark, at 360 and 1366 px', async () => {
+    const found: string[] = [];
+    for (const path of [VELERO, ETCD])
+      for (const colorScheme of SCHEMES)
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.emulateMedia({ colorScheme });
+          await page.goto(`${server.url}${path}`);
+          await page.locator('.lb-line[data-words]').first().waitFor({ state: 'attached' });
+          if (path === VELERO) await page.locator('mark.lb-fact').first().focus();
+          // Evaluated, not added as an inline <script>: the pages' Content-Security-Policy refuses those.
+          await page.evaluate(AXE);
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            return (await axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          found.push(...violations.map((v) => `${path} ${colorScheme} ${width}px: ${v}`));
+        }
+    expect(found).toEqual([]);
   });
 });
