@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeholderScope } from '../load/placeholders.ts';
-import { commandLines, hasFacts } from './command-lines.ts';
+import { commandLines } from './command-lines.ts';
+
+const hasFacts = (lines: ReturnType<typeof commandLines>['lines']) => lines.some((line) => line.some((p) => p.fact));
 
 const scope = placeholderScope({ schedule: 'hourly' }, {}, { primary: 'prod' }, (name) =>
   name === 'facts.primary.lastBackup.hourly' ? { value: 'hourly-20261120' } : name === 'facts.dr.context' ? { value: 'dr-ctx' } : undefined,

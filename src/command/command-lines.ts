@@ -54,6 +54,3 @@ export function commandLines(text: string, scope: PlaceholderScope, factTimes: F
   }
   return { run, lines };
 }
-
-/** Whether any value in the command came from the cluster facts. */
-export const hasFacts = (lines: CommandLines['lines']) => lines.some((line) => line.some((p) => p.fact));
