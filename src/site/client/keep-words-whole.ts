@@ -9,11 +9,19 @@
 export function keepWordsWhole(root: ParentNode = document): void {
   for (const line of root.querySelectorAll<HTMLElement>('.lb-line:not([data-words])')) {
     line.dataset.words = '';
-    // The line holds only text and <mark>s of values without spaces (command-html.ts).
-    line.innerHTML = line.innerHTML.replace(/(?:<[^>]*>|[^\s<])+/g, (word) => {
-      const text = word.replace(/<[^>]*>/g, '').replace(/&\w+;/g, '_');
-      // Letters and digits alone never break, and the element's indent would widen a one-character word.
-      return text.length > 1 && /\W/.test(text) ? `<span class="lb-word">${word}</span>` : word;
-    });
+    line.innerHTML = wrapWords(line.innerHTML);
   }
+}
+
+/**
+ * The HTML of one line (escaped text and `<mark>`s, as command-html.ts writes it) with its words
+ * wrapped. A mark is never cut, even around a space inside it. Letters and digits alone never
+ * break, and the element's indent would widen a one-character word: those stay as they are.
+ */
+export function wrapWords(html: string): string {
+  return html.replace(/(?:<mark[^>]*>[^<]*<\/mark>|[^\s<])+/g, (word) => {
+    // An escaped character (`&amp;`, `&lt;`, `&quot;`) is one character, and one a line may break at.
+    const text = word.replace(/<[^>]*>/g, '').replace(/&\w+;/g, '#');
+    return text.length > 1 && /\W/.test(text) ? `<span class="lb-word">${word}</span>` : word;
+  });
 }
