@@ -64,7 +64,9 @@ describe('the built site', () => {
   it('prints the filled-in command exactly, escaped, with its expected output and destructive marker', () => {
     const block = commandBlock(page('runbooks/yaml-twin/index.html'));
     expect(block).toContain(
-      '<code id="cmd-ID">kubectl --context dr-euc1 -n shop apply -f - &lt;&lt;&#39;EOF&#39;\n  kind: ConfigMap # &lt;b&gt;not html&lt;/b&gt; &amp; &quot;quoted&quot;\nEOF</code>',
+      // One element per real line (src/command/command-html.ts), each but the last ending in its newline.
+      '<code id="cmd-ID"><span class="lb-line">kubectl --context dr-euc1 -n shop apply -f - &lt;&lt;\'EOF\'\n</span>' +
+        '<span class="lb-line">  kind: ConfigMap # &lt;b&gt;not html&lt;/b&gt; &amp; &quot;quoted&quot;\n</span><span class="lb-line">EOF</span></code>',
     );
     // Marked on the block; the copy button the page script adds reads it (src/site/client/copy.ts).
     expect(block).toMatch(/^<div class="lb-command not-content lb-destructive">/);

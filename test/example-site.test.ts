@@ -33,7 +33,12 @@ describe('the example site', () => {
 
   it('fills {{ facts.primary.lastBackup.payments-hourly }} with the newest completed backup', () => {
     const html = readFileSync(join(site, 'runbooks/velero-restore-namespace/index.html'), 'utf8');
-    expect(html).toContain('BACKUP=payments-hourly-20261120060012\nvelero --kubecontext prod-euw1 backup describe');
+    // Marked as a value from the facts, pointing at the note that says how old they are.
+    expect(html).toContain(
+      'BACKUP=<mark class="lb-fact" tabindex="0" aria-describedby="cmd-find-backup-2-facts">payments-hourly-20261120060012</mark>\n</span>' +
+        '<span class="lb-line">velero --kubecontext prod-euw1 backup describe',
+    );
+    expect(html).toMatch(/<p class="lb-fact-note" id="cmd-find-backup-2-facts">Marked values come from the cluster facts of <strong>prod-euw1<\/strong>, collected <time datetime="2026-11-20T06:07:00.000Z" data-lb-age/);
     expect(html).not.toContain('facts.primary');
   });
 });

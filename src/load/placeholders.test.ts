@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, fillWithSourceMap, findPlaceholders, placeholderScope } from './placeholders.ts';
+import { fillPieces, fillPlaceholders, fillWithSourceMap, findPlaceholders, placeholderScope } from './placeholders.ts';
 
 describe('placeholders', () => {
   const facts = (name: string) =>
@@ -49,5 +49,35 @@ describe('placeholders', () => {
     // After it: shifted by the length difference.
     expect(filled.toSource(filled.text.indexOf('app=x'))).toBe(source.indexOf('app=x'));
     expect(filled.toSource(3)).toBe(3);
+  });
+});
+
+describe('fillPieces', () => {
+  const values = placeholderScope({ ns: 'payments' }, {}, { dr: 'dr-euc1' }, (name) =>
+    name === 'facts.dr.context' ? { value: 'dr-context' } : name === 'facts.dr.lastBackup.x' ? { unavailable: 'forbidden' } : undefined,
+  );
+  const texts = [
+    'kubectl --context {{ facts.dr.context }} -n {{ns}} get pods',
+    "go-template='{{range .items}}{{.metadata.name}}{{end}}' \\{{ ns }} {{ nope }}",
+    '{{ facts.dr.lastBackup.x }}{{ facts.dr.context }}{{ ns }}',
+    'no placeholders',
+    '',
+  ];
+
+  it('joins to exactly what fillPlaceholders fills', () => {
+    for (const text of texts) expect(fillPieces(text, values).map((p) => p.text).join(''), text).toBe(fillPlaceholders(text, values));
+  });
+
+  it('keeps each filled-in value apart with the placeholder it came from, and merges the literal text around them', () => {
+    expect(fillPieces(texts[0]!, values)).toEqual([
+      { text: 'kubectl --context ' },
+      { text: 'dr-context', name: 'facts.dr.context' },
+      { text: ' -n ' },
+      { text: 'payments', name: 'ns' },
+      { text: ' get pods' },
+    ]);
+    // An unavailable fact is a visible marker, not a value; escaped and unknown ones stay literal.
+    expect(fillPieces(texts[2]!, values)[0]).toEqual({ text: '<unknown: facts.dr.lastBackup.x>' });
+    expect(fillPieces(texts[1]!, values)).toEqual([{ text: fillPlaceholders(texts[1]!, values) }]);
   });
 });

@@ -73,6 +73,42 @@ export function fillPlaceholders(text: string, scope: PlaceholderScope, unavaila
   });
 }
 
+/** A run of filled text: literal, or the value one placeholder filled in (`name`). */
+export interface FilledPiece {
+  text: string;
+  /** The placeholder whose value this is; absent for literal text and unfilled placeholders. */
+  name?: string;
+}
+
+/**
+ * Fills placeholders like `fillPlaceholders`, keeping each filled-in value apart, so a page can
+ * mark where a value came from (a fact, say) while the pieces still join to the exact text.
+ */
+export function fillPieces(text: string, scope: PlaceholderScope, unavailable = (name: string) => `<unknown: ${name}>`): FilledPiece[] {
+  const pieces: FilledPiece[] = [];
+  const literal = (t: string) => {
+    if (!t) return;
+    const last = pieces.at(-1);
+    if (last && last.name === undefined) last.text += t;
+    else pieces.push({ text: t });
+  };
+  let last = 0;
+  if (text.includes('{{'))
+    for (const m of text.matchAll(PLACEHOLDER)) {
+      const [whole, escape, name] = m as unknown as [string, string, string];
+      literal(text.slice(last, m.index));
+      last = m.index! + whole.length;
+      const resolution = escape || GO_TEMPLATE_WORDS.has(name) ? undefined : scope.resolve(name);
+      if (escape) literal(whole.slice(1));
+      else if (!resolution) literal(whole);
+      else if ('value' in resolution) {
+        if (resolution.value) pieces.push({ text: resolution.value, name });
+      } else literal(unavailable(name));
+    }
+  literal(text.slice(last));
+  return pieces;
+}
+
 /**
  * Fills placeholders and keeps a map back to the written text, so a problem found in the filled
  * command (a namespace that came from `{{ ns }}`) points at the placeholder in the source.

@@ -9,6 +9,7 @@
 import { addCopyButtons, handleCopyClick } from '../site/client/copy.ts';
 import { initDecisionTrees } from '../site/client/decision-walker.ts';
 import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
+import { keepWordsWhole } from '../site/client/keep-words-whole.ts';
 import { stepSections } from './extract-runbook.ts';
 import type { PackedRunbook } from './packed-runbooks.ts';
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index.ts';
@@ -46,6 +47,7 @@ function render(runbook: PackedRunbook): void {
   view.innerHTML = `<p><a href="#index">All runbooks</a></p><h1 id="rb-${runbook.id}"></h1>${runbook.html}`;
   view.querySelector('h1')!.textContent = runbook.title;
   addCopyButtons(view);
+  keepWordsWhole(view);
   initDecisionTrees({ urlUpdates: false, within: view });
   updateFactAges();
 }

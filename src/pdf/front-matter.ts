@@ -86,7 +86,7 @@ export function renderCover(input: FrontMatterInput): string {
 <h2 class="lb-cover-heading">Cluster facts</h2>
 ${factsHtml}
 <h2 class="lb-cover-heading">Reading the commands</h2>
-<p>Commands are printed in full, with placeholders filled in. A small triangle ▸ starts each command line; a line without one continues the line above it, wrapped at the edge of the paper: type them as one line. Nothing is hyphenated: a hyphen at the end of a line is part of the command. Commands that destroy data are framed with a dashed border and marked <strong>⚠ DESTRUCTIVE</strong>.</p>
+<p>Commands are printed in full, with placeholders filled in. A small triangle ▸ starts each command line; a line without one continues the line above it, wrapped at the edge of the paper: type them as one line. Nothing is hyphenated: a hyphen at the end of a line is part of the command. Commands that destroy data are framed with a dashed border and marked <strong>⚠ DESTRUCTIVE</strong>. Underlined values were filled in from the cluster facts: the line under the command says which cluster's and when they were collected.</p>
 </section>`;
 }
 

@@ -3,7 +3,7 @@
  * module scope). Puts the kept runbooks into one document in binder order and adapts the web
  * rendering to paper: ids made unique per runbook, links between runbooks turned into links
  * inside the PDF, other site links pointed at the public site, external addresses printed after
- * their text, every <details> opened, command lines marked, and an invisible self-link on each
+ * their text, every <details> opened, and an invisible self-link on each
  * heading so Chromium records a named destination (the page it landed on) for every heading.
  */
 
@@ -87,17 +87,6 @@ export async function placeRunbooks(input: PlaceInput): Promise<PlacedHeading[][
       }
     }
     for (const details of article.querySelectorAll('details')) details.open = true;
-    // One element per command line, so print.css can mark where each line starts and a line
-    // wrapped at the margin cannot be mistaken for two lines.
-    for (const code of article.querySelectorAll('.lb-command-code code')) {
-      const lines = (code.textContent ?? '').split('\n').map((line) => {
-        const span = document.createElement('span');
-        span.className = 'lb-line';
-        span.textContent = line;
-        return span;
-      });
-      code.replaceChildren(...lines);
-    }
     host.append(article);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The bookmarks of one runbook, from the headings as printed: the title, then its top-level
  * headings (escalation, the numbered sections, decision tree, drills), with each step under its
- * section. Steps written in an MDX body have no section heading on the page; they get one here,
+ * section. A step whose section heading was not printed (none on the page) gets one here,
  * pointing at the section's first step, so "2.1" never sits under "1. Pre-checks".
  */
 import type { StepSection } from '../schema/runbook.ts';

@@ -79,3 +79,41 @@ describe('buildRunbookView', () => {
     expect(view.lastDrill?.date).toBe('2026-06-01');
   });
 });
+
+describe('buildRunbookView for an MDX body', () => {
+  const mdx: RunbookEntry = {
+    runbook: RunbookSchema.parse({ ...runbook, steps: undefined, rollback: undefined, decisions: undefined }),
+    file: 'a.mdx',
+    format: 'mdx',
+    bodySteps: [
+      { section: 'prechecks', step: { id: 'pre-2', title: 'More pre' } },
+      { section: 'steps', step: { id: 's1', title: 'S1' } },
+      { section: 'steps', step: { id: 's2', title: 'S2' } },
+      { section: 'verify', step: { id: 'v1', title: 'V1' } },
+      { section: 'rollback', step: { id: 'r1', title: 'R1' } },
+      { section: 'steps', step: { id: 's3', title: 'S3' } },
+    ],
+    bodyDecisions: [],
+  };
+  const view = buildRunbookView(mdx, ctx);
+  const opened = (id: string) => view.stepsById.get(id)!.opensSection;
+
+  it('opens each run of body steps in one section with that section\'s numbered heading, as a YAML page does', () => {
+    expect(opened('s1')).toEqual({ id: 'steps', text: '2. Steps' });
+    expect(opened('s2')).toBeUndefined();
+    expect(opened('v1')).toEqual({ id: 'verify', text: '3. Verify' });
+    expect(opened('r1')).toEqual({ id: 'rollback', text: '4. Rollback' });
+  });
+
+  it('gives a section heading the page already has a new anchor: the fields\' own, or an earlier run in the body', () => {
+    // Pre-checks are also written in the fields, which render "1. Pre-checks" with the key as anchor.
+    expect(opened('pre-2')).toEqual({ id: 'prechecks-2', text: '1. Pre-checks' });
+    // The body goes back to Steps after Rollback: say so again, so 2.3 never reads as a rollback step.
+    expect(opened('s3')).toEqual({ id: 'steps-2', text: '2. Steps' });
+    expect(view.stepsById.get('s3')!.number).toBe('2.3');
+  });
+
+  it('never heads a step written in the fields from here (StepSection does)', () => {
+    expect(opened('pre')).toBeUndefined();
+  });
+});

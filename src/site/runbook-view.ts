@@ -3,6 +3,8 @@
  * numbered sections and steps, filled-in commands, resolved clusters and gotos. Pure data, so
  * every rendering reads the same numbers and the same links.
  */
+import { commandLines, type CommandPiece, type FactTimes } from '../command/command-lines.ts';
+import { joinCommandLines, type OneLine } from '../command/one-line.ts';
 import { runbookScope } from '../facts/runbook-scope.ts';
 import { fillPlaceholders, type PlaceholderScope } from '../load/placeholders.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
@@ -24,6 +26,10 @@ export interface CommandView extends Command {
   domId: string;
   /** Cluster name the role maps to, when known. */
   clusterName?: string;
+  /** `run` cut into its lines, with the values that came from the cluster facts apart. */
+  lines: CommandPiece[][];
+  /** `run` as one line, when it has several and the shell allows joining them (one-line.ts). */
+  oneLine?: OneLine;
 }
 
 export interface StepView extends Omit<Step, 'commands'> {
@@ -33,7 +39,21 @@ export interface StepView extends Omit<Step, 'commands'> {
   section: StepSection;
   /** Written in the MDX body (rendered there) rather than in the fields. */
   inBody: boolean;
+  /**
+   * The section heading an MDX body step opens: set on the first body step of a section, and
+   * again wherever the body goes back to a section after another one, so a rollback step never
+   * reads as part of the verify output above it.
+   */
+  opensSection?: SectionHeading;
   commands: CommandView[];
+}
+
+/** A numbered section heading ("4. Rollback") as the page, its contents list and the binder show it. */
+export interface SectionHeading {
+  /** Anchor: the section key, or `<key>-<n>` for a section heading the page already has. */
+  id: string;
+  /** "4. Rollback". */
+  text: string;
 }
 
 export interface SectionView {
@@ -80,6 +100,8 @@ export interface RunbookView {
   scope: PlaceholderScope;
   /** Facts provenance for each cluster role the runbook uses. */
   clusterFacts: ClusterFactsView[];
+  /** When each cluster role's facts were collected, for marking the values commands take from them. */
+  factTimes: FactTimes;
 }
 
 export interface ViewContext {
@@ -101,6 +123,31 @@ export interface ViewContext {
  */
 export const trimCommand = (run: string) => run.replace(/\s+$/, '');
 
+/** A command filled in for the page: YAML steps and MDX `<Command>` both come through here. */
+export function commandView(command: Command, scope: PlaceholderScope, factTimes: FactTimes, ids: { domId: string; clusterName?: string | undefined }): CommandView {
+  const { run, lines } = commandLines(command.run, scope, factTimes);
+  const oneLine = joinCommandLines(run);
+  return {
+    ...command,
+    run,
+    lines,
+    ...(oneLine === undefined ? {} : { oneLine }),
+    expect: command.expect === undefined ? undefined : trimCommand(fillPlaceholders(command.expect, scope)),
+    domId: ids.domId,
+    clusterName: ids.clusterName,
+  };
+}
+
+/** When the facts behind each cluster role were collected; undefined where none were. */
+function factTimesOf(clusters: Readonly<Record<string, string>>, facts: ViewContext['facts']): FactTimes {
+  return Object.fromEntries(
+    Object.entries(clusters).map(([role, cluster]) => {
+      const snapshot = facts.get(cluster);
+      return [role, snapshot ? { cluster, collectedAt: snapshot.collectedAt } : undefined];
+    }),
+  );
+}
+
 export const runbookHref = (base: string, id: string) => `${base.replace(/\/$/, '')}/runbooks/${id}/`;
 
 export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): RunbookView {
@@ -108,6 +155,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
   const clusterMap = { ...ctx.clusters, ...data.clusters };
   const scope = runbookScope(data, ctx);
   const fill = (text: string) => fillPlaceholders(text, scope);
+  const factTimes = factTimesOf(clusterMap, ctx.facts);
 
   const raw: { section: StepSection; step: Step; inBody: boolean }[] = [];
   for (const section of ['prechecks', 'steps', 'verify', 'rollback'] as const) {
@@ -128,17 +176,14 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
       number: `${number}.${i + 1}`,
       section: key,
       inBody,
-      commands: (step.commands ?? []).map((command, c) => ({
-        ...command,
-        run: trimCommand(fill(command.run)),
-        expect: command.expect === undefined ? undefined : trimCommand(fill(command.expect)),
-        domId: `cmd-${step.id}-${c + 1}`,
-        clusterName: command.cluster ? clusterMap[command.cluster] : undefined,
-      })),
+      commands: (step.commands ?? []).map((command, c) =>
+        commandView(command, scope, factTimes, { domId: `cmd-${step.id}-${c + 1}`, clusterName: command.cluster ? clusterMap[command.cluster] : undefined }),
+      ),
     }));
     steps.forEach((s) => stepsById.set(s.id, s));
     sections.push({ key, title: SECTION_TITLES[key], number, steps });
   }
+  headBodySections(entry, sections, stepsById);
 
   const decisionIds = new Set((data.decisions ?? []).map((d) => d.id));
   const target = (answer: Answer): AnswerTarget => {
@@ -172,10 +217,32 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
     drills,
     lastDrill: drills[0],
     scope,
+    factTimes,
     clusterFacts: usedRoles(data, sections, Object.keys(clusterMap))
       .filter((role) => clusterMap[role])
       .map((role) => clusterFactsView(role, clusterMap[role]!, ctx)),
   };
+}
+
+/**
+ * Gives MDX body steps the section headings YAML steps get from their fields: each run of body
+ * steps in one section opens with "N. Title". The first heading of a section takes the section's
+ * key as anchor (as a YAML page does) unless the fields already render that section.
+ */
+function headBodySections(entry: RunbookEntry, sections: SectionView[], stepsById: Map<string, StepView>): void {
+  // Headings of each section so far, counting the one the fields render.
+  const headings = new Map(sections.filter((s) => s.steps.some((st) => !st.inBody)).map((s) => [s.key, 1]));
+  let previous: StepSection | undefined;
+  for (const { section: key, step } of entry.bodySteps) {
+    const view = stepsById.get(step.id);
+    const section = sections.find((s) => s.key === key);
+    if (!view || !section || key === previous) continue;
+    previous = key;
+    const n = (headings.get(key) ?? 0) + 1;
+    headings.set(key, n);
+    const id = n === 1 ? key : `${key}-${n}`;
+    view.opensSection = { id, text: `${section.number}. ${section.title}` };
+  }
 }
 
 /** Roles the runbook's commands, requirements and placeholders use; every mapped role if none. */

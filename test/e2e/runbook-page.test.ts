@@ -45,7 +45,11 @@ describe('copying commands', () => {
   it('copies a command filled in from the collected facts (the newest completed backup)', async () => {
     await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
     await setClipboard('sentinel');
-    await copyButton('find-backup', 1).click();
+    // The facts are weeks old when this runs: the first click only warns (test/e2e/command-blocks.test.ts).
+    const button = page.locator('button.lb-copy[data-copy="cmd-find-backup-2"]').first();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Old facts: confirm copy');
+    await button.click();
     await expect.poll(clipboard).toBe(
       'BACKUP=payments-hourly-20261120060012\n' +
         'velero --kubecontext prod-euw1 backup describe "$BACKUP" --details | grep -A3 -E \'Phase|Namespaces:\'',

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { factOrigins, shownTime } from '../../src/command/command-html.ts';
 import { formatTime } from '../../src/pdf/front-matter.ts';
 import { PAGE, mmToPt } from '../../src/pdf/print-document.ts';
 import { byTierThenTitle } from '../../src/site/navigation.ts';
@@ -110,6 +111,20 @@ describe('each runbook, in the binder and in its own PDF', () => {
         }
       }
     }
+  });
+
+  it('says under each command filled in from cluster facts which facts those are and when they were collected', () => {
+    let filled = 0;
+    for (const view of views) {
+      const notes = view.commands.map((c) => factOrigins(c.lines)).filter((origins) => origins.length > 0);
+      const own = squash(pdfText(single(view.id)));
+      const printed = own.split(squash('Marked values come from the cluster facts of')).length - 1;
+      expect(printed, view.id).toBe(notes.length);
+      for (const origins of notes) for (const o of origins) expect(own, view.id).toContain(squash(`${o.cluster}, collected ${shownTime(o.collectedAt)}`));
+      filled += notes.length;
+    }
+    // The Velero restore's BACKUP=… comes from the facts: the check above was not vacuous.
+    expect(filled).toBeGreaterThan(0);
   });
 
   it('marks every destructive command with a word, not only a colour', () => {

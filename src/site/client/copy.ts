@@ -1,28 +1,36 @@
 /**
- * Copy buttons. Copies the command element's text exactly (multi-line intact). A destructive
- * command needs a second, explicit click within a few seconds: the first click only arms it.
+ * Copy buttons. Copies the command element's text exactly (multi-line intact), or the one-line
+ * form the build found safe (`data-one-line`, src/command/one-line.ts). Some copies need a
+ * second, explicit click within a few seconds, the first click only arming the button: every
+ * copy of a destructive command, and the first copy of a command filled in from cluster facts
+ * older than the site accepts (fact-age.ts marks those), so the on-call checks the value first.
  */
 const ARM_MS = 8000;
 const timers = new WeakMap<HTMLButtonElement, number>();
 
 /**
- * Gives every command block under `root` its copy button. The pages leave the button out: it
- * needs a script to copy anything, and it would cost ~90 bytes per command on every page.
+ * Gives every command block under `root` its copy button (and "Copy as one line" where the
+ * build offers it). The pages leave the buttons out: they need a script to copy anything, and
+ * would cost ~90 bytes per command on every page.
  */
 export function addCopyButtons(root: ParentNode = document): void {
   for (const block of root.querySelectorAll<HTMLElement>('.lb-command')) {
     const bar = block.querySelector('.lb-command-bar');
     const code = block.querySelector('.lb-command-code > code');
     if (!bar || !code?.id || bar.querySelector('.lb-copy')) continue;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'lb-copy';
-    button.dataset.copy = code.id;
-    if (block.classList.contains('lb-destructive')) button.dataset.destructive = 'true';
     const description = block.querySelector('.lb-command-desc');
-    if (description?.id) button.setAttribute('aria-describedby', description.id);
-    button.textContent = 'Copy';
-    bar.append(button);
+    for (const label of block.dataset.oneLine ? ['Copy', 'Copy as one line'] : ['Copy']) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'lb-copy';
+      button.dataset.copy = code.id;
+      button.dataset.label = label;
+      if (label !== 'Copy') button.dataset.oneLine = 'true';
+      if (block.classList.contains('lb-destructive')) button.dataset.destructive = 'true';
+      if (description?.id) button.setAttribute('aria-describedby', description.id);
+      button.textContent = label;
+      bar.append(button);
+    }
   }
 }
 
@@ -30,16 +38,20 @@ export async function handleCopyClick(event: MouseEvent): Promise<void> {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button.lb-copy');
   if (!button) return;
   const code = document.getElementById(button.dataset.copy ?? '');
-  if (!code) return;
-  if (button.dataset.destructive === 'true' && button.dataset.armed !== 'true') {
+  const block = button.closest<HTMLElement>('.lb-command');
+  if (!code || !block) return;
+  // Warned once per command: the on-call has seen the facts' age by then.
+  const oldFacts = block.classList.contains('lb-facts-old') && block.dataset.factsWarned !== 'true';
+  if ((button.dataset.destructive === 'true' || oldFacts) && button.dataset.armed !== 'true') {
     button.dataset.armed = 'true';
-    setLabel(button, 'Confirm copy');
+    setLabel(button, oldFacts ? 'Old facts: confirm copy' : 'Confirm copy');
     button.setAttribute('aria-live', 'polite');
     timers.set(button, window.setTimeout(() => reset(button), ARM_MS));
     return;
   }
   window.clearTimeout(timers.get(button));
-  const ok = await copyText(code.textContent ?? '');
+  if (oldFacts) block.dataset.factsWarned = 'true';
+  const ok = await copyText(button.dataset.oneLine ? (block.dataset.oneLine ?? '') : (code.textContent ?? ''));
   setLabel(button, ok ? 'Copied' : 'Select and copy');
   delete button.dataset.armed;
   timers.set(button, window.setTimeout(() => reset(button), 2000));
@@ -47,7 +59,7 @@ export async function handleCopyClick(event: MouseEvent): Promise<void> {
 
 function reset(button: HTMLButtonElement): void {
   delete button.dataset.armed;
-  setLabel(button, 'Copy');
+  setLabel(button, button.dataset.label ?? 'Copy');
 }
 
 function setLabel(button: HTMLButtonElement, text: string): void {

@@ -22,7 +22,8 @@ export function updateFactAges(): void {
     }
     const old = seconds > maxAge;
     label.textContent = ` (${describeAge(seconds)} ago${old ? ', older than the site accepts' : ''})`;
-    time.closest('li')?.classList.toggle('lb-facts-old', old);
+    // A provenance line, or a command filled in from those facts (copy.ts warns before copying it).
+    time.closest('li, .lb-command')?.classList.toggle('lb-facts-old', old);
     if (old) oldest = Math.max(oldest, seconds);
   }
   staleBanner(oldest);

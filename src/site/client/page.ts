@@ -7,6 +7,7 @@
 import { addCopyButtons, handleCopyClick } from './copy.ts';
 import { showFactAges } from './fact-age.ts';
 import { initIncidentMode } from './incident-mode.ts';
+import { keepWordsWhole } from './keep-words-whole.ts';
 import { initMobileToc } from './mobile-toc.ts';
 import { initOffline } from './offline.ts';
 import { nameSearchButtonWithShortcut } from './search-label.ts';
@@ -19,6 +20,7 @@ export function initPage(serviceWorkerUrl: string): void {
   defineSidebarPane();
   nameSearchButtonWithShortcut();
   addCopyButtons();
+  keepWordsWhole();
   document.addEventListener('click', handleCopyClick);
   initIncidentMode();
   initMobileToc();
