@@ -31,8 +31,11 @@ export interface CollectAllOptions {
   deadlineMs?: number;
   /** Share of kinds (0–1) that must be readable for a snapshot to replace the previous one. */
   minReadable?: number;
-  /** Which backups' inventories to read from their buckets; without it, none are (the kind says so). */
-  backupContents?: BackupContentsOptions;
+  /**
+   * Which backups' inventories to read from their buckets; without it, none are (the kind says
+   * so). A promise, so that loading the runbooks that decide it overlaps with reading the clusters.
+   */
+  backupContents?: BackupContentsOptions | Promise<BackupContentsOptions | undefined>;
 }
 
 /** Five minutes: a cluster whose every request needs all its retries still finishes well within. */
@@ -61,9 +64,10 @@ export async function collectAll(kc: KubeConfig, targets: readonly ClusterTarget
         policy: options.policy ?? DEFAULT_POLICY, now, concurrency: options.concurrency ?? 4, minReadable: options.minReadable ?? DEFAULT_MIN_READABLE,
       }).then(async (result) => {
         // Inside the deadline: a bucket that hangs must not hold the cluster's snapshot back forever.
-        if (result.ok) result.snapshot.kinds.backupContents = options.backupContents
-          ? await collectBackupContents(result.snapshot, options.backupContents)
-          : { status: 'error', reason: 'backup inventories were not read in this collection (no runbooks were loaded)' };
+        const wanted = await options.backupContents;
+        if (result.ok) result.snapshot.kinds.backupContents = wanted
+          ? await collectBackupContents(result.snapshot, wanted)
+          : { status: 'error', reason: 'backup inventories were not read in this collection (the runbooks that decide which were not loaded)' };
         return result;
       });
       const result = await Promise.race([collection, deadline]).finally(() => {

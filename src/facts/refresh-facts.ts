@@ -7,6 +7,7 @@
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { collectAll, type ClusterOutcome } from './collect-all.ts';
 import { loadKubeConfig } from './kube-client.ts';
+import { planInventories } from './inventory-plan.ts';
 
 export interface StaleFacts {
   cluster: string;
@@ -17,7 +18,7 @@ export type RefreshResult =
   | { ok: true; outcomes: ClusterOutcome[]; stale: StaleFacts[] }
   | { ok: false; outcomes: ClusterOutcome[]; reason: string };
 
-export async function refreshFacts(config: Pick<LifeboatConfig, 'factsMode' | 'collect' | 'factsDir'>, now = new Date()): Promise<RefreshResult> {
+export async function refreshFacts(config: Parameters<typeof planInventories>[0] & Pick<LifeboatConfig, 'factsMode' | 'collect'>, now = new Date()): Promise<RefreshResult> {
   if (config.factsMode === 'snapshot') return { ok: true, outcomes: [], stale: [] };
   const targets = Object.entries(config.collect?.clusters ?? {}).map(([name, context]) => ({ name, context }));
   if (targets.length === 0) {
@@ -31,7 +32,9 @@ export async function refreshFacts(config: Pick<LifeboatConfig, 'factsMode' | 'c
     if (config.factsMode === 'live') return { ok: false, outcomes: [], reason };
     return { ok: true, outcomes: [], stale: targets.map((t) => ({ cluster: t.name, reason })) };
   }
-  const outcomes = await collectAll(kc, targets, { dir: config.factsDir, now });
+  // The inventories of the backups the runbooks restore from, as `lifeboat facts` reads them.
+  const backupContents = planInventories(config).then((p) => p.options, () => undefined);
+  const outcomes = await collectAll(kc, targets, { dir: config.factsDir, now, backupContents });
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length && config.factsMode === 'live') {
     return { ok: false, outcomes, reason: `live facts are required and ${failed.map((f) => f.name).join(', ')} could not be read` };

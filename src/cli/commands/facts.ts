@@ -76,13 +76,19 @@ try {
   throw error;
 }
 
-// What the runbooks restore from decides which backup inventories are read; a project whose
-// runbooks do not all load still gets its facts.
-const plan = await planInventories(config).catch((error: Error) => {
-  process.stderr.write(`Backup inventories are not read: the runbooks could not be loaded (${error.message.split('\n')[0]}).\n`);
-  return undefined;
-});
-if (plan?.unreadable) process.stderr.write(`${plan.unreadable} runbook file${plan.unreadable === 1 ? '' : 's'} did not load (run \`lifeboat check\`): the backups ${plan.unreadable === 1 ? 'it restores' : 'they restore'} from are not inventoried.\n`);
+// What the runbooks restore from decides which backup inventories are read. They load while the
+// clusters are read, so their loading overlaps with the requests (figures in docs/performance.md); a project
+// whose runbooks do not all load still gets its facts.
+const plan = planInventories(config).then(
+  (p) => {
+    if (p.unreadable) process.stderr.write(`${p.unreadable} runbook file${p.unreadable === 1 ? '' : 's'} did not load (run \`lifeboat check\`): the backups ${p.unreadable === 1 ? 'it restores' : 'they restore'} from are not inventoried.\n`);
+    return p.options;
+  },
+  (error: Error) => {
+    process.stderr.write(`Backup inventories are not read: the runbooks could not be loaded (${error.message.split('\n')[0]}).\n`);
+    return undefined;
+  },
+);
 
 const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
 const outcomes = await collectAll(kc, targets, {
@@ -91,7 +97,7 @@ const outcomes = await collectAll(kc, targets, {
   policy: { ...DEFAULT_POLICY, timeoutMs: durationSeconds(flags.timeout) * 1000 },
   deadlineMs: durationSeconds(flags.deadline) * 1000,
   minReadable,
-  ...(plan ? { backupContents: plan.options } : {}),
+  backupContents: plan,
 });
 for (const outcome of outcomes) {
   const line = describeOutcome(outcome).replace(config.factsDir, relative(process.cwd(), config.factsDir) || '.');
