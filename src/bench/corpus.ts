@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeScaleCluster } from '../../test/support/fake-kube/index.ts';
+import { covers } from '../facts/queries.ts';
 import { KIND_SOURCES } from '../facts/fact-kinds.ts';
 import { reduceEndpointSlice } from '../facts/reduce-objects.ts';
 import { serializeSnapshot } from '../facts/snapshot-file.ts';
@@ -57,6 +58,7 @@ export function scaleSnapshot(cluster: string): FactsSnapshot {
     counts.set(slice.service, { ready: c.ready + slice.ready, notReady: c.notReady + slice.notReady });
   }
   if (kinds.services.status === 'ok') for (const svc of kinds.services.items) svc.endpoints = counts.get(`${svc.namespace}/${svc.name}`) ?? { ready: 0, notReady: 0 };
+  kinds.backupContents = { status: 'ok', items: inventories(kinds) };
   return {
     version: 1,
     cluster,
@@ -67,6 +69,25 @@ export function scaleSnapshot(cluster: string): FactsSnapshot {
     kinds,
     endpointSlices: { status: 'ok' },
   };
+}
+
+/**
+ * What the inventories of each schedule's newest completed backup would hold: every namespace it
+ * covers with a few objects each, and the CRDs of the cluster (the check reads them all).
+ */
+function inventories(kinds: FactsSnapshot['kinds']): NonNullable<Extract<FactsSnapshot['kinds']['backupContents'], { status: 'ok' }>>['items'] {
+  if (kinds.backups.status !== 'ok' || kinds.namespaces.status !== 'ok' || kinds.customResourceDefinitions.status !== 'ok') return [];
+  const namespaces = kinds.namespaces.items.map((n) => n.name);
+  const crds = kinds.customResourceDefinitions.items.map((c) => c.name);
+  const bySchedule = Map.groupBy(kinds.backups.items.filter((b) => b.phase === 'Completed' && b.schedule), (b) => b.schedule!);
+  return [...bySchedule.values()].map((backups) => {
+    const newest = backups.reduce((n, b) => ((b.startTimestamp ?? '') > (n.startTimestamp ?? '') ? b : n));
+    const held = namespaces.filter((ns) => covers(newest, ns));
+    return {
+      namespace: newest.namespace, name: newest.name, schedule: newest.schedule!, source: `s3://velero-backups/cluster/backups/${newest.name}/${newest.name}-resource-list.json.gz`,
+      inventory: { status: 'ok' as const, namespaces: held, resources: { 'v1/Namespace': held.length, 'apps/v1/Deployment': held.length * 3, 'apiextensions.k8s.io/v1/CustomResourceDefinition': crds.length }, crds },
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function writeScaleFacts(dir: string, clusters: string[]): Promise<void> {

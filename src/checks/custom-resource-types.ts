@@ -3,7 +3,6 @@
  * needs. Inventory keys are `<group>/<version>/<Kind>` (`v1/<Kind>` for the core group); the
  * CRD's name is `<plural>.<group>`, taken from the clusters' CRD facts where they know the kind.
  */
-import type { KindItem } from '../schema/facts.ts';
 import type { Contents } from './backup-sources.ts';
 
 /** API groups Kubernetes serves itself (no CRD behind them). `*.k8s.io` alone is not enough: CSI snapshots are CRDs. */
@@ -22,15 +21,15 @@ export interface CustomType {
   crd: string;
 }
 
-export function customResourceTypes(contents: Contents, crds: readonly KindItem<'customResourceDefinitions'>[]): CustomType[] {
-  const byKind = new Map(crds.map((c) => [`${c.group}/${c.kind}`, c.name]));
+/** `crdName` gives the CRD of `<group>/<Kind>` where the clusters' facts know it. */
+export function customResourceTypes(contents: Contents, crdName: (groupKind: string) => string | undefined): CustomType[] {
   const found: CustomType[] = [];
   for (const [type, count] of Object.entries(contents.resources)) {
     const parts = type.split('/');
     if (parts.length !== 3 || count === 0) continue;
     const [group, , kind] = parts as [string, string, string];
     if (BUILT_IN_GROUPS.has(group)) continue;
-    const crd = byKind.get(`${group}/${kind}`) ?? contents.crds.find((name) => name.endsWith(`.${group}`) && name.startsWith(kind.toLowerCase())) ?? `${plural(kind.toLowerCase())}.${group}`;
+    const crd = crdName(`${group}/${kind}`) ?? contents.crds.find((name) => name.endsWith(`.${group}`) && name.startsWith(kind.toLowerCase())) ?? `${plural(kind.toLowerCase())}.${group}`;
     found.push({ type, count, crd });
   }
   return found;

@@ -8,46 +8,27 @@
  */
 import { itemsOf } from '../facts/queries.ts';
 import type { FactsSnapshot, RestoreFact } from '../schema/facts.ts';
+import { newestFirst, restoreIndex, type ObservedRestore } from './fact-indexes.ts';
 import type { RestorePlan } from './restore-sources.ts';
 
-export interface ObservedRestore {
-  cluster: string;
-  /** The schedule its backup came from, or the backup the runbook names. */
-  source: string;
-  restore: RestoreFact;
-  /** Completed with no errors. */
-  succeeded: boolean;
-  /** Seconds from start to completion, when both are known. */
-  seconds?: number;
-}
+export type { ObservedRestore } from './fact-indexes.ts';
 
-export function observedRestores(plan: RestorePlan, facts: ReadonlyMap<string, FactsSnapshot>, clusters: readonly string[]): ObservedRestore[] {
+/** Newest first. The lists are shared between runbooks: read them, never change them. */
+export function observedRestores(plan: RestorePlan, facts: ReadonlyMap<string, FactsSnapshot>, clusters: readonly string[]): readonly ObservedRestore[] {
   const schedules = new Set(plan.sources.flatMap((s) => (s.schedule ? [s.schedule] : [])));
   const backups = new Set(plan.sources.flatMap((s) => (s.backup ? [s.backup] : [])));
   if (schedules.size === 0 && backups.size === 0) return [];
-  const found: ObservedRestore[] = [];
+  const lists: ObservedRestore[][] = [];
   for (const cluster of new Set(clusters)) {
-    const restores = itemsOf(facts.get(cluster), 'restores', cluster);
-    if (!restores.known) continue;
-    for (const restore of restores.value) {
-      const source = backups.has(restore.backup) ? restore.backup : scheduleOf(restore, schedules);
-      if (!source) continue;
-      const start = Date.parse(restore.startTimestamp ?? '');
-      const end = Date.parse(restore.completionTimestamp ?? '');
-      found.push({
-        cluster,
-        source,
-        restore,
-        succeeded: restore.phase === 'Completed' && !restore.errors,
-        ...(Number.isFinite(start) && Number.isFinite(end) && end >= start ? { seconds: Math.round((end - start) / 1000) } : {}),
-      });
-    }
+    const snapshot = facts.get(cluster);
+    if (!snapshot || !itemsOf(snapshot, 'restores', cluster).known) continue;
+    const index = restoreIndex(snapshot);
+    for (const backup of backups) lists.push(index.byBackup.get(backup) ?? []);
+    for (const schedule of schedules) lists.push(index.bySchedule.get(schedule) ?? []);
   }
-  return found.sort((a, b) => (b.restore.completionTimestamp ?? b.restore.startTimestamp ?? '').localeCompare(a.restore.completionTimestamp ?? a.restore.startTimestamp ?? ''));
-}
-
-/** `--from-schedule` sets scheduleName; otherwise Velero names a schedule's backups `<schedule>-<yyyyMMddHHmmss>`. */
-function scheduleOf(restore: RestoreFact, schedules: ReadonlySet<string>): string | undefined {
-  if (restore.schedule && schedules.has(restore.schedule)) return restore.schedule;
-  return [...schedules].find((s) => restore.backup.startsWith(`${s}-`) && /^\d{14}$/.test(restore.backup.slice(s.length + 1)));
+  const found = lists.filter((l) => l.length > 0);
+  if (found.length <= 1) return found[0] ?? [];
+  // A restore of a named backup of a required schedule is listed once, under the backup.
+  const seen = new Set<RestoreFact>();
+  return found.flat().filter((o) => !seen.has(o.restore) && Boolean(seen.add(o.restore))).sort(newestFirst);
 }

@@ -12,6 +12,7 @@ import { cronJobHealth } from '../checks/cron-job-health.ts';
 import { customResourceTypes } from '../checks/custom-resource-types.ts';
 import { observedRestores, type ObservedRestore } from '../checks/observed-restores.ts';
 import { restorePlan } from '../checks/restore-sources.ts';
+import { crdLookup } from '../checks/fact-indexes.ts';
 import { itemsOf } from '../facts/queries.ts';
 import type { PlaceholderScope } from '../load/placeholders.ts';
 import type { FactsSnapshot, KindItem } from '../schema/facts.ts';
@@ -62,10 +63,7 @@ export function backupEvidence(entry: RunbookEntry, clusters: Readonly<Record<st
   const plan = restorePlan({ data, bodySteps: entry.bodySteps }, clusters, scope);
   const observed = observedRestores(plan, facts, Object.values(clusters));
   const restores = observed.map(restoreEvidence);
-  const crds = [...new Set(Object.values(clusters))].flatMap((c) => {
-    const known = itemsOf(facts.get(c), 'customResourceDefinitions', c);
-    return known.known ? known.value : [];
-  });
+  const crdName = crdLookup({ clusters, facts });
   const items: BackupEvidenceItem[] = [];
   const seen = new Set<string>();
   for (const source of plan.sources) {
@@ -92,7 +90,7 @@ export function backupEvidence(entry: RunbookEntry, clusters: Readonly<Record<st
     if (r.backup && r.contents.known) {
       const held = r.contents.value;
       const needed = plan.namespaces.filter((n) => !n.source || n.source === source).map((n) => ({ name: n.name, present: held.namespaces.includes(n.name) }));
-      const missingCrds = customResourceTypes(held, crds).filter((t) => !held.crds.includes(t.crd)).map((t) => t.crd);
+      const missingCrds = customResourceTypes(held, crdName).filter((t) => !held.crds.includes(t.crd)).map((t) => t.crd);
       const objects = Object.values(held.resources).reduce((a, b) => a + b, 0);
       item.contents = {
         known: true,

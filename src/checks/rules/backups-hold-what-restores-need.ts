@@ -1,6 +1,6 @@
 import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
 import { itemsOf } from '../../facts/queries.ts';
-import type { KindItem } from '../../schema/facts.ts';
+import { crdLookup, setOf } from '../fact-indexes.ts';
 import type { Check, CheckContext } from '../check-context.ts';
 import { describeBackup, resolveSource, type ResolvedSource } from '../backup-sources.ts';
 import { customResourceTypes } from '../custom-resource-types.ts';
@@ -18,7 +18,7 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
   const resolved = plan.sources.map((source) => resolveSource(source, ctx.facts));
   const reported = new Set<string>();
   const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
-  const crds = crdFacts(ctx);
+  const crdName = crdLookup(ctx);
 
   for (const r of resolved) {
     const at = { path: r.source.path, position: r.source.position(), cluster: r.source.cluster };
@@ -35,8 +35,9 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
       if (r.backups.known && once(`unknown/${r.backup.name}`)) ctx.report('BackupContentsUnknown', at, { backup: r.backup.name, why: r.contents.why, fix: fixFor(r.contents.why) });
       continue;
     }
-    for (const custom of customResourceTypes(r.contents.value, crds)) {
-      if (r.contents.value.crds.includes(custom.crd) || !once(`crd/${r.backup.name}/${custom.crd}`)) continue;
+    const held = setOf(r.contents.value.crds);
+    for (const custom of customResourceTypes(r.contents.value, crdName)) {
+      if (held.has(custom.crd) || !once(`crd/${r.backup.name}/${custom.crd}`)) continue;
       reported.add(`crd/${custom.crd}`);
       ctx.report('BackupMissingCrd', at, {
         crd: custom.crd,
@@ -52,7 +53,7 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
   // to be installed to restore anything, and it never restores itself.
   ctx.runbook.data.requires?.forEach((req, i) => {
     if (req.kind !== 'CustomResourceDefinition' || req.name.endsWith('.velero.io') || withBackup.length === 0 || reported.has(`crd/${req.name}`)) return;
-    if (withBackup.some((r) => !r.contents.known || r.contents.value.crds.includes(req.name))) return;
+    if (withBackup.some((r) => !r.contents.known || setOf(r.contents.value.crds).has(req.name))) return;
     const all = withBackup.flatMap((r) => (r.contents.known ? r.contents.value.crds : []));
     const suggestion = didYouMean(req.name, all);
     ctx.report('BackupMissingCrd', { path: ['requires', i, 'name'], cluster: ctx.clusters[req.cluster] }, {
@@ -66,7 +67,7 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
   for (const ns of plan.namespaces) {
     const candidates = ns.source ? withBackup.filter((r) => r.source === ns.source) : withBackup;
     // Unknown contents, or one that holds it: nothing to say (the unknown is reported above).
-    if (candidates.length === 0 || candidates.some((r) => !r.contents.known || r.contents.value.namespaces.includes(ns.name))) continue;
+    if (candidates.length === 0 || candidates.some((r) => !r.contents.known || setOf(r.contents.value.namespaces).has(ns.name))) continue;
     if (!once(`ns/${ns.name}/${candidates.map((r) => r.backup!.name).join()}`)) continue;
     const has = [...new Set(candidates.flatMap((r) => (r.contents.known ? r.contents.value.namespaces : [])))].sort();
     const suggestion = didYouMean(ns.name, has);
@@ -79,14 +80,6 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
     });
   }
 };
-
-/** CRDs of every cluster the runbook maps, to name the CRD behind a custom resource type. */
-function crdFacts(ctx: CheckContext): KindItem<'customResourceDefinitions'>[] {
-  return [...new Set(Object.values(ctx.clusters))].flatMap((cluster) => {
-    const crds = itemsOf(ctx.facts.get(cluster), 'customResourceDefinitions', cluster);
-    return crds.known ? crds.value : [];
-  });
-}
 
 /** The schedule's own setting, when it is what keeps CRDs out. */
 function causeOf(ctx: CheckContext, r: ResolvedSource): { cause?: string } {

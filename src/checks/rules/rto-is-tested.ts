@@ -17,7 +17,8 @@ export const rtoIsTested: Check = (ctx) => {
   const observed = observedRestores(plan, ctx.facts, Object.values(ctx.clusters));
   reportFailedRestores(ctx, observed, plan);
   const restoredOn = (o: ObservedRestore) => (o.restore.completionTimestamp ?? '').slice(0, 10);
-  const restored = observed.filter((o) => o.succeeded).map(restoredOn).sort().at(-1);
+  const newestSuccess = observed.find((o) => o.succeeded);
+  const restored = newestSuccess && restoredOn(newestSuccess);
   type Measured = { date: string; duration: string; path: (string | number)[]; label: string };
   const measured: Measured[] = (runbook.data.drills ?? [])
     .map((drill, index) => ({ drill, index }))
