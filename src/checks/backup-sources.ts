@@ -20,8 +20,11 @@ export interface ResolvedSource {
   /** Whether the backups could be read at all. */
   backups: Answer<true>;
   /** What `backup` holds; unknown with the reason (inventory missing, bucket refused, not read). */
-  contents: Answer<Contents>;
+  contents: Answer<Contents> & { unread?: Unread };
 }
+
+/** Why the contents are unknown: the inventory's own status, or that it was never read. */
+export type Unread = Exclude<BackupContentsFact['inventory']['status'], 'ok'> | 'not-read';
 
 export function resolveSource(source: RestoreSource, facts: ReadonlyMap<string, FactsSnapshot>): ResolvedSource {
   const snapshot = facts.get(source.cluster);
@@ -42,12 +45,12 @@ export function resolveSource(source: RestoreSource, facts: ReadonlyMap<string, 
   return { ...base, contents: contentsOf(snapshot, source.cluster, backup) };
 }
 
-function contentsOf(snapshot: FactsSnapshot | undefined, cluster: string, backup: BackupFact): Answer<Contents> {
+function contentsOf(snapshot: FactsSnapshot | undefined, cluster: string, backup: BackupFact): ResolvedSource['contents'] {
   const all = itemsOf(snapshot, 'backupContents', cluster);
-  if (!all.known) return all;
+  if (!all.known) return { ...all, unread: 'not-read' };
   const item = all.value.find((c) => c.namespace === backup.namespace && c.name === backup.name);
-  if (!item) return { known: false, why: `its inventory was not read when the facts of "${cluster}" were collected (no runbook restored from it then): run \`lifeboat facts\` again` };
-  if (item.inventory.status !== 'ok') return { known: false, why: item.inventory.reason };
+  if (!item) return { known: false, unread: 'not-read', why: `its inventory was not read when the facts of "${cluster}" were collected (no runbook restored from it then): run \`lifeboat facts\` again` };
+  if (item.inventory.status !== 'ok') return { known: false, unread: item.inventory.status, why: item.inventory.reason };
   return { known: true, value: item.inventory };
 }
 

@@ -2,7 +2,7 @@ import { didYouMean, listNames } from '../../errors/did-you-mean.ts';
 import { itemsOf } from '../../facts/queries.ts';
 import { crdLookup, setOf } from '../fact-indexes.ts';
 import type { Check, CheckContext } from '../check-context.ts';
-import { describeBackup, resolveSource, type ResolvedSource } from '../backup-sources.ts';
+import { describeBackup, resolveSource, type ResolvedSource, type Unread } from '../backup-sources.ts';
 import { customResourceTypes } from '../custom-resource-types.ts';
 import { restorePlan } from '../restore-sources.ts';
 
@@ -32,7 +32,7 @@ export const backupsHoldWhatRestoresNeed: Check = (ctx) => {
     }
     if (!r.backup) continue;
     if (!r.contents.known) {
-      if (r.backups.known && once(`unknown/${r.backup.name}`)) ctx.report('BackupContentsUnknown', at, { backup: r.backup.name, why: r.contents.why, fix: fixFor(r.contents.why) });
+      if (r.backups.known && once(`unknown/${r.backup.name}`)) ctx.report('BackupContentsUnknown', at, { backup: r.backup.name, why: r.contents.why, fix: FIX[r.contents.unread ?? 'error'] });
       continue;
     }
     const held = setOf(r.contents.value.crds);
@@ -89,10 +89,11 @@ function causeOf(ctx: CheckContext, r: ResolvedSource): { cause?: string } {
   return schedule?.includeClusterResources === false ? { cause: `Schedule "${schedule.name}" sets includeClusterResources: false, which leaves every CRD out.` } : {};
 }
 
-function fixFor(why: string): string {
-  if (why.includes('403')) return 'Grant read access to the inventories (the bucket policy in docs/backups.md), then run `lifeboat facts` again.';
-  if (why.includes('no inventory')) return 'Check the backup in the bucket (`velero backup describe <name> --details` lists its resources when the inventory exists); a new backup from a current Velero writes one.';
-  if (why.includes('credentials')) return 'Name a profile with read access in the config (backups.buckets.<cluster>.profile), then run `lifeboat facts` again.';
-  return 'Run `lifeboat facts` again with access to the bucket (docs/backups.md).';
-}
-
+/** What to do about contents that could not be read, by why. */
+const FIX: Record<Unread, string> = {
+  forbidden: 'Grant read access to the inventories (the bucket policy in docs/backups.md), then run `lifeboat facts` again.',
+  missing: 'Check the backup in the bucket (`velero backup describe <name> --details` lists its resources when the inventory exists); a new backup from a current Velero writes one.',
+  unsupported: 'Lifeboat reads S3 and S3-compatible locations; for another provider, check the backup with `velero backup describe <name> --details`.',
+  error: 'Fix what the reason names (credentials: name a profile in backups.buckets.<cluster>.profile; an unreachable endpoint: set backups.buckets.<cluster>.endpoint), then run `lifeboat facts` again (docs/backups.md).',
+  'not-read': 'Run `lifeboat facts` again: it reads the inventories of the backups the runbooks restore from (docs/backups.md).',
+};

@@ -1,0 +1,12 @@
+import { CreateBucketCommand } from '/work/main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js';
+import { writeFileSync } from 'node:fs';
+import { startLocalS3 } from '/work/main/test/support/local-s3.ts';
+import { makeResourceList, putInventory } from '/work/main/test/support/velero-bucket.ts';
+const s3 = await startLocalS3();
+await s3.client.send(new CreateBucketCommand({ Bucket: 'velero-backups' }));
+const namespaces = Array.from({ length: 200 }, (_, i) => `ns-${i}`);
+const list = makeResourceList({ namespaces, custom: { 'example.com/v1/Widget': Array.from({ length: 20000 }, (_, i) => `ns-${i % 200}/w-${i}`) } });
+await putInventory(s3.client, 'velero-backups', 'cluster', process.argv[2]!, list);
+writeFileSync('/tmp/fm2/s3.endpoint', s3.endpoint);
+process.stdin.resume();
+process.stdin.on('end', () => s3.stop().then(() => process.exit(0)));
