@@ -148,6 +148,16 @@ const formatErrors = {
     example: 'decisions:\n  - id: root\n    question: Is the API up?\n    answers:\n      - label: No\n        goto: restart-pods   # no such step',
     fix: 'Point `goto` at an existing step or decision id, use `runbook: <id>` for another runbook, or end the path with `outcome:`.',
   },
+  GotoSkipsVariable: {
+    title: 'Goto skips the step that sets a shell variable',
+    severity: 'warning',
+    message: (p: { field: string; goto: string; variable: string; setBy: string; usedBy: string }) =>
+      `${p.field} goes to step "${p.goto}", past step "${p.setBy}", which sets \`$${p.variable}\`; step "${p.usedBy}" uses it, so on that path it is empty or left over from another incident.`,
+    hint: (p: { setBy: string }) => `Go to step "${p.setBy}" instead, or set the variable again in the step the answer leads to.`,
+    description: 'A decision answer that jumps into the steps skips everything before its target. A command that relies on a shell variable set in a skipped step runs with an empty or stale value — `velero restore create --from-backup "$BACKUP"` with no backup.',
+    example: 'decisions:\n  - id: state\n    question: Is the namespace gone?\n    answers:\n      - label: "Yes"\n        goto: create-restore   # skips find-backup, which sets BACKUP',
+    fix: 'Point the answer at the step that sets the variable, or set it where the answer lands.',
+  },
   UnknownRunbook: {
     title: 'Link to an unknown runbook',
     severity: 'error',

@@ -10,6 +10,7 @@ import { createRuleContext, type Rule, type ValidationContext } from './rule-con
 import { clusterRolesAreMapped } from './rules/cluster-roles-are-mapped.ts';
 import { decisionGotosResolve } from './rules/decision-gotos-resolve.ts';
 import { decisionTreeIsWalkable } from './rules/decision-tree-is-walkable.ts';
+import { gotosKeepShellVariables } from './rules/gotos-keep-shell-variables.ts';
 import { fieldsAreComplete } from './rules/fields-are-complete.ts';
 import { markdownIsSafe } from './rules/markdown-is-safe.ts';
 import { placeholdersResolve } from './rules/placeholders-resolve.ts';
@@ -23,6 +24,7 @@ const RULES: Rule[] = [
   stepIdsAreUnique,
   decisionGotosResolve,
   decisionTreeIsWalkable,
+  gotosKeepShellVariables,
   clusterRolesAreMapped,
   placeholdersResolve,
   relatedRunbooksExist,
