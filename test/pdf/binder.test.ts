@@ -11,7 +11,7 @@ import { factOrigins, shownTime } from '../../src/command/command-html.ts';
 import { formatTime } from '../../src/pdf/front-matter.ts';
 import { PAGE, mmToPt } from '../../src/pdf/print-document.ts';
 import { byTierThenTitle } from '../../src/site/navigation.ts';
-import { pdfLinks, pdfOutline, pdfPageCount, pdfText, pdfWords, readQrCode, savePageImage, type OutlineEntry, type PdfWord } from '../support/read-pdf.ts';
+import { pdfLinks, pdfOutline, pdfPageCount, pdfText, pdfTextRuns, pdfWords, readQrCode, savePageImage, type OutlineEntry, type PdfWord } from '../support/read-pdf.ts';
 import { REPO, runScript } from '../support/run-script.ts';
 import { loadExampleViews, type ExampleView } from './example-views.ts';
 
@@ -109,6 +109,22 @@ describe('each runbook, in the binder and in its own PDF', () => {
           expect(own, `${view.id}: ${text}`).toContain(squash(text));
           expect(all).toContain(squash(text));
         }
+      }
+    }
+  });
+
+  it('prints commands and their expected output at 10 pt or more', () => {
+    for (const view of views) {
+      const mono = pdfTextRuns(single(view.id)).filter((r) => /mono/i.test(r.family));
+      for (const command of view.commands) {
+        // The start of each command's first line begins a run of monospaced text (inline code in
+        // the prose around it is smaller, and quotes commands only in part).
+        const start = command.run.split('\n')[0]!.trim().slice(0, 30);
+        // (A narrow box may wrap the line sooner: then the run is the start of it.)
+        const printed = mono.filter((r) => r.text.startsWith(start) || (r.text.length >= 12 && start.startsWith(r.text)));
+        expect(printed.length, `${view.id}: ${start}`).toBeGreaterThan(0);
+        // Inline code quoting the command's first words may match too; it prints at 9 pt.
+        expect(Math.max(...printed.map((r) => r.sizePt)), `${view.id}: ${start}`).toBeGreaterThanOrEqual(10);
       }
     }
   });

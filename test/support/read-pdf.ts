@@ -10,7 +10,7 @@ import decodeQR from 'qr/decode.js';
 
 const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 const unescape = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[e]!);
+  text.replace(/&(amp|lt|gt|quot|apos|#39|#34);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#34': '"' })[e]!);
 
 /** Number of pages, from pdfinfo. */
 export function pdfPageCount(file: string): number {
@@ -97,4 +97,14 @@ export function readQrCode(file: string, page: number): string | undefined {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every run of text with its font family and size in points (poppler's pdftohtml at zoom 1). */
+export function pdfTextRuns(file: string): { text: string; family: string; sizePt: number }[] {
+  const xml = run('pdftohtml', ['-xml', '-i', '-zoom', '1', '-stdout', file]);
+  const fonts = new Map([...xml.matchAll(/<fontspec id="(\d+)" size="(\d+)" family="([^"]+)"/g)].map((m) => [m[1]!, { sizePt: Number(m[2]), family: m[3]! }]));
+  return [...xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({
+    text: unescape(m[2]!.replace(/<[^>]+>/g, '')),
+    ...fonts.get(m[1]!)!,
+  }));
 }
