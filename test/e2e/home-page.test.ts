@@ -1,25 +1,50 @@
 /**
  * Issue 27, item 12: the home page on a phone and a laptop. A search field first, then "Region
- * lost — start here" with the runbooks `home.startHere` names (lifeboat.config.yaml), in that
- * order; services with a Tier 0 runbook before the others; each runbook's summary under its
- * title; nothing wider than the screen at 360 px.
+ * lost — start here" with the runbooks `home.startHere` names, in that order; services with a
+ * Tier 0 runbook before the others; each runbook's summary under its title; nothing wider than
+ * the screen at 360 px. The example is built with a configuration of its own: the repository's
+ * lifeboat.config.yaml serves other tests with other runbook folders, where those ids do not exist.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
+import { runScript } from '../support/run-script.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const REPO = process.cwd();
+let work: string;
 
 let server: StaticServer;
 let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
+  work = mkdtempSync(join(tmpdir(), 'lifeboat-home-'));
+  const config = join(work, 'lifeboat.config.yaml');
+  writeFileSync(
+    config,
+    `title: Kestrel Pay DR runbooks
+site: https://runbooks.kestrelpay.example
+runbooks: ${join(REPO, 'runbooks')}
+facts: ${join(REPO, 'facts')}
+clusters: { primary: prod-euw1, dr: dr-euc1 }
+vars: { velero_ns: velero }
+home:
+  startHere: [dr-full-cluster-restore, dns-failover, ledger-regional-failover]
+`,
+  );
+  const built = await runScript('build', ['--config', config, '--out', join(work, 'dist')], { env: { LIFEBOAT_BUILD_TIME: '2026-11-22T08:00:00.000Z' } });
+  if (built.code !== 0) throw new Error(`Building the example with home.startHere failed:\n${built.stderr}\n${built.stdout}`);
+  server = await serveStatic(join(work, 'dist'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 beforeEach(async () => {
   page = await newStrictPage(browser);
