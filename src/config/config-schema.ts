@@ -115,6 +115,21 @@ export const ConfigSchema = z
       })
       .default({ allowCode: false, imports: ['@astrojs/starlight/components'] })
       .describe('MDX runbooks: content by default, code only when allowed.'),
+    /** The home page. */
+    home: z
+      .strictObject({
+        /**
+         * Runbooks listed first on the home page under "Region lost — start here", in this order.
+         * Each id must name a runbook of the collection (`lifeboat check` says which does not).
+         * @example ["dr-full-cluster-restore", "dns-failover"]
+         */
+        startHere: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Runbook ids listed first on the home page under "Region lost — start here", in this order, e.g. [dr-full-cluster-restore, dns-failover]. Unknown ids are an error.'),
+      })
+      .default({ startHere: [] })
+      .describe('The home page.'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

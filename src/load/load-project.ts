@@ -3,7 +3,8 @@
  * then every runbook. Invalid snapshots are reported and left out, so their clusters count as
  * unknown; they never make a runbook invalid.
  */
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { CONFIG_FILE } from '../config/load-config.ts';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
@@ -17,12 +18,13 @@ export interface ProjectLoad extends LoadResult {
 
 export async function loadProject(config: ProjectConfig): Promise<ProjectLoad> {
   const facts = await loadFacts(config.factsDir, config.cwd);
-  const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots, mdx: mdxPolicy(config) });
+  const startHere = config.home?.startHere.length ? { ids: config.home.startHere, file: relative(config.cwd, config.configFile ?? CONFIG_FILE).replaceAll('\\', '/') } : undefined;
+  const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots, mdx: mdxPolicy(config), ...(startHere ? { startHere } : {}) });
   return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots };
 }
 
 type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'> &
-  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile'>>;
+  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile' | 'home'>>;
 
 /** The `mdx` and `markdown` settings as the loader applies them; without them, the safe defaults. */
 export function mdxPolicy(config: ProjectConfig): MdxPolicy {

@@ -79,6 +79,7 @@ export async function loadRunbooks(dir: string, options: LoadOptions = {}): Prom
       vars: options.vars ?? {},
       facts: options.facts ?? new Map(),
       allowHtml: options.mdx?.allowHtml ?? options.allowHtml ?? false,
+      ...(options.startHere ? { startHere: options.startHere } : {}),
     }),
   );
   return { runbooks, issues: sortIssues(issues), files: runbookFiles, fileList, sources };

@@ -26,9 +26,17 @@ const CATEGORY: Record<string, ReadinessStatus> = {
   ReviewOverdue: 'stale drill',
   FactsUnknown: 'unknown facts',
 };
-const ORDER: ReadinessStatus[] = ['broken references', 'RPO breach', 'stale drill', 'unknown facts', 'ok'];
+/** The kinds from worst to best; "ok" only for a runbook with no finding. */
+export const READINESS_ORDER: ReadinessStatus[] = ['broken references', 'RPO breach', 'stale drill', 'unknown facts', 'ok'];
 
+/** Every kind of problem in `findings`, worst first; `['ok']` when there is none. */
+export function readinessKinds(findings: readonly Issue[]): ReadinessStatus[] {
+  const statuses = new Set(findings.map((f) => CATEGORY[f.code] ?? 'broken references'));
+  const kinds = READINESS_ORDER.filter((s) => statuses.has(s));
+  return kinds.length > 0 ? kinds : ['ok'];
+}
+
+/** The worst kind of problem in `findings`, or "ok". */
 export function readinessStatus(findings: readonly Issue[]): ReadinessStatus {
-  const statuses = findings.map((f) => CATEGORY[f.code] ?? 'broken references');
-  return ORDER.find((s) => statuses.includes(s)) ?? 'ok';
+  return readinessKinds(findings)[0]!;
 }

@@ -14,6 +14,8 @@ export interface ValidationContext {
   facts: ReadonlyMap<string, FactsSnapshot>;
   /** `markdown.allowHtml`: raw HTML in Markdown is rendered as written, so nothing is reported. */
   allowHtml?: boolean;
+  /** `home.startHere` and the config file it was read from, as reports print it: its ids must exist. */
+  startHere?: { ids: readonly string[]; file: string };
 }
 
 /** What a rule sees: one runbook, the whole collection, and a way to report. */

@@ -171,3 +171,15 @@ requires:
     expect(issues.map((i) => `${i.file} ${i.code}`)).toEqual(['missing NoRunbooks']);
   });
 });
+
+describe('the home page settings', () => {
+  it('reports a home.startHere id that names no runbook, with the closest id', async () => {
+    const files = { 'restore-cluster.yaml': `${RUNBOOK_HEAD('restore-cluster')}${STEPS}`, 'dns-failover.yaml': `${RUNBOOK_HEAD('dns-failover')}${STEPS}` };
+    const settings = { clusters: { primary: 'p1', dr: 'd1' }, vars: {}, startHere: { ids: ['dns-failover', 'restore-clustr'], file: 'lifeboat.config.yaml' } };
+    expect(await check(files, settings)).toMatchInlineSnapshot(`
+      [
+        "lifeboat.config.yaml UnknownRunbook: home.startHere[1] points to runbook "restore-clustr", which does not exist in this collection. | Did you mean "restore-cluster"?",
+      ]
+    `);
+  });
+});

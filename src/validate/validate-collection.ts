@@ -6,6 +6,7 @@
 import { createIssue } from '../errors/create-issue.ts';
 import type { Issue } from '../errors/issue.ts';
 import type { Runbook } from '../load/runbook-model.ts';
+import { didYouMean } from '../errors/did-you-mean.ts';
 import { createRuleContext, type Rule, type ValidationContext } from './rule-context.ts';
 import { clusterRolesAreMapped } from './rules/cluster-roles-are-mapped.ts';
 import { decisionGotosResolve } from './rules/decision-gotos-resolve.ts';
@@ -48,6 +49,12 @@ export function validateCollection(runbooks: readonly Runbook[], settings: Valid
       byId.set(runbook.data.id, runbook);
     }
   }
+  // The home page's "start here" list names runbooks too; a typo would silently drop one.
+  settings.startHere?.ids.forEach((id, i) => {
+    if (byId.has(id)) return;
+    const field = `home.startHere[${i}]`;
+    issues.push(createIssue('UnknownRunbook', { file: settings.startHere!.file, path: ['home', 'startHere', i] }, { target: id, field, suggestion: didYouMean(id, byId.keys()) }));
+  });
   for (const runbook of runbooks) {
     const ctx = createRuleContext(runbook, byId, settings, issues);
     for (const rule of RULES) rule(ctx);

@@ -110,7 +110,8 @@ describe('walking a decision tree', () => {
     expect(await question()).toBe('Does the 503 come from the ingress controller (no x-checkout-version header)?');
     await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
     expect(await question()).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
-    expect(new URL(page.url()).hash).toBe('#decision-ingress-class-present');
+    // The whole path, so a reload or a shared link restores it (test/e2e/decision-links.test.ts).
+    expect(new URL(page.url()).hash).toBe('#decision-who-answers/0/ingress-class-present');
     expect(await crumbs()).toEqual(['Does the 503 come from the ingress controller (no x-checkout-version header)? → Yes, from the ingress controller']);
 
     await page.getByRole('button', { name: 'No', exact: true }).click();
@@ -163,7 +164,8 @@ describe('walking a decision tree', () => {
   it('opens at a deep-linked question and continues into another runbook', async () => {
     await page.goto(`${server.url}/runbooks/post-restore-503/#decision-pod-state`);
     expect(await question()).toBe('Which state are the pods in?');
-    await page.getByRole('button', { name: 'Pending' }).click();
+    // Exact: the breadcrumbs of the path walked to it name "Pending" too.
+    await page.getByRole('button', { name: 'Pending', exact: true }).click();
     const link = page.locator('.lb-walk-result a');
     expect(await link.textContent()).toBe('Pods Pending after a DR restore because PVCs cannot bind');
     await link.click();

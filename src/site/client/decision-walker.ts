@@ -1,8 +1,11 @@
 /**
  * Click-through decision trees: one question at a time, answer buttons, back and restart, the
- * path so far as breadcrumbs, and the current node in the URL (`#decision-<id>`) so a link can
- * open the tree at any question. The nested text form stays in the page for no-JS and print.
+ * path so far as breadcrumbs, and the whole path in the URL (decision-path.ts), one history entry
+ * per move, so a reload, a shared link and the browser's Back all restore where the walk was. The
+ * nested text form stays in the page for no-JS and print.
  */
+import { hashToPath, pathToHash, type PathStep } from './decision-path.ts';
+
 interface TreeNode {
   id: string;
   question: string;
@@ -45,9 +48,10 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
   const back = walk.querySelector<HTMLButtonElement>('[data-back]')!;
   const restart = walk.querySelector<HTMLButtonElement>('[data-restart]')!;
   /** Path taken: each entry is a node id and the answer given there. */
-  let path: { id: string; answer?: number }[] = [{ id: start }];
+  let path: PathStep[] = [{ id: start }];
 
-  const render = (focus: boolean, updateUrl = true) => {
+  /** `push`: a move of the reader's, one history entry; `none`: the URL already says it. */
+  const render = (focus: boolean, url: 'push' | 'none' = 'push') => {
     const current = path.at(-1)!;
     crumbs.replaceChildren(
       ...path.slice(0, -1).map((step, i) => {
@@ -65,7 +69,7 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
         return li;
       }),
     );
-    back.disabled = path.length === 1;
+    back.disabled = path.length === 1 && current.answer === undefined;
     restart.disabled = path.length === 1 && current.answer === undefined;
     const node = nodes.get(current.id)!;
     panel.replaceChildren();
@@ -97,7 +101,7 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
     } else {
       panel.append(resultOf(node.answers[current.answer]!));
     }
-    if (updateUrl && urlUpdates) history.replaceState(null, '', `#decision-${current.id}`);
+    if (url === 'push' && urlUpdates && location.hash !== pathToHash(path)) history.pushState(null, '', pathToHash(path));
     if (focus) heading.focus({ preventScroll: false });
   };
 
@@ -124,20 +128,19 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
   });
 
   const fromHash = () => {
-    const id = decodeURIComponent(location.hash.replace(/^#decision-/, ''));
-    if (location.hash.startsWith('#decision-') && nodes.has(id)) {
-      path = [{ id }];
-      render(false, false);
-      walk.scrollIntoView({ block: 'start' });
-      return true;
-    }
-    return false;
+    // No fragment: the browser's Back went past the first answer, to the page as it was opened.
+    const found = location.hash === '' ? [{ id: start }] : hashToPath(location.hash, nodes, start);
+    if (!found) return false;
+    path = found;
+    render(false, 'none');
+    walk.scrollIntoView({ block: 'start' });
+    return true;
   };
   walk.hidden = false;
   root.classList.add('lb-tree-enhanced');
   // The click-through is the main view now; the text form stays one click away (and in print).
   root.querySelector<HTMLDetailsElement>('.lb-tree-text')?.removeAttribute('open');
-  if (!fromHash()) render(false, false);
+  if (location.hash === '' || !fromHash()) render(false, 'none');
   window.addEventListener('hashchange', fromHash);
 }
 

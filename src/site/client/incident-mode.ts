@@ -103,7 +103,8 @@ export function initIncidentMode(): void {
         persist();
       });
       tools.append(label, note);
-      el.querySelector(':scope > h3')!.after(tools);
+      // After the step's commands: "Done" is ticked once they have run (issue 27, item 5).
+      el.append(tools);
     }
   };
 
