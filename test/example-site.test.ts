@@ -31,6 +31,11 @@ describe('the example site', () => {
     }
   });
 
+  it('names the site once in the home page\'s title, and after the runbook\'s on a runbook page', () => {
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<title>Kestrel Pay DR runbooks</title>');
+    expect(readFileSync(join(site, 'runbooks/dns-failover/index.html'), 'utf8')).toContain('<title>Fail public DNS over to the DR region | Kestrel Pay DR runbooks</title>');
+  });
+
   it('fills {{ facts.primary.lastBackup.payments-hourly }} with the newest completed backup', () => {
     const html = readFileSync(join(site, 'runbooks/velero-restore-namespace/index.html'), 'utf8');
     // Marked as a value from the facts, pointing at the note that says how old they are.
