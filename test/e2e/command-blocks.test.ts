@@ -6,26 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
-let server: StaticServer;
-let browser: BrowserContext;
+const site = useExampleSiteBrowser({ clipboard: true });
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await newStrictPage(browser);
+let server: { url: string };
+beforeEach(() => {
+  page = site.page;
+  server = { url: site.url };
 });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,33 +4,17 @@
  * Back works from every question to the start, and so does the browser's Back, at phone and
  * laptop width.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await newStrictPage(browser);
-});
+const site = useExampleSiteBrowser();
 
 const PAGE = '/runbooks/post-restore-503/';
 const START = 'Does the 503 come from the ingress controller (no x-checkout-version header)?';
-const question = () => page.locator('.lb-walk-question').textContent();
-const crumbs = () => page.locator('.lb-crumbs li').count();
-const back = () => page.getByRole('button', { name: 'Back', exact: true });
-const restart = () => page.getByRole('button', { name: 'Restart', exact: true });
+const question = () => site.page.locator('.lb-walk-question').textContent();
+const crumbs = () => site.page.locator('.lb-crumbs li').count();
+const back = () => site.page.getByRole('button', { name: 'Back', exact: true });
+const restart = () => site.page.getByRole('button', { name: 'Restart', exact: true });
 
 /** Presses the tree's Back until it is disabled, returning each question shown on the way. */
 async function backToStart(): Promise<string[]> {
@@ -45,15 +29,15 @@ async function backToStart(): Promise<string[]> {
 describe('decision-tree links', () => {
   for (const width of [360, 1366]) {
     describe(`at ${width} px`, () => {
-      beforeEach(async () => page.setViewportSize({ width, height: 800 }));
+      beforeEach(async () => site.page.setViewportSize({ width, height: 800 }));
 
       it('keeps the path, the breadcrumbs and Back after a reload', async () => {
-        await page.goto(`${server.url}${PAGE}`);
-        await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
-        await page.getByRole('button', { name: 'Yes', exact: true }).click();
-        await page.getByRole('button', { name: 'No ready endpoints' }).click();
-        expect(new URL(page.url()).hash).toBe('#decision-who-answers/0/ingress-class-present/1/endpoints-ready/0/pods-running');
-        await page.reload();
+        await site.page.goto(`${site.url}${PAGE}`);
+        await site.page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
+        await site.page.getByRole('button', { name: 'Yes', exact: true }).click();
+        await site.page.getByRole('button', { name: 'No ready endpoints' }).click();
+        expect(new URL(site.page.url()).hash).toBe('#decision-who-answers/0/ingress-class-present/1/endpoints-ready/0/pods-running');
+        await site.page.reload();
         expect(await question()).toBe('Are the checkout-web pods Running and Ready?');
         expect(await crumbs()).toBe(3);
         expect(await back().isEnabled()).toBe(true);
@@ -63,41 +47,41 @@ describe('decision-tree links', () => {
       });
 
       it('opens a shared link at its outcome, with the breadcrumbs, and goes back from there', async () => {
-        await page.goto(`${server.url}${PAGE}#decision-who-answers/0/ingress-class-present/1/endpoints-ready/0/pods-running/0/readiness-failing/1`);
-        expect(await page.locator('.lb-walk-result').textContent()).toBe('The restored Deployment differs from the one in git; redeploy checkout-web from the release pipeline.');
+        await site.page.goto(`${site.url}${PAGE}#decision-who-answers/0/ingress-class-present/1/endpoints-ready/0/pods-running/0/readiness-failing/1`);
+        expect(await site.page.locator('.lb-walk-result').textContent()).toBe('The restored Deployment differs from the one in git; redeploy checkout-web from the release pipeline.');
         expect(await crumbs()).toBe(4);
         await back().click();
         expect(await question()).toBe('Does the readiness probe fail because a dependency is unreachable?');
-        expect(await page.getByRole('button', { name: 'No, the probe path or port is wrong' }).isVisible()).toBe(true);
+        expect(await site.page.getByRole('button', { name: 'No, the probe path or port is wrong' }).isVisible()).toBe(true);
         expect((await backToStart()).at(-1)).toBe(START);
       });
 
       it('keeps which way led to a question reached by two ways', async () => {
-        await page.goto(`${server.url}${PAGE}#decision-who-answers/1/dependency-down`);
+        await site.page.goto(`${site.url}${PAGE}#decision-who-answers/1/dependency-down`);
         expect(await crumbs()).toBe(1);
-        expect(await page.locator('.lb-crumbs li').textContent()).toBe(`${START} → No, the application answers 503`);
+        expect(await site.page.locator('.lb-crumbs li').textContent()).toBe(`${START} → No, the application answers 503`);
         expect(await backToStart()).toEqual([START]);
       });
 
       it('walks an older one-question link from the start, so Back works from it', async () => {
-        await page.goto(`${server.url}${PAGE}#decision-pod-state`);
+        await site.page.goto(`${site.url}${PAGE}#decision-pod-state`);
         expect(await question()).toBe('Which state are the pods in?');
         expect(await crumbs()).toBe(4);
         expect(await backToStart()).toHaveLength(4);
       });
 
       it("goes back one answer at a time with the browser's Back", async () => {
-        await page.goto(`${server.url}${PAGE}`);
-        await page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
-        await page.getByRole('button', { name: 'Yes', exact: true }).click();
+        await site.page.goto(`${site.url}${PAGE}`);
+        await site.page.getByRole('button', { name: 'Yes, from the ingress controller' }).click();
+        await site.page.getByRole('button', { name: 'Yes', exact: true }).click();
         expect(await question()).toBe('Does the Service have ready endpoints?');
-        await page.goBack();
+        await site.page.goBack();
         await expect.poll(question).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
         expect(await crumbs()).toBe(1);
-        await page.goBack();
+        await site.page.goBack();
         await expect.poll(question).toBe(START);
         expect(await crumbs()).toBe(0);
-        await page.goForward();
+        await site.page.goForward();
         await expect.poll(question).toBe('Does the Ingress name an IngressClass that exists in this cluster?');
       });
     });

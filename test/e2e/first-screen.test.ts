@@ -6,26 +6,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await newStrictPage(browser);
-});
+const site = useExampleSiteBrowser();
 
 /** Every example runbook's id: its file name under runbooks/. */
 const RUNBOOK_IDS = readdirSync(join(process.cwd(), 'runbooks'), { recursive: true, encoding: 'utf8' })
@@ -46,12 +30,12 @@ describe('the first screens of a runbook', () => {
 
   for (const width of [360, 1366]) {
     it(`puts every example runbook's first command within two screens at ${width} × 800, and nothing wider than the screen`, async () => {
-      await page.setViewportSize({ width, height: 800 });
+      await site.page.setViewportSize({ width, height: 800 });
       const tops: Record<string, number> = {};
       for (const id of RUNBOOK_IDS) {
-        await page.goto(`${server.url}/runbooks/${id}/`);
-        tops[id] = await page.evaluate(firstCommandTop);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(width);
+        await site.page.goto(`${site.url}/runbooks/${id}/`);
+        tops[id] = await site.page.evaluate(firstCommandTop);
+        expect(await site.page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(width);
       }
       // Kept in the test output: issue 27 asks for the positions before and after.
       console.log(`first command top at ${width} × 800: ${JSON.stringify(tops)}`);
@@ -59,15 +43,15 @@ describe('the first screens of a runbook', () => {
     });
 
     it(`offers "Jump to steps" in the first screen at ${width} px, and it lands on the first section of steps`, async () => {
-      await page.setViewportSize({ width, height: 800 });
+      await site.page.setViewportSize({ width, height: 800 });
       for (const id of ['dr-full-cluster-restore', 'velero-restore-namespace']) {
-        await page.goto(`${server.url}/runbooks/${id}/`);
-        const jump = page.getByRole('link', { name: 'Jump to steps' });
+        await site.page.goto(`${site.url}/runbooks/${id}/`);
+        const jump = site.page.getByRole('link', { name: 'Jump to steps' });
         const box = (await jump.boundingBox())!;
         expect(box.y + box.height, id).toBeLessThanOrEqual(800);
         await jump.click();
-        await expect.poll(() => page.evaluate(() => location.hash), { message: id }).toBe('#prechecks');
-        const heading = await page.locator('#prechecks').boundingBox();
+        await expect.poll(() => site.page.evaluate(() => location.hash), { message: id }).toBe('#prechecks');
+        const heading = await site.page.locator('#prechecks').boundingBox();
         expect(heading!.y, id).toBeGreaterThanOrEqual(0);
         expect(heading!.y, id).toBeLessThan(400);
       }
@@ -75,11 +59,11 @@ describe('the first screens of a runbook', () => {
   }
 
   it('says which kinds of problem a runbook has, and keeps line numbers folded for its authors', async () => {
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`${server.url}/runbooks/dr-full-cluster-restore/`);
-    const summary = page.locator('.lb-findings summary');
+    await site.page.setViewportSize({ width: 360, height: 800 });
+    await site.page.goto(`${site.url}/runbooks/dr-full-cluster-restore/`);
+    const summary = site.page.locator('.lb-findings summary');
     expect(await summary.textContent()).toMatch(/^\s*This runbook has known problems: StorageClass not found; Recovery point objective breached \(2\);/);
-    const where = page.locator('.lb-finding-where').first();
+    const where = site.page.locator('.lb-finding-where').first();
     expect(await where.isVisible()).toBe(false);
     await summary.click();
     expect(await where.isVisible()).toBe(true);
@@ -87,28 +71,28 @@ describe('the first screens of a runbook', () => {
   });
 
   it('shows the summary card several values to a line on a phone', async () => {
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`${server.url}/runbooks/dns-failover/`);
-    const rows = await page.evaluate(() => new Set([...document.querySelectorAll('.lb-facts > div')].map((d) => Math.round(d.getBoundingClientRect().top))).size);
-    const fields = await page.locator('.lb-facts > div').count();
+    await site.page.setViewportSize({ width: 360, height: 800 });
+    await site.page.goto(`${site.url}/runbooks/dns-failover/`);
+    const rows = await site.page.evaluate(() => new Set([...document.querySelectorAll('.lb-facts > div')].map((d) => Math.round(d.getBoundingClientRect().top))).size);
+    const fields = await site.page.locator('.lb-facts > div').count();
     expect(rows).toBeLessThan(fields);
   });
 
   for (const width of [360, 1366]) {
     it(`opens "Depends on" into rows that fit the screen at ${width} px, each value labelled`, async () => {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${server.url}/runbooks/dr-full-cluster-restore/`);
-      const table = page.locator('.lb-requires table');
+      await site.page.setViewportSize({ width, height: 800 });
+      await site.page.goto(`${site.url}/runbooks/dr-full-cluster-restore/`);
+      const table = site.page.locator('.lb-requires table');
       expect(await table.isVisible()).toBe(false);
-      await page.locator('.lb-requires summary').click();
+      await site.page.locator('.lb-requires summary').click();
       expect(await table.isVisible()).toBe(true);
-      const cells = await page.evaluate(() =>
+      const cells = await site.page.evaluate(() =>
         [...document.querySelectorAll('.lb-requires td')].map((td) => ({ right: td.getBoundingClientRect().right, label: getComputedStyle(td, '::before').content })),
       );
       expect(cells.length).toBeGreaterThan(8);
       for (const cell of cells) expect(cell.right).toBeLessThanOrEqual(width);
       if (width === 360) expect(new Set(cells.map((c) => c.label))).toEqual(new Set(['"Kind: "', '"Name: "', '"Cluster: "', '"Why: "']));
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await site.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
   }
 });

@@ -3,34 +3,18 @@
  * actions stays on screen (under the header, not behind it) wherever the reader scrolls, on a
  * phone and a laptop, light and dark; and each step's "Done" comes after its commands.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await newStrictPage(browser);
-});
+const site = useExampleSiteBrowser();
 
 /** Opens a runbook with no incident stored, and starts one. */
 async function startIncident(path: string) {
-  await page.goto(`${server.url}${path}`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('button', { name: 'Start incident' }).click();
-  await page.locator('[data-incident-bar]').waitFor();
+  await site.page.goto(`${site.url}${path}`);
+  await site.page.evaluate(() => localStorage.clear());
+  await site.page.reload();
+  await site.page.getByRole('button', { name: 'Start incident' }).click();
+  await site.page.locator('[data-incident-bar]').waitFor();
 }
 
 /** Whether the bar is on screen and on top: the point at its middle belongs to it. */
@@ -45,29 +29,29 @@ describe('the incident bar', () => {
   for (const width of [360, 1366]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`stays on screen, compact and uncovered, down to the last step at ${width} px (${colorScheme})`, async () => {
-        await page.setViewportSize({ width, height: 800 });
-        await page.emulateMedia({ colorScheme });
+        await site.page.setViewportSize({ width, height: 800 });
+        await site.page.emulateMedia({ colorScheme });
         await startIncident('/runbooks/velero-restore-namespace/');
         for (const where of ['section.lb-section-steps .lb-step', 'section.lb-step >> nth=-1', '#drills']) {
-          await page.locator(where).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-          expect(await page.evaluate(() => window.scrollY), where).toBeGreaterThan(800);
-          const bar = await page.evaluate(barOnTop);
+          await site.page.locator(where).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          expect(await site.page.evaluate(() => window.scrollY), where).toBeGreaterThan(800);
+          const bar = await site.page.evaluate(barOnTop);
           expect(bar.onTop, where).toBe(true);
           expect(bar.top, where).toBeGreaterThanOrEqual(0);
           expect(bar.height, where).toBeLessThanOrEqual(width === 360 ? 110 : 70);
           // Its controls work from there.
-          expect(await page.getByRole('button', { name: 'Export Markdown' }).isVisible()).toBe(true);
+          expect(await site.page.getByRole('button', { name: 'Export Markdown' }).isVisible()).toBe(true);
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await site.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       });
     }
   }
 
   it('puts every step\'s "Done" after its commands, in YAML and MDX runbooks', async () => {
     for (const path of ['/runbooks/velero-restore-namespace/', '/runbooks/etcd-snapshot-restore/']) {
-      await page.setViewportSize({ width: 360, height: 800 });
+      await site.page.setViewportSize({ width: 360, height: 800 });
       await startIncident(path);
-      const order = await page.evaluate(() =>
+      const order = await site.page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('section.lb-step[data-step]')].map((step) => {
           const done = step.querySelector('.lb-step-tools')!;
           const commands = [...step.querySelectorAll('.lb-command')];

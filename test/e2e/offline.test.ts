@@ -66,7 +66,7 @@ describe('offline, after one visit', () => {
 
     // "informer" appears only in the body of step 2.4 of that runbook.
     await page.locator('button[data-open-modal]').first().click();
-    await page.locator('dialog[open] input').fill('informer');
+    await page.locator('dialog[open] .pagefind-ui__search-input').fill('informer');
     // Pagefind stems the word, so a page saying "information" may rank too; the etcd page must be there.
     const result = page.locator('.pagefind-ui__result', { has: page.locator('.pagefind-ui__result-title', { hasText: 'etcd snapshot' }) });
     await result.waitFor({ timeout: 15_000 });

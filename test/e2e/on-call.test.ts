@@ -200,7 +200,7 @@ describe('search', () => {
   it('narrows results by service and tier', async () => {
     await page.goto(`${server.url}/runbooks/velero-restore-namespace/`);
     await page.locator('button[data-open-modal]').first().click();
-    await page.locator('dialog[open] input').fill('velero');
+    await page.locator('dialog[open] .pagefind-ui__search-input').fill('velero');
     const titles = page.locator('dialog[open] .pagefind-ui__result-inner > .pagefind-ui__result-title');
     await page.locator('dialog[open] .pagefind-ui__message', { hasText: /results? for velero/ }).waitFor({ timeout: 15_000 });
     // Result titles load one by one after the count; poll until they are all in.

@@ -3,33 +3,17 @@
  * the number of table rows whose Status names that kind, at phone and laptop width, and the
  * headline says that a runbook with several kinds of problem is counted under each.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await newStrictPage(browser);
-});
+const site = useExampleSiteBrowser();
 
 describe('the readiness page', () => {
   for (const width of [360, 1366]) {
     it(`counts in its headline exactly the table rows of each kind at ${width} px`, async () => {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${server.url}/readiness/`);
-      const { headline, total, rows, text } = await page.evaluate(() => {
+      await site.page.setViewportSize({ width, height: 800 });
+      await site.page.goto(`${site.url}/readiness/`);
+      const { headline, total, rows, text } = await site.page.evaluate(() => {
         const p = document.querySelector('[data-readiness-headline]')!;
         return {
           text: p.textContent!.replace(/\s+/g, ' '),
@@ -44,11 +28,11 @@ describe('the readiness page', () => {
       // The example has RpoBreached findings: the headline must not say 0 (the bug in the issue).
       expect(headline['RPO breach']).toBeGreaterThan(0);
       // Also agrees with the Problems column, code by code.
-      const rpoRows = await page.locator('table.lb-readiness tbody tr', { has: page.locator('code', { hasText: /^RpoBreached$/ }) }).count();
+      const rpoRows = await site.page.locator('table.lb-readiness tbody tr', { has: site.page.locator('code', { hasText: /^RpoBreached$/ }) }).count();
       expect(rpoRows).toBeLessThanOrEqual(headline['RPO breach']!);
       expect(rpoRows).toBeGreaterThan(0);
       if (rows.some((kinds) => kinds.length > 1)) expect(text).toContain('is counted under each');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await site.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
   }
 });
