@@ -6,7 +6,7 @@
  */
 import type { BackupContentsFact, BackupFact, FactsSnapshot } from '../schema/facts.ts';
 import { itemsOf, type Answer } from '../facts/queries.ts';
-import { newestCompleted } from '../facts/backup-contents.ts';
+import { newestCompleted, started } from '../facts/backup-contents.ts';
 import type { RestoreSource } from './restore-sources.ts';
 
 export type Contents = Extract<BackupContentsFact['inventory'], { status: 'ok' }>;
@@ -53,8 +53,6 @@ function contentsOf(snapshot: FactsSnapshot | undefined, cluster: string, backup
   if (item.inventory.status !== 'ok') return { known: false, unread: item.inventory.status, why: item.inventory.reason };
   return { known: true, value: item.inventory };
 }
-
-const started = (b: BackupFact) => b.startTimestamp ?? b.completionTimestamp ?? '';
 
 /** "backup X (the newest completed of schedule S in C)" for messages. */
 export function describeBackup(r: ResolvedSource): string {

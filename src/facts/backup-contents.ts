@@ -46,4 +46,5 @@ export function newestCompleted(backups: readonly BackupFact[]): BackupFact | un
   return newest;
 }
 
-const started = (b: BackupFact) => b.startTimestamp ?? b.completionTimestamp ?? '';
+/** When a backup started (its completion when the start is unknown): what "newest" means for backups. */
+export const started = (b: BackupFact) => b.startTimestamp ?? b.completionTimestamp ?? '';
