@@ -10,7 +10,7 @@ import { ageText } from '../checks/backup-freshness.ts';
 import { resolveSource } from '../checks/backup-sources.ts';
 import { cronJobHealth } from '../checks/cron-job-health.ts';
 import { customResourceTypes } from '../checks/custom-resource-types.ts';
-import { observedRestores, type ObservedRestore } from '../checks/observed-restores.ts';
+import { allObserved, newestPerSource, observedRestores, type ObservedRestore } from '../checks/observed-restores.ts';
 import { restorePlan } from '../checks/restore-sources.ts';
 import { crdLookup } from '../checks/fact-indexes.ts';
 import { itemsOf } from '../facts/queries.ts';
@@ -62,7 +62,8 @@ export function backupEvidence(entry: RunbookEntry, clusters: Readonly<Record<st
   const rpo = durationSeconds(data.rpo);
   const plan = restorePlan({ data, bodySteps: entry.bodySteps }, clusters, scope);
   const observed = observedRestores(plan, facts, Object.values(clusters));
-  const restores = observed.map(restoreEvidence);
+  const restores = allObserved(observed).map(restoreEvidence);
+  const lastBySource = newestPerSource(observed);
   const crdName = crdLookup({ clusters, facts });
   const items: BackupEvidenceItem[] = [];
   const seen = new Set<string>();
@@ -73,7 +74,7 @@ export function backupEvidence(entry: RunbookEntry, clusters: Readonly<Record<st
     const r = resolveSource(source, facts);
     const label = source.schedule ? `Velero schedule ${source.schedule}` : `Velero backup ${source.backup}`;
     const item: BackupEvidenceItem = { label, cluster: source.cluster, verdict: 'ok', problems: [], unknowns: [] };
-    const last = observed.find((o) => o.source === (source.schedule ?? source.backup));
+    const last = lastBySource.get(source.schedule ?? source.backup ?? '');
     if (last) item.lastRestore = restoreEvidence(last);
     if (!r.backups.known) {
       items.push({ ...item, verdict: 'unknown', unknowns: [`Its backups are unknown: ${r.backups.why}.`] });

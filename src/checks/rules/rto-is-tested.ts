@@ -1,7 +1,7 @@
 import { durationSeconds, formatDuration } from '../../schema/primitives.ts';
 import type { Check, CheckContext } from '../check-context.ts';
 import { compareText } from '../../util/compare-text.ts';
-import { observedRestores, type ObservedRestore } from '../observed-restores.ts';
+import { allObserved, newestPerSource, newestSuccess, observedRestores, type ObservedRestore, type ObservedRestores } from '../observed-restores.ts';
 import { restorePlan } from '../restore-sources.ts';
 
 /**
@@ -17,15 +17,15 @@ export const rtoIsTested: Check = (ctx) => {
   const observed = observedRestores(plan, ctx.facts, Object.values(ctx.clusters));
   reportFailedRestores(ctx, observed, plan);
   const restoredOn = (o: ObservedRestore) => (o.restore.completionTimestamp ?? '').slice(0, 10);
-  const newestSuccess = observed.find((o) => o.succeeded);
-  const restored = newestSuccess && restoredOn(newestSuccess);
+  const success = newestSuccess(observed);
+  const restored = success && restoredOn(success);
   type Measured = { date: string; duration: string; path: (string | number)[]; label: string };
   const measured: Measured[] = (runbook.data.drills ?? [])
     .map((drill, index) => ({ drill, index }))
     .filter(({ drill }) => drill.kind !== 'tabletop')
     .map(({ drill, index }) => ({ date: drill.date, duration: drill.duration, path: ['drills', index, 'duration'], label: drill.date }));
   if (runbook.data.rtoFromRestores) {
-    for (const o of observed) {
+    for (const o of allObserved(observed)) {
       if (!o.succeeded || o.seconds === undefined) continue;
       measured.push({ date: restoredOn(o), duration: formatDuration(Math.max(60, Math.round(o.seconds / 60) * 60)), path: ['rtoFromRestores'],
         label: `${restoredOn(o)}, Velero restore ${o.restore.name} observed in "${o.cluster}"` });
@@ -49,9 +49,8 @@ export const rtoIsTested: Check = (ctx) => {
 };
 
 /** Per source, a newest observed restore that failed, with no successful one after it, is a failed test. */
-function reportFailedRestores(ctx: CheckContext, observed: readonly ObservedRestore[], plan: ReturnType<typeof restorePlan>): void {
-  for (const [source, restores] of Map.groupBy(observed, (o) => o.source)) {
-    const newest = restores[0]!;
+function reportFailedRestores(ctx: CheckContext, observed: ObservedRestores, plan: ReturnType<typeof restorePlan>): void {
+  for (const [source, newest] of newestPerSource(observed)) {
     if (newest.succeeded) continue;
     const where = plan.sources.find((s) => s.schedule === source || s.backup === source);
     const { restore } = newest;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLocation } from '../../errors/issue.ts';
 import { loadRunbooks } from '../../load/load-runbooks.ts';
 import { RUNBOOK_HEAD, testdir } from '../../../test/support/testdir.ts';
-import { shellVariables } from './gotos-keep-shell-variables.ts';
+import { variablesSet, variablesUsed } from './gotos-keep-shell-variables.ts';
 
 async function warnings(file: string, text: string) {
   const cwd = testdir({ [file]: text });
@@ -80,8 +80,8 @@ velero restore create --from-backup \${BACKUP}
 
 describe('shell variables in commands', () => {
   it('finds assignments, exports, read and for, and every $NAME and ${NAME}', () => {
-    const found = shellVariables('A=1 kubectl get x\nexport B=2; C=3\nread -r -p "name? " D\nfor E in a b; do echo "$E ${F:-x} $G"; done');
-    expect([...found.sets].sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect([...found.uses].sort()).toEqual(['E', 'F', 'G']);
+    const text = 'A=1 kubectl get x\nexport B=2; C=3\nread -r -p "name? " D\nfor E in a b; do echo "$E ${F:-x} $G"; done';
+    expect([...variablesSet(text)].sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect([...variablesUsed(text)].sort()).toEqual(['E', 'F', 'G']);
   });
 });
