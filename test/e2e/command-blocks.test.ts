@@ -4,10 +4,9 @@
  * old; real lines and wrapped rows cannot be confused; multi-line commands say that they run line
  * by line and can be copied as one line where the shell allows it. Every copy stays byte-exact.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { useExampleSiteBrowser } from '../support/example-site-browser.ts';
 
@@ -19,7 +18,6 @@ beforeEach(() => {
   server = { url: site.url };
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VELERO = '/runbooks/velero-restore-namespace/';
 const ETCD = '/runbooks/etcd-snapshot-restore/';
 const BACKUP_COMMAND =
@@ -260,12 +258,7 @@ describe('accessibility of the command blocks', () => {
           await page.goto(`${server.url}${path}`);
           await page.locator('.lb-line[data-words]').first().waitFor({ state: 'attached' });
           if (path === VELERO) await page.locator('mark.lb-fact').first().focus();
-          // Evaluated, not added as an inline <script>: the pages' Content-Security-Policy refuses those.
-          await page.evaluate(AXE);
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-            return (await axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
+          const violations = await axeViolations(page);
           found.push(...violations.map((v) => `${path} ${colorScheme} ${width}px: ${v}`));
         }
     expect(found).toEqual([]);

@@ -6,14 +6,13 @@
  * when, and search narrows by service and tier.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 let server: StaticServer;
@@ -33,25 +32,7 @@ beforeEach(async () => {
   page = await newStrictPage(browser);
 });
 
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical axe-core violations on the page as it is now, one line each. */
-async function seriousViolations(): Promise<string[]> {
-  // Evaluated, not added as an inline <script>: the pages' Content-Security-Policy refuses those.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const seriousViolations = () => axeViolations(page, { only: 'serious' });
 
 const PAGES = [
   { name: 'home', path: '/' },
