@@ -49,7 +49,7 @@ describe('lifeboat', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatchInlineSnapshot(`
       ""buidl" is not a lifeboat command. Did you mean "build"?
-      Commands: init, check, build, facts, parity, pdf, deploy, verify, import, dev, preview, schema. Run \`lifeboat --help\` for what each does.
+      Commands: init, check, build, facts, parity, pdf, deploy, verify, import, drill, dev, preview, schema. Run \`lifeboat --help\` for what each does.
       "
     `);
   });
@@ -59,7 +59,7 @@ describe('lifeboat', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n').slice(0, 2)).toEqual([
       'Unknown flag "--al". Did you mean "--all"?',
-      'Valid flags: --config, --runbooks, --facts, --out, --site, --title, --help, --all.',
+      'Valid flags: --config, --runbooks, --facts, --drills, --out, --site, --title, --help, --all.',
     ]);
     expect(stderr).toContain('Usage: lifeboat parity');
   });

@@ -7,6 +7,7 @@ import type { ErrorCode, ErrorParams } from '../errors/errors-data.ts';
 import type { Issue, Position } from '../errors/issue.ts';
 import type { PlaceholderScope } from '../load/placeholders.ts';
 import type { Runbook } from '../load/runbook-model.ts';
+import type { FiledRecord } from '../drills/check-record.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import type { Restored } from './restored-namespaces.ts';
 import { createFindingLimit, type FindingLimit } from './finding-limit.ts';
@@ -17,6 +18,8 @@ export interface CheckSettings {
   reviewMaxAgeSeconds: number;
   drillMaxAgeSeconds: number;
   rtoMargin: number;
+  /** A step measured at more than its estimate times this is a warning. */
+  stepOverrun: number;
   /** Parity compares these two roles. */
   parity: { primary: string; dr: string };
 }
@@ -30,6 +33,8 @@ export interface CheckContext {
   settings: CheckSettings;
   /** What runbooks this one runs `after:` restore, per cluster: present for its commands. */
   restoredBefore: Restored;
+  /** This runbook's valid drill records, in file order. */
+  records: readonly FiledRecord[];
   /** Names of cluster-scoped resources present in primary but missing in DR, by fact kind. */
   parityGaps: ReadonlyMap<string, ReadonlySet<string>>;
   report<C extends ErrorCode>(code: C, at: { path: (string | number)[]; position?: Position; cluster?: string }, params: ErrorParams<C>): void;
@@ -39,16 +44,20 @@ export interface CheckContext {
 export type Check = (ctx: CheckContext) => void;
 
 export function createCheckContext(
-  base: Omit<CheckContext, 'runbook' | 'report' | 'clusters' | 'scope' | 'restoredBefore'> & { siteClusters: Readonly<Record<string, string>> },
+  base: Omit<CheckContext, 'runbook' | 'report' | 'clusters' | 'scope' | 'restoredBefore' | 'records'> & {
+    siteClusters: Readonly<Record<string, string>>;
+    records: ReadonlyMap<string, readonly FiledRecord[]>;
+  },
   runbook: Runbook,
   scope: PlaceholderScope,
   restoredBefore: Restored,
   issues: Issue[],
   limit: FindingLimit = createFindingLimit(),
 ): CheckContext {
-  const { siteClusters, ...rest } = base;
+  const { siteClusters, records, ...rest } = base;
   return {
     ...rest,
+    records: records.get(runbook.data.id) ?? [],
     runbook,
     scope,
     restoredBefore,

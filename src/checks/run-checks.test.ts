@@ -10,7 +10,7 @@ const CONFIG = {
   clusters: { primary: 'prod', dr: 'dr' },
   vars: {},
   // These runbooks' backups have no inventories; what backups hold is tested in backups-hold-what-restores-need.test.ts.
-  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: { BackupContentsUnknown: 'off' } as Record<string, 'error' | 'warning' | 'off'> },
+  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, stepOverrun: 2, severity: { BackupContentsUnknown: 'off' } as Record<string, 'error' | 'warning' | 'off'> },
   parity: { primary: 'primary', dr: 'dr' },
 };
 const NOW = new Date('2026-11-22T08:00:00Z');

@@ -22,8 +22,10 @@ import { rpoIsMet } from './rules/rpo-is-met.ts';
 import { backupJobsAreHealthy } from './rules/backup-jobs-are-healthy.ts';
 import { backupsHoldWhatRestoresNeed } from './rules/backups-hold-what-restores-need.ts';
 import { rtoIsTested } from './rules/rto-is-tested.ts';
+import { stepsFitEstimates } from './rules/steps-fit-estimates.ts';
+import type { FiledRecord } from '../drills/check-record.ts';
 
-export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, backupJobsAreHealthy, backupsHoldWhatRestoresNeed, rtoIsTested, reviewIsRecent, drHasParity];
+export const CHECKS: Check[] = [requirementsExist, commandReferencesExist, rpoIsMet, backupJobsAreHealthy, backupsHoldWhatRestoresNeed, rtoIsTested, stepsFitEstimates, reviewIsRecent, drHasParity];
 
 export interface RunChecksOptions {
   now: Date;
@@ -31,6 +33,8 @@ export interface RunChecksOptions {
   strict?: boolean;
   /** Where site-level findings (parity gaps no runbook uses) are reported. */
   factsDisplayDir?: string;
+  /** Valid drill records by runbook id (load-project's `drills.byRunbook`). */
+  records?: ReadonlyMap<string, readonly FiledRecord[]>;
 }
 
 type CheckConfig = Pick<LifeboatConfig, 'clusters' | 'vars' | 'checks' | 'parity'>;
@@ -41,6 +45,7 @@ export function settingsFrom(config: CheckConfig, now: Date): CheckSettings {
     reviewMaxAgeSeconds: durationSeconds(config.checks.reviewMaxAge),
     drillMaxAgeSeconds: durationSeconds(config.checks.drillMaxAge),
     rtoMargin: config.checks.rtoMargin,
+    stepOverrun: config.checks.stepOverrun,
     parity: config.parity,
   };
 }
@@ -66,7 +71,7 @@ export function runChecks(
       const earlier = byId.get(id);
       if (earlier) mergeRestored(before, restoredBy(earlier, { ...config.clusters, ...earlier.data.clusters }, scopes.get(id)!));
     }
-    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters }, runbook, scope, before, issues, limit);
+    const ctx = createCheckContext({ facts, settings, parityGaps: gaps, siteClusters: config.clusters, records: options.records ?? new Map() }, runbook, scope, before, issues, limit);
     for (const check of CHECKS) check(ctx);
   }
   // Gaps no runbook relies on still matter: report them once, as warnings, on the DR facts.

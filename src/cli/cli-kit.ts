@@ -28,6 +28,7 @@ export const CONFIG_FLAGS = {
   config: { type: 'string' },
   runbooks: { type: 'string' },
   facts: { type: 'string' },
+  drills: { type: 'string' },
   out: { type: 'string' },
   site: { type: 'string' },
   title: { type: 'string' },
@@ -38,6 +39,7 @@ export const CONFIG_HELP = `Configuration (flags win over environment, then life
   --config FILE     configuration file            (LIFEBOAT_CONFIG, default lifeboat.config.yaml)
   --runbooks DIR    runbooks folder               (LIFEBOAT_RUNBOOKS, default runbooks)
   --facts DIR       facts snapshots folder        (LIFEBOAT_FACTS, default facts)
+  --drills DIR      drill records folder          (LIFEBOAT_DRILLS, default drills)
   --out DIR         build output folder           (LIFEBOAT_OUT, default dist)
   --site URL        public URL of the site        (LIFEBOAT_SITE)
   --title TEXT      site title                    (LIFEBOAT_TITLE)`;

@@ -19,6 +19,7 @@ export const COMMANDS = {
   deploy: 'publish the built site to S3-compatible buckets, in a reader-safe order',
   verify: 'check that a deployed site serves exactly the build it claims',
   import: 'turn Markdown runbooks from a wiki or another tool into Lifeboat runbooks',
+  drill: 'file drill records (lifeboat drill add FILE…), checked against their runbooks',
   dev: 'serve the site with live reload while writing runbooks',
   preview: 'serve the built site locally',
   schema: 'print or write the runbook JSON Schema (for editor completion)',

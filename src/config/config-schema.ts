@@ -17,6 +17,8 @@ export const ConfigSchema = z
     runbooks: z.string().min(1).default('runbooks').describe('Folder of runbooks (YAML and MDX). Env: LIFEBOAT_RUNBOOKS.'),
     /** Folder of collected facts snapshots. */
     facts: z.string().min(1).default('facts').describe('Folder of facts snapshots, facts/<cluster>.json. Env: LIFEBOAT_FACTS.'),
+    /** Folder of drill records. */
+    drills: z.string().min(1).default('drills').describe('Folder of drill records, drills/<runbook-id>/<date>-<kind>.yaml (filed by `lifeboat drill add`). Env: LIFEBOAT_DRILLS.'),
     /** Output folder of the build. */
     out: z.string().min(1).default('dist').describe('Output folder of the site build. Env: LIFEBOAT_OUT.'),
     /** Default role → cluster name mapping; runbooks add to or override it. */
@@ -63,12 +65,13 @@ export const ConfigSchema = z
         reviewMaxAge: DurationSchema.default('180d').describe('`lastReviewed` older than this is a warning.'),
         drillMaxAge: DurationSchema.default('90d').describe('No game day or real recovery within this is a warning.'),
         rtoMargin: z.number().min(1).default(2).describe('The newest drill\'s duration times this must fit the RTO.'),
+        stepOverrun: z.number().min(1).default(2).describe('A step measured by a drill record at more than its estimate times this is a warning (StepSlowerThanEstimate).'),
         severity: z
           .record(z.string().regex(/^[A-Z][A-Za-z]+$/), z.enum(['error', 'warning', 'off']))
           .default({})
           .describe('Per finding code: error, warning or off, e.g. { ReviewOverdue: error, NoRecentDrill: off }.'),
       })
-      .default({ reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} })
+      .default({ reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, stepOverrun: 2, severity: {} })
       .describe('Readiness checks.'),
     /** Which roles parity compares. */
     parity: z
@@ -146,6 +149,7 @@ export interface LifeboatConfig extends ConfigFile {
   cwd: string;
   runbooksDir: string;
   factsDir: string;
+  drillsDir: string;
   outDir: string;
 }
 
@@ -153,6 +157,7 @@ export interface LifeboatConfig extends ConfigFile {
 export const ENV_OVERRIDES = {
   LIFEBOAT_RUNBOOKS: 'runbooks',
   LIFEBOAT_FACTS: 'facts',
+  LIFEBOAT_DRILLS: 'drills',
   LIFEBOAT_OUT: 'out',
   LIFEBOAT_SITE: 'site',
   LIFEBOAT_TITLE: 'title',

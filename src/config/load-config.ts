@@ -15,6 +15,7 @@ export interface ConfigOverrides {
   config?: string;
   runbooks?: string;
   facts?: string;
+  drills?: string;
   out?: string;
   site?: string;
   title?: string;
@@ -69,7 +70,7 @@ export function loadConfig(
 
   // Paths from the file resolve against its folder; overrides against the working directory.
   const resolved = { ...fromFile };
-  const dirs = { runbooks: resolve(baseDir, fromFile.runbooks), facts: resolve(baseDir, fromFile.facts), out: resolve(baseDir, fromFile.out) };
+  const dirs = { runbooks: resolve(baseDir, fromFile.runbooks), facts: resolve(baseDir, fromFile.facts), drills: resolve(baseDir, fromFile.drills), out: resolve(baseDir, fromFile.out) };
   const issues: Issue[] = [];
   for (const [name, key] of Object.entries(ENV_OVERRIDES)) {
     const value = flags[key] ?? env[name];
@@ -79,7 +80,7 @@ export function loadConfig(
       issues.push(createIssue('ConfigInvalid', { file: source }, { detail: `${source} is empty` }));
       continue;
     }
-    if (key === 'runbooks' || key === 'facts' || key === 'out') dirs[key] = isAbsolute(value) ? value : resolve(cwd, value);
+    if (key === 'runbooks' || key === 'facts' || key === 'drills' || key === 'out') dirs[key] = isAbsolute(value) ? value : resolve(cwd, value);
     else (resolved as Record<string, unknown>)[key] = value;
   }
   const checked = ConfigSchema.safeParse(resolved);
@@ -96,6 +97,7 @@ export function loadConfig(
       cwd,
       runbooksDir: dirs.runbooks,
       factsDir: dirs.facts,
+      drillsDir: dirs.drills,
       outDir: dirs.out,
       // A kubeconfig path in the file is relative to the file, like the folders.
       ...(checked.data!.collect?.kubeconfig ? { collect: { ...checked.data!.collect, kubeconfig: resolvePath(baseDir, checked.data!.collect.kubeconfig) } } : {}),

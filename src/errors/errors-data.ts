@@ -7,6 +7,7 @@
  * A message says what happened and why; a hint says what to do. Neither carries the location.
  */
 import type { Severity } from './issue.ts';
+import { drillErrorsData } from './drill-errors-data.ts';
 import { findingsData } from './findings-data.ts';
 import { importErrorsData } from './import-errors-data.ts';
 import { publishErrorsData } from './publish-errors-data.ts';
@@ -453,8 +454,8 @@ const formatErrors = {
   },
 } as const satisfies Record<string, ErrorData<never>>;
 
-/** Every code Lifeboat reports: format errors, facts problems, findings, publishing and import problems. */
-export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData, ...importErrorsData };
+/** Every code Lifeboat reports: format errors, facts problems, findings, publishing, import and drill-record problems. */
+export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData, ...importErrorsData, ...drillErrorsData };
 
 /** Stable names of every problem Lifeboat reports. */
 export type ErrorCode = keyof typeof errorsData;

@@ -182,10 +182,32 @@ export const findingsData = {
     finding: true,
     message: (p: { days: number; last?: string }) =>
       p.last ? `The last game day or real recovery was ${p.last}, more than ${p.days} days ago.` : `This runbook has never been tested by a game day or a real recovery.`,
-    hint: () => 'Run a game day and record it under `drills:` (a tabletop walk-through does not measure a recovery).',
+    hint: () => 'Run a game day in the page\'s drill mode and file its record with `lifeboat drill add` (or write it under `drills:`); a tabletop walk-through does not measure a recovery.',
     description: 'An untested runbook is a guess. Drills measure the real recovery time and find the steps that no longer work.',
     example: 'drills: []',
     fix: 'Drill it and record the result.',
+  },
+  StepSlowerThanEstimate: {
+    title: 'Step took much longer than its estimate',
+    severity: 'warning',
+    finding: true,
+    message: (p: { step: string; measured: string; estimate: string; factor: number; drill: string }) =>
+      `Step "${p.step}" took ${p.measured} in the ${p.drill}, more than ${p.factor}× its estimate of ${p.estimate}.`,
+    hint: () => 'Correct the estimate to what the step takes, or find out why it was slow (a note in the drill record may say) and make it faster.',
+    description: 'Step estimates tell the on-call how long to wait before escalating and add up to the plan behind the RTO. A step measured far above its estimate makes both wrong.',
+    example: 'steps:\n  - { id: restore, title: Restore, estimate: 5m }\n# drills/<runbook>/2026-11-28-game-day.yaml measured it at 25m',
+    fix: 'Update the estimate, or speed up the step and drill again.',
+  },
+  RtoNeverPlausible: {
+    title: 'Step estimates alone exceed the RTO',
+    severity: 'warning',
+    finding: true,
+    message: (p: { which: string; total: string; margin: number; rto: string }) =>
+      `The estimates of its ${p.which} add up to ${p.total}; with the ${p.margin}× margin for a real incident that exceeds the RTO of ${p.rto}, and no drill has measured it yet.`,
+    hint: () => 'Agree an RTO the procedure can meet, or shorten the procedure; then drill it to measure the real time.',
+    description: 'Before any drill, the step estimates are the only evidence for the RTO. If even they, doubled, do not fit, the RTO was never plausible.',
+    example: 'rto: 30m\nsteps:\n  - { id: restore, title: Restore, estimate: 25m }',
+    fix: 'Change the RTO or the procedure, and drill it.',
   },
   RestoreTestFailed: {
     title: 'Newest restore test failed',

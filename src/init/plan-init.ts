@@ -57,7 +57,7 @@ function packageJson({ dir, version }: InitOptions): string {
     name,
     private: true,
     type: 'module',
-    scripts: { check: run('check'), build: run('build'), pdf: run('pdf'), facts: run('facts'), dev: run('dev'), preview: run('preview') },
+    scripts: { check: run('check'), build: run('build'), pdf: run('pdf'), facts: run('facts'), drill: run('drill'), dev: run('dev'), preview: run('preview') },
     devDependencies: { lifeboat: `^${version}` },
     // esbuild's install script only checks that its binary landed; approving it keeps npm quiet.
     allowScripts: { esbuild: true },

@@ -7,6 +7,7 @@ import { dirname, relative } from 'node:path';
 import { CONFIG_FILE } from '../config/load-config.ts';
 import type { LifeboatConfig } from '../config/config-schema.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
+import { loadDrillRecords, NO_RECORDS, type DrillRecords } from '../drills/load-records.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { sortIssues } from '../errors/issue.ts';
 import { loadRunbooks, type LoadResult } from './load-runbooks.ts';
@@ -14,17 +15,25 @@ import { DEFAULT_MDX_POLICY, type MdxPolicy } from './mdx-code.ts';
 
 export interface ProjectLoad extends LoadResult {
   facts: ReadonlyMap<string, FactsSnapshot>;
+  /**
+   * Drill records, checked against the runbooks. Their problems are apart from `issues`: `check`
+   * reports them, and a build shows them but is never stopped by them (a bad record counts as no
+   * drill, which the readiness findings already say).
+   */
+  drills: DrillRecords;
 }
 
-export async function loadProject(config: ProjectConfig): Promise<ProjectLoad> {
+/** `now` judges drill records from the future (LIFEBOAT_NOW in the commands). */
+export async function loadProject(config: ProjectConfig, { now = new Date() }: { now?: Date } = {}): Promise<ProjectLoad> {
   const facts = await loadFacts(config.factsDir, config.cwd);
   const startHere = config.home?.startHere.length ? { ids: config.home.startHere, file: relative(config.cwd, config.configFile ?? CONFIG_FILE).replaceAll('\\', '/') } : undefined;
   const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots, mdx: mdxPolicy(config), ...(startHere ? { startHere } : {}) });
-  return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots };
+  const drills = config.drillsDir ? loadDrillRecords(config.drillsDir, result.runbooks, { cwd: config.cwd, now }) : NO_RECORDS;
+  return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots, drills };
 }
 
 type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'> &
-  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile' | 'home'>>;
+  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile' | 'home' | 'drillsDir'>>;
 
 /** The `mdx` and `markdown` settings as the loader applies them; without them, the safe defaults. */
 export function mdxPolicy(config: ProjectConfig): MdxPolicy {
@@ -43,7 +52,7 @@ export function mdxPolicy(config: ProjectConfig): MdxPolicy {
  * handover goes through a global, taken once: later syncs (the dev server's watch) read afresh.
  */
 const HANDOVER = Symbol.for('lifeboat.projectLoad');
-const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.clusters, config.vars, config.cwd, mdxPolicy(config)]);
+const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.drillsDir, config.clusters, config.vars, config.cwd, mdxPolicy(config)]);
 
 /** Offers `load` to the next `takeProjectLoad` with the same configuration in this process. */
 export function handOverProjectLoad(config: ProjectConfig, load: ProjectLoad): void {

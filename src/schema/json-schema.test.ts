@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA_FILE, generateConfigJsonSchema, generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
+import { CONFIG_SCHEMA_FILE, DRILL_SCHEMA_FILE, generateConfigJsonSchema, generateDrillRecordJsonSchema, generateRunbookJsonSchema, SCHEMA_FILE } from './json-schema.ts';
 
 describe('runbook.schema.json', () => {
   it('is current: run `lifeboat schema` and commit the result when this fails', () => {
@@ -13,6 +13,15 @@ describe('runbook.schema.json', () => {
     const committed = readFileSync(fileURLToPath(new URL(`../../${CONFIG_SCHEMA_FILE}`, import.meta.url)), 'utf8');
     expect(committed).toBe(generateConfigJsonSchema());
     expect(JSON.parse(committed).properties.theme.properties.accent.description).toMatch(/#rrggbb/);
+  });
+
+  it('has a drill-record twin, drill-record.schema.json, that is current too (`npm run schema`)', () => {
+    const committed = readFileSync(fileURLToPath(new URL(`../../${DRILL_SCHEMA_FILE}`, import.meta.url)), 'utf8');
+    expect(committed).toBe(generateDrillRecordJsonSchema());
+    const schema = JSON.parse(committed);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(expect.arrayContaining(['version', 'runbook', 'kind', 'who', 'startedAt', 'endedAt', 'result', 'steps']));
+    expect(schema.properties.steps.items.properties.outcome.enum).toEqual(['done', 'failed', 'skipped']);
   });
 
   it('forbids unknown keys and documents every field, so editors flag typos and show help', () => {

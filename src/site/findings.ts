@@ -11,8 +11,8 @@ import type { LifeboatConfig } from '../config/config-schema.ts';
 export async function loadFindings(config: LifeboatConfig): Promise<Issue[]> {
   const file = process.env.LIFEBOAT_FINDINGS;
   if (file) return JSON.parse(await readFile(file, 'utf8')) as Issue[];
-  const { runbooks, facts } = await loadProject(config);
-  return runChecks(runbooks, facts, config, { now: new Date() });
+  const { runbooks, facts, drills } = await loadProject(config);
+  return runChecks(runbooks, facts, config, { now: new Date(), records: drills.byRunbook });
 }
 
 /** Readiness status of one runbook, from its findings: the worst category wins. */
@@ -23,6 +23,8 @@ const CATEGORY: Record<string, ReadinessStatus> = {
   NamespaceNotBackedUp: 'RPO breach',
   DrillTooSlow: 'stale drill',
   NoRecentDrill: 'stale drill',
+  StepSlowerThanEstimate: 'stale drill',
+  RtoNeverPlausible: 'stale drill',
   ReviewOverdue: 'stale drill',
   FactsUnknown: 'unknown facts',
 };

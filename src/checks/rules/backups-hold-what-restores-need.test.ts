@@ -8,7 +8,7 @@ import { runChecks } from '../run-checks.ts';
 const CONFIG = {
   clusters: { primary: 'prod', dr: 'dr' },
   vars: { sched: 'daily' },
-  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, severity: {} as Record<string, 'error' | 'warning' | 'off'> },
+  checks: { reviewMaxAge: '180d', drillMaxAge: '90d', rtoMargin: 2, stepOverrun: 2, severity: {} as Record<string, 'error' | 'warning' | 'off'> },
   parity: { primary: 'primary', dr: 'dr' },
 };
 const NOW = new Date('2026-11-20T08:00:00Z');

@@ -3,6 +3,8 @@ import type { Check, CheckContext } from '../check-context.ts';
 import { compareText } from '../../util/compare-text.ts';
 import { allObserved, newestPerSource, newestSuccess, observedRestores, type ObservedRestore, type ObservedRestores } from '../observed-restores.ts';
 import { restorePlan } from '../restore-sources.ts';
+import { recordSeconds } from '../../drills/check-record.ts';
+import { KIND_NAMES, measuredRecords } from '../../drills/measured.ts';
 
 /**
  * RTO: the newest game day or real recovery, times the safety margin, must fit the RTO; and one
@@ -10,6 +12,7 @@ import { restorePlan } from '../restore-sources.ts';
  * successful Velero restore seen in a cluster, of a backup the runbook restores from, counts as a
  * recent test too (observed-restores.ts), and as the measured duration only where the runbook says
  * the restore is the whole procedure (`rtoFromRestores`). A newest restore that failed is reported.
+ * Drill records (drills/<runbook>/…) count like `drills:` entries: start to end is the duration.
  */
 export const rtoIsTested: Check = (ctx) => {
   const { runbook, settings, report } = ctx;
@@ -24,6 +27,10 @@ export const rtoIsTested: Check = (ctx) => {
     .map((drill, index) => ({ drill, index }))
     .filter(({ drill }) => drill.kind !== 'tabletop')
     .map(({ drill, index }) => ({ date: drill.date, duration: drill.duration, path: ['drills', index, 'duration'], label: drill.date }));
+  for (const { record, file } of measuredRecords(ctx.records)) {
+    const date = record.startedAt.slice(0, 10);
+    measured.push({ date, duration: formatDuration(Math.max(1, recordSeconds(record))), path: ['rto'], label: `${date}, ${KIND_NAMES[record.kind]} recorded in ${file}` });
+  }
   if (runbook.data.rtoFromRestores) {
     for (const o of allObserved(observed)) {
       if (!o.succeeded || o.seconds === undefined) continue;

@@ -40,12 +40,12 @@ export async function main(): Promise<void> {
     exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${flags.format}".`, USAGE);
   }
   const config = loadConfigOrExit(flags);
-  const { runbooks, issues: formatIssues, files, fileList, facts, sources } = await loadProject(config);
   const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+  const { runbooks, issues: formatIssues, files, fileList, facts, sources, drills } = await loadProject(config, { now });
   const findings = flags['no-facts']
     ? []
-    : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.' });
-  const issues = sortIssues([...formatIssues, ...findings]);
+    : runChecks(runbooks, facts, config, { now, strict: flags.strict, factsDisplayDir: relative(config.cwd, config.factsDir) || '.', records: drills.byRunbook });
+  const issues = sortIssues([...formatIssues, ...drills.issues, ...findings]);
   const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 
   const output = formats[flags.format](reported, {
