@@ -18,7 +18,8 @@ export interface FiledRecord {
 }
 
 export interface RecordContext {
-  runbooks: ReadonlyMap<string, Runbook>;
+  /** Runbooks by id (what a step list needs of them). */
+  runbooks: ReadonlyMap<string, Pick<Runbook, 'data' | 'bodySteps'>>;
   now: Date;
   /** Records filed before this one: a drill already among them is a duplicate. */
   filed: readonly FiledRecord[];

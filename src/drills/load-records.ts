@@ -36,7 +36,7 @@ export function listRecordFiles(dir: string): string[] {
   }
 }
 
-export function loadDrillRecords(dir: string, runbooks: readonly Runbook[], options: { cwd: string; now: Date }): DrillRecords {
+export function loadDrillRecords(dir: string, runbooks: readonly Pick<Runbook, 'data' | 'bodySteps'>[], options: { cwd: string; now: Date }): DrillRecords {
   const issues: Issue[] = [];
   const read: { filed: FiledRecord; folder: string | undefined }[] = [];
   for (const name of listRecordFiles(dir)) {

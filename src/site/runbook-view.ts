@@ -10,7 +10,9 @@ import { fillPlaceholders, type PlaceholderScope } from '../load/placeholders.ts
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { durationSeconds } from '../schema/primitives.ts';
 import type { Answer, Command, Drill, RunbookData, Step, StepSection } from '../schema/runbook.ts';
+import type { FiledRecord } from '../drills/check-record.ts';
 import type { RunbookEntry } from './runbook-entry.ts';
+import { recordedDrills, stepMeasures, type RecordedDrill, type StepMeasure } from './drill-evidence.ts';
 
 export const SECTION_TITLES: Record<StepSection, string> = {
   prechecks: 'Pre-checks',
@@ -46,6 +48,8 @@ export interface StepView extends Omit<Step, 'commands'> {
    */
   opensSection?: SectionHeading;
   commands: CommandView[];
+  /** What drill records measured of this step (the newest time, and how many drills). */
+  measured?: StepMeasure;
 }
 
 /** A numbered section heading ("4. Rollback") as the page, its contents list and the binder show it. */
@@ -96,6 +100,8 @@ export interface RunbookView {
   drills: Drill[];
   /** Newest drill, if any. */
   lastDrill?: Drill;
+  /** Drill records of this runbook (drills/<id>/), newest first. */
+  records: RecordedDrill[];
   /** Placeholder scope in force for this runbook (vars, clusters, facts). */
   scope: PlaceholderScope;
   /** Facts provenance for each cluster role the runbook uses. */
@@ -114,6 +120,8 @@ export interface ViewContext {
   stale?: ReadonlyMap<string, string>;
   /** Every runbook by id: its title and decision ids, for cross-runbook links. */
   index: ReadonlyMap<string, { title: string; decisionIds: ReadonlySet<string> }>;
+  /** Valid drill records by runbook id. */
+  records?: ReadonlyMap<string, readonly FiledRecord[]>;
 }
 
 /**
@@ -163,6 +171,8 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
   }
   for (const { section, step } of entry.bodySteps) raw.push({ section, step, inBody: true });
 
+  const records = ctx.records?.get(data.id) ?? [];
+  const measures = stepMeasures(records);
   const sections: SectionView[] = [];
   const stepsById = new Map<string, StepView>();
   for (const key of ['prechecks', 'steps', 'verify', 'rollback'] as const) {
@@ -176,6 +186,7 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
       number: `${number}.${i + 1}`,
       section: key,
       inBody,
+      ...(measures.has(step.id) ? { measured: measures.get(step.id)! } : {}),
       commands: (step.commands ?? []).map((command, c) =>
         commandView(command, scope, factTimes, { domId: `cmd-${step.id}-${c + 1}`, clusterName: command.cluster ? clusterMap[command.cluster] : undefined }),
       ),
@@ -208,6 +219,12 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
   }));
 
   const drills = [...(data.drills ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  const recorded = recordedDrills(records);
+  // The header's "last drill" is the newest measured one, typed in or recorded.
+  const newestRecord = recorded.find((r) => r.measured);
+  const lastDrill = newestRecord && (!drills[0] || newestRecord.date >= drills[0].date)
+    ? { date: newestRecord.date, duration: newestRecord.duration, result: newestRecord.result, kind: newestRecord.kind }
+    : drills[0];
   return {
     data,
     sections,
@@ -215,7 +232,8 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
     decisions,
     clusters: Object.entries(clusterMap).map(([role, name]) => ({ role, name })),
     drills,
-    lastDrill: drills[0],
+    ...(lastDrill ? { lastDrill } : {}),
+    records: recorded,
     scope,
     factTimes,
     clusterFacts: usedRoles(data, sections, Object.keys(clusterMap))

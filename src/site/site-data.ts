@@ -3,6 +3,7 @@
  * per build instead of once per page, so page rendering stays linear in the number of runbooks.
  */
 import { getCollection } from 'astro:content';
+import { loadDrillRecords } from '../drills/load-records.ts';
 import { loadFacts } from '../facts/snapshot-file.ts';
 import type { FactsSnapshot } from '../schema/facts.ts';
 import type { StaleFacts } from '../facts/refresh-facts.ts';
@@ -58,6 +59,9 @@ async function load(): Promise<SiteData> {
   const staleList = JSON.parse(process.env.LIFEBOAT_STALE_FACTS || '[]') as StaleFacts[];
   const stale = new Map(staleList.map((s) => [s.cluster, s.reason]));
   const findings = await loadFindings(config);
+  // The build reported records with problems (and left them out of the findings); here too.
+  const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
+  const records = loadDrillRecords(config.drillsDir, entries.map((e) => ({ data: e.data.runbook, bodySteps: e.data.bodySteps })), { cwd: config.cwd, now }).byRunbook;
   const byFile = Map.groupBy(findings, (f) => f.file);
   return {
     entries,
@@ -68,7 +72,7 @@ async function load(): Promise<SiteData> {
     factsMaxAgeSeconds: durationSeconds(config.factsMaxAge),
     nav,
     groups,
-    viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index },
+    viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index, records },
     navFor: (current) => buildSidebar(groups, current, base),
     sidebarFor: (current) => starlightSidebar(buildSidebar(groups, current, base)),
     ...(staleList.length
