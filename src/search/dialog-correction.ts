@@ -6,6 +6,21 @@
  */
 import { correctQuery, vocabularyOf } from './correct-query.ts';
 
+/**
+ * Fetches the vocabulary and returns the `processTerm` for Pagefind's UI inside `root`; searches
+ * again what was typed while it loaded. Rejects if the vocabulary cannot be fetched.
+ */
+export async function startCorrection(root: HTMLElement, ui: { triggerSearch(term: string): void } | undefined): Promise<(term: string) => string> {
+  const response = await fetch(`${import.meta.env.BASE_URL}search-vocabulary.json`);
+  if (!response.ok) throw new Error(`search-vocabulary.json: HTTP ${response.status}`);
+  const processTerm = correctingTerms(root, (await response.json()) as string[]);
+  // Pagefind ignores a term equal to the last one, so it is told a different one: a space more or less.
+  const typed = root.querySelector('input')?.value;
+  // In a task of its own, so that the caller has installed processTerm before Pagefind calls it.
+  if (typed?.trim()) setTimeout(() => ui?.triggerSearch(typed.endsWith(' ') ? typed.trimEnd() : `${typed} `));
+  return processTerm;
+}
+
 /** A `processTerm` for Pagefind's UI inside `root`, correcting towards `words`. */
 export function correctingTerms(root: HTMLElement, words: string[]): (term: string) => string {
   const vocabulary = vocabularyOf(words);
