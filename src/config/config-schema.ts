@@ -133,6 +133,21 @@ export const ConfigSchema = z
       })
       .default({ startHere: [] })
       .describe('The home page.'),
+    /** Search on the site and in the offline edition. */
+    search: z
+      .strictObject({
+        /**
+         * Groups of words or phrases that mean the same to whoever searches: a page that contains
+         * one member is found by any other. Matching ignores case; a phrase matches its words in a row.
+         * @example [["region down", "region lost", "region outage", "failover"], ["backup", "snapshot"]]
+         */
+        synonyms: z
+          .array(z.array(z.string().trim().min(1)).min(2))
+          .default([])
+          .describe('Groups of equivalent words or phrases, e.g. [["region down", "region lost", "failover"], ["backup", "snapshot"]]. A page that contains one member is found by searching for any other.'),
+      })
+      .default({ synonyms: [] })
+      .describe('Search on the site and in the offline edition (typos are forgiven without configuration).'),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

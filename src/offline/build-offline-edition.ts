@@ -20,6 +20,8 @@ export interface OfflineEditionOptions {
   title: string;
   site?: string;
   info: BuildInfo;
+  /** `search.synonyms` of the configuration, applied by the page's own search. */
+  synonyms?: string[][];
 }
 
 export async function writeOfflineEdition(dir: string, options: OfflineEditionOptions): Promise<{ runbooks: number; bytes: number }> {
@@ -96,10 +98,11 @@ body.lb-offline{margin:0 auto;max-width:56rem;padding:0 1rem 4rem;background:var
 <main class="sl-markdown-content">
 <noscript><p class="lb-stale-banner">This file keeps its ${runbooks.length} runbooks compressed and needs JavaScript to open them. Without it, use the printed binder (binder.pdf) or the online site.</p></noscript>
 <section id="index" data-view data-title="All runbooks"><h1>All runbooks</h1><p>${runbooks.length} runbooks, built <time datetime="${e(options.info.builtAt)}" data-lb-age>${e(built)}</time>. Facts in this copy are as old as the build; check the age shown on each runbook.</p>${list}</section>
-<section id="search" data-view data-title="Search" hidden><h1>Search</h1><p data-search-summary></p><ol></ol></section>
+<section id="search" data-view data-title="Search" hidden><h1>Search</h1><p data-search-correction role="status" hidden></p><p data-search-summary></p><ol></ol></section>
 <article id="runbook" data-view hidden></article>
 </main>
 <script type="application/octet-stream" id="lb-runbooks">${packed}</script>
+<script type="application/json" id="lb-synonyms">${JSON.stringify(options.synonyms ?? []).replace(/</g, '\\u003c')}</script>
 <script>${script}</script>
 </body>
 </html>

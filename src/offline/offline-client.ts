@@ -12,6 +12,7 @@ import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
 import { keepWordsWhole } from '../site/client/keep-words-whole.ts';
 import { stepSections } from './extract-runbook.ts';
 import type { PackedRunbook } from './packed-runbooks.ts';
+import { synonymGroups } from '../search/synonyms.ts';
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index.ts';
 
 const byId = new Map<string, PackedRunbook>();
@@ -69,6 +70,7 @@ function initSearch(runbooks: PackedRunbook[]): void {
   const results = document.getElementById('search')!;
   const list = results.querySelector('ol')!;
   const summary = results.querySelector('[data-search-summary]')!;
+  const correction = results.querySelector<HTMLElement>('[data-search-correction]')!;
   let index: SearchIndex | undefined;
   let timer = 0;
   input.disabled = false;
@@ -77,12 +79,20 @@ function initSearch(runbooks: PackedRunbook[]): void {
     timer = window.setTimeout(() => {
       const query = input.value.trim();
       if (!query) return route();
-      index ??= buildSearchIndex([
-        ...runbooks.map((r) => ({ doc: { anchor: `rb-${r.id}`, runbook: r.service, title: r.title }, text: `${r.title} ${r.service} ${r.id}` })),
-        ...runbooks.flatMap((r) => stepSections(r.html).map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
-      ]);
-      const found = searchIndex(index, query);
-      summary.textContent = `${found.length === 30 ? 'The first 30' : found.length} result${found.length === 1 ? '' : 's'} for “${query}”`;
+      index ??= buildSearchIndex(
+        [
+          ...runbooks.map((r) => ({ doc: { anchor: `rb-${r.id}`, runbook: r.service, title: r.title }, text: `${r.title} ${r.service} ${r.id}` })),
+          ...runbooks.flatMap((r) => stepSections(r.html).map((s) => ({ doc: { anchor: s.anchor, runbook: r.title, title: s.title }, text: s.text }))),
+        ],
+        synonymGroups(JSON.parse(document.getElementById('lb-synonyms')?.textContent || '[]') as string[][]),
+      );
+      const { docs: found, correctedTo, changes } = searchIndex(index, query);
+      summary.textContent = `${found.length === 30 ? 'The first 30' : found.length} result${found.length === 1 ? '' : 's'} for “${correctedTo ?? query}”`;
+      // Say what was searched instead, so a corrected word is not mistaken for the typed one.
+      correction.hidden = !correctedTo;
+      correction.textContent = correctedTo
+        ? `Showing results for ${correctedTo}: no runbook contains ${changes.map((c) => `“${c.from}”`).join(' or ')}.`
+        : '';
       list.replaceChildren(
         ...found.map((doc) => {
           const li = document.createElement('li');

@@ -1,7 +1,16 @@
 /**
  * The offline edition's own search index (Pagefind needs a server): words → the steps and
- * runbooks that contain them, as small integers, inlined in the page as JSON.
+ * runbooks that contain them, as small integers, built by the page from its runbooks. It forgives
+ * typos (a word no step contains is corrected to the nearest one that some step does) and knows
+ * the configured synonyms, which it applies when searching: this index can look for "this or
+ * that", unlike Pagefind, so nothing is added to the pages.
  */
+import { correctQuery, vocabularyOf, type Vocabulary } from '../search/correct-query.ts';
+import { synonymUses, type SynonymGroup } from '../search/synonyms.ts';
+import { queryWords, tokenize } from '../search/tokenize.ts';
+
+export { tokenize };
+
 export interface SearchDoc {
   /** Element id to go to. */
   anchor: string;
@@ -13,39 +22,81 @@ export interface SearchIndex {
   docs: SearchDoc[];
   /** word → doc numbers, ascending. */
   words: Record<string, number[]>;
+  synonyms: readonly SynonymGroup[];
+  /** Letters-only words, those in most docs first: what typos are corrected towards. */
+  vocabulary: Vocabulary;
 }
 
-/** Lowercase words of letters and digits; `io2-csi` gives `io2`, `csi` and `io2-csi`. */
-export function tokenize(text: string): string[] {
-  const words = new Set<string>();
-  for (const chunk of text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}._-]*/gu) ?? []) {
-    const clean = chunk.replace(/[._-]+$/, '');
-    if (clean.length > 1) words.add(clean);
-    for (const part of clean.split(/[._-]+/)) if (part.length > 1) words.add(part);
-  }
-  return [...words];
+export interface SearchResult {
+  docs: SearchDoc[];
+  /** The query searched instead of the typed one, when a word of it was corrected. */
+  correctedTo?: string;
+  /** The typed words no doc contains, each with the word searched instead. */
+  changes: { from: string; to: string }[];
 }
 
-export function buildSearchIndex(entries: { doc: SearchDoc; text: string }[]): SearchIndex {
+export function buildSearchIndex(entries: { doc: SearchDoc; text: string }[], synonyms: readonly SynonymGroup[] = []): SearchIndex {
   const words: Record<string, number[]> = {};
   entries.forEach(({ text }, n) => {
     for (const word of tokenize(text)) (words[word] ??= []).push(n);
   });
-  return { docs: entries.map((e) => e.doc), words };
+  const ranked = Object.keys(words)
+    .filter((w) => w.length > 2 && /^\p{L}+$/u.test(w))
+    .sort((a, b) => words[b]!.length - words[a]!.length || (a < b ? -1 : 1));
+  return { docs: entries.map((e) => e.doc), words, synonyms, vocabulary: vocabularyOf([...ranked, ...synonyms.flat(2).filter((w) => !words[w])]) };
 }
 
-/** Docs matching every word of `query`; the last word also matches as a prefix (typing). */
-export function searchIndex(index: SearchIndex, query: string, limit = 30): SearchDoc[] {
-  const terms = tokenize(query);
-  if (terms.length === 0) return [];
-  let result: Set<number> | undefined;
-  terms.forEach((term, i) => {
-    const isLast = i === terms.length - 1;
-    const matches = new Set<number>();
-    for (const [word, docs] of Object.entries(index.words)) {
-      if (word === term || (isLast && word.startsWith(term))) for (const d of docs) matches.add(d);
+/**
+ * A condition every result meets: one typed word (the last also as a prefix, while typing), or a
+ * synonym group (any member). `exact` holds the docs that match it as typed, which rank first.
+ */
+interface Clause {
+  all: Set<number>;
+  exact: Set<number>;
+}
+
+/** Docs matching every word of `query` (or a synonym of it), those matching it as typed first. */
+export function searchIndex(index: SearchIndex, query: string, limit = 30): SearchResult {
+  if (tokenize(query).length === 0) return { docs: [], changes: [] };
+  const { query: searched, changes } = correctQuery(query, index.vocabulary, { prefixes: 'last' });
+  const words = queryWords(searched);
+  const uses = synonymUses(words, index.synonyms);
+  const clauses: Clause[] = [];
+  for (let i = 0; i < words.length; ) {
+    const use = uses.find((u) => u.start === i);
+    if (use) {
+      const exact = phraseDocs(index, words.slice(use.start, use.end));
+      const all = new Set(exact);
+      for (const member of use.group) for (const d of phraseDocs(index, member)) all.add(d);
+      clauses.push({ all, exact });
+      i = use.end;
+      continue;
     }
-    result = result ? new Set([...result].filter((d) => matches.has(d))) : matches;
-  });
-  return [...(result ?? [])].slice(0, limit).map((n) => index.docs[n]!);
+    const isLast = i === words.length - 1;
+    for (const term of tokenize(words[i]!)) {
+      const exact = new Set(index.words[term] ?? []);
+      const all = new Set(exact);
+      if (isLast) for (const [word, docs] of Object.entries(index.words)) if (word.startsWith(term)) for (const d of docs) all.add(d);
+      clauses.push({ all, exact });
+    }
+    i++;
+  }
+  let found = [...clauses[0]!.all];
+  for (const clause of clauses.slice(1)) found = found.filter((d) => clause.all.has(d));
+  const exactness = new Map(found.map((d) => [d, clauses.filter((c) => c.exact.has(d)).length]));
+  // Among docs as exact as each other, the index's order (runbooks, then their steps).
+  found.sort((a, b) => exactness.get(b)! - exactness.get(a)! || a - b);
+  return {
+    docs: found.slice(0, limit).map((n) => index.docs[n]!),
+    changes,
+    ...(changes.length ? { correctedTo: searched } : {}),
+  };
+}
+
+/** Docs holding every word of a phrase (not necessarily in a row: the index keeps no positions). */
+function phraseDocs(index: SearchIndex, words: readonly string[]): Set<number> {
+  const terms = tokenize(words.join(' '));
+  let docs = new Set(index.words[terms[0]!] ?? []);
+  for (const term of terms.slice(1)) docs = new Set((index.words[term] ?? []).filter((d) => docs.has(d)));
+  return docs;
 }

@@ -119,7 +119,7 @@ process.once('exit', () => prelayout.stop());
 // The offline edition and the pages' hashes are made while Pagefind indexes (when-pages-written.ts),
 // in a child process (finish-pages.ts).
 const pagesWritten = whenPagesWritten(() =>
-  finishPages({ dir: staged.dir, offline: { title: config.title, ...(config.site ? { site: config.site } : {}), info } }),
+  finishPages({ dir: staged.dir, offline: { title: config.title, synonyms: config.search.synonyms, ...(config.site ? { site: config.site } : {}), info } }),
 );
 try {
   await build(astroConfig(config, { outDir: staged.dir, cacheDir: cacheDir(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] }));
