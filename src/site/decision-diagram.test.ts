@@ -68,6 +68,28 @@ describe('decision tree renderings', () => {
     expect(html).toContain('go to step <a href="#step-fix">2.1 Fix pods</a>');
   });
 
+  it('renders code spans in questions, answers and outcomes as <code>, with the HTML around and inside them escaped', () => {
+    const tree: DecisionView[] = [
+      { id: 'q', anchor: 'decision-q', question: 'Does `kubectl get <pods>` list <b>any</b>?', answers: [
+        { label: 'Only `Pending` ones', target: { kind: 'outcome', text: 'Run `kubectl describe pvc` <img src=x onerror=alert(1)>' } },
+        { label: 'No', target: { kind: 'decision', id: 'q', href: '#decision-q' } },
+      ] },
+    ];
+    const html = renderDecisionOutline(tree);
+    expect(html).toContain('<strong>Does <code>kubectl get &lt;pods&gt;</code> list &lt;b&gt;any&lt;/b&gt;?</strong>');
+    expect(html).toContain('<span class="lb-answer-label">Only <code>Pending</code> ones</span>');
+    expect(html).toContain('<strong class="lb-outcome">Run <code>kubectl describe pvc</code> &lt;img src=x onerror=alert(1)&gt;</strong>');
+    expect(html).toContain('back to <a href="#decision-q">Does <code>kubectl get &lt;pods&gt;</code>');
+    expect(html).not.toContain('`');
+    // The diagram has no <code>: its labels keep the words and lose the backticks.
+    const svg = renderDecisionSvg(tree);
+    expect(svg).toContain('Does kubectl get &lt;pods&gt; list');
+    expect(svg).not.toContain('`');
+    // HTML-like formatting tags stay text in the diagram too (the renderer would make them bold).
+    expect(svg.replaceAll('\u200b', '')).toContain('&lt;b&gt;any&lt;/b&gt;?');
+    expect(svg).not.toContain('font-weight="bold"');
+  });
+
   // The shape of examples/post-restore-503 and pvc-pending (issue 27, item 13): answers further down
   // loop back to the root and to a question in between, and a later question is reached first
   // from a deeper one.

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { renderMermaidSVG } from 'beautiful-mermaid';
+import { plainInlineCode } from './markdown.ts';
 import type { DecisionView } from './runbook-view.ts';
 
 /**
@@ -153,11 +154,16 @@ export const REPEATED_PAINT = [
 
 /**
  * Mermaid label text. beautiful-mermaid escapes `<`, `&` and `'` itself but has no escape for
- * the `"` that delimits a label, so double quotes become single ones; long labels wrap.
+ * the `"` that delimits a label, so double quotes become single ones; long labels wrap. An SVG
+ * label has no <code>, so Markdown code spans lose their backticks (the text outline shows them).
+ * The renderer reads <b>, <i>, <u>, <s> (and drops <sub>, <sup>, <small>, <mark>) as formatting: a
+ * zero-width space after the `<` keeps such text as written, the way the outline prints it.
  */
 function label(text: string): string {
-  return wrap(text.replace(/"/g, "'").replace(/\s+/g, ' ').trim(), 28);
+  return wrap(plainInlineCode(text).replace(FORMAT_TAG, '<\u200b').replace(/"/g, "'").replace(/\s+/g, ' ').trim(), 28);
 }
+
+const FORMAT_TAG = /<(?=\/?(?:b|strong|i|em|u|s|del|sub|sup|small|mark|br)\b)/gi;
 
 function wrap(text: string, width: number): string {
   const words = text.split(' ');
