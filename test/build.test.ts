@@ -82,7 +82,7 @@ describe('the built site', () => {
 
   it('renders the decision tree as a diagram, and as nested text that is also the click-through data', () => {
     const html = page('runbooks/yaml-twin/index.html');
-    expect(html).toMatch(/<figure><svg [^>]*viewBox=/);
+    expect(html).toMatch(/<figure tabindex="0"><svg [^>]*viewBox=/);
     expect(html).toContain('<div class="lb-outline-node" id="decision-root" data-decision="root"><p class="lb-outline-question"><strong>Is the &lt;thing&gt; broken?</strong>');
     // Each answer says where it leads (client/decision-walker.ts reads these back); no JSON copy.
     expect(html).toContain('<li data-kind="step"><span class="lb-answer-label">Yes</span> → go to step <a href="#step-restore">1.1 Restore the thing</a></li>');

@@ -5,8 +5,9 @@
  */
 import { PRINT_ORIGIN, type PrintBrowser } from './print-browser.ts';
 import { collectRunbookPages, type CollectedRunbook } from './collect-pages.ts';
+import { fitDiagramsToPaper } from './paper-diagrams.ts';
 import { placeRunbooks, type PlacedHeading } from './place-runbooks.ts';
-import { renderBanner, renderPrintShell, runbookPagesCss } from './print-document.ts';
+import { PAPER_DIAGRAMS, renderBanner, renderPrintShell, runbookPagesCss } from './print-document.ts';
 
 /** Runbooks per printed part, unless told otherwise. */
 export const RUNBOOKS_PER_PART = 10;
@@ -53,6 +54,7 @@ export async function printBody(browser: PrintBrowser, input: BodyInput): Promis
       await page.emulateMedia({ media: 'print' });
       const placements = part.map((r) => ({ path: r.path, id: r.id, pageName: r.pageName, bannerHtml: renderBanner({ url: r.url, path: r.path }) }));
       const headings = await page.evaluate(placeRunbooks, { placements, binderIds, siteOrigin: input.siteOrigin });
+      await page.evaluate(fitDiagramsToPaper, PAPER_DIAGRAMS);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       printed.push({ ids: part.map((r) => r.id), pdf, headings });
     } finally {

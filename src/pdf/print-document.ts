@@ -29,6 +29,19 @@ export interface PageRunbook {
   tier: number;
 }
 
+const PX_PER_MM = 96 / 25.4;
+/**
+ * Decision diagrams on paper (paper-diagrams.ts): tiles of at most the printable width and 90% of
+ * the printable height (room for the caption), at the drawing's own size. The print style sheet
+ * (runbook-print.css) sets the answer labels in 12 px = 9 pt of a narrow sans that still fits the
+ * boxes the layout measured for 11 px.
+ */
+export const PAPER_DIAGRAMS = {
+  widthPx: Math.floor((PAGE.widthMm - 2 * PAGE.sideMm) * PX_PER_MM),
+  heightPx: Math.floor((PAGE.heightMm - PAGE.topMm - PAGE.bottomMm) * PX_PER_MM * 0.9),
+  scale: 1,
+} as const;
+
 /** The sheet and its margins, for every document the binder prints. */
 export const PAGE_CSS = `@page { size: ${PAGE.size}; margin: ${PAGE.topMm}mm ${PAGE.sideMm}mm ${PAGE.bottomMm}mm; }`;
 

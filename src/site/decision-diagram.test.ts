@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDecisionSvg, REPEATED_PAINT } from './decision-diagram.ts';
+import { decisionsToMermaid, renderDecisionSvg, REPEATED_PAINT } from './decision-diagram.ts';
 import { renderDecisionOutline } from './decision-outline.ts';
 import type { DecisionView } from './runbook-view.ts';
 
@@ -66,5 +66,73 @@ describe('decision tree renderings', () => {
     // What the click-through reads back: where each answer leads.
     expect(html).toMatch(/<li data-kind="decision" data-id="root"><span class="lb-answer-label">[^<]+<\/span> → back to /);
     expect(html).toContain('go to step <a href="#step-fix">2.1 Fix pods</a>');
+  });
+
+  it('renders code spans in questions, answers and outcomes as <code>, with the HTML around and inside them escaped', () => {
+    const tree: DecisionView[] = [
+      { id: 'q', anchor: 'decision-q', question: 'Does `kubectl get <pods>` list <b>any</b>?', answers: [
+        { label: 'Only `Pending` ones', target: { kind: 'outcome', text: 'Run `kubectl describe pvc` <img src=x onerror=alert(1)>' } },
+        { label: 'No', target: { kind: 'decision', id: 'q', href: '#decision-q' } },
+      ] },
+    ];
+    const html = renderDecisionOutline(tree);
+    expect(html).toContain('<strong>Does <code>kubectl get &lt;pods&gt;</code> list &lt;b&gt;any&lt;/b&gt;?</strong>');
+    expect(html).toContain('<span class="lb-answer-label">Only <code>Pending</code> ones</span>');
+    expect(html).toContain('<strong class="lb-outcome">Run <code>kubectl describe pvc</code> &lt;img src=x onerror=alert(1)&gt;</strong>');
+    expect(html).toContain('back to <a href="#decision-q">Does <code>kubectl get &lt;pods&gt;</code>');
+    expect(html).not.toContain('`');
+    // The diagram has no <code>: its labels keep the words and lose the backticks.
+    const svg = renderDecisionSvg(tree);
+    expect(svg).toContain('Does kubectl get &lt;pods&gt; list');
+    expect(svg).not.toContain('`');
+    // HTML-like formatting tags stay text in the diagram too (the renderer would make them bold).
+    expect(svg.replaceAll('\u200b', '')).toContain('&lt;b&gt;any&lt;/b&gt;?');
+    expect(svg).not.toContain('font-weight="bold"');
+  });
+
+  // The shape of examples/post-restore-503 and pvc-pending (issue 27, item 13): answers further down
+  // loop back to the root and to a question in between, and a later question is reached first
+  // from a deeper one.
+  const looping: DecisionView[] = [
+    { id: 'first', anchor: 'decision-first', question: 'First question?', answers: [
+      { label: 'Deeper', target: { kind: 'decision', id: 'middle', href: '#decision-middle' } },
+      { label: 'Other', target: { kind: 'decision', id: 'late', href: '#decision-late' } },
+    ] },
+    { id: 'late', anchor: 'decision-late', question: 'Late question?', answers: [
+      { label: 'Start over', target: { kind: 'decision', id: 'first', href: '#decision-first' } },
+      { label: 'Again', target: { kind: 'decision', id: 'middle', href: '#decision-middle' } },
+    ] },
+    { id: 'middle', anchor: 'decision-middle', question: 'Middle question?', answers: [
+      { label: 'Down', target: { kind: 'decision', id: 'late', href: '#decision-late' } },
+      { label: 'Done', target: { kind: 'outcome', text: 'Resolved' } },
+    ] },
+  ];
+
+  it('starts the diagram source at the root and writes answers that loop back from the question they return to', () => {
+    const lines = decisionsToMermaid(looping).split('\n');
+    expect(lines[1]).toBe('  d_first{"First question?"}');
+    // Depth first in answer order: first → middle → late.
+    expect(lines.slice(1, 4).map((l) => l.trim().split('{')[0])).toEqual(['d_first', 'd_middle', 'd_late']);
+    // late → first and late → middle close loops: drawn from the earlier question, arrowhead at its start.
+    expect(lines).toContain('  d_first <-.-|"Start over"| d_late');
+    expect(lines).toContain('  d_middle <-.-|"Again"| d_late');
+    // The answer first → late is reached after late was walked from middle: a forward edge, not a loop.
+    expect(lines).toContain('  d_first -->|"Other"| d_late');
+    expect(lines).toContain('  d_middle -->|"Down"| d_late');
+  });
+
+  it('draws the root as the topmost node, and loops with an arrowhead pointing back at the question', () => {
+    const svg = renderDecisionSvg(looping);
+    const nodes = [...svg.matchAll(/<g class="node">(.*?)<\/g>/g)].map(([, g]) => ({
+      top: Math.min(...[...g!.matchAll(/[\d.]+,([\d.]+)/g)].map((m) => Number(m[1]))),
+      text: [...g!.matchAll(/>([^<]+)</g)].map((m) => m[1]).join(' '),
+    }));
+    expect(nodes.map((n) => n.text).sort()).toEqual(['First question?', 'Late question?', 'Middle question?', 'Resolved']);
+    const root = nodes.find((n) => n.text === 'First question?')!;
+    for (const other of nodes.filter((n) => n !== root)) expect(root.top, other.text).toBeLessThan(other.top);
+    // Two loops, each with its arrowhead at the question end, dotted; every other edge ends in an arrowhead.
+    const edges = [...svg.matchAll(/<polyline [^>]*>/g)].map((m) => m[0]);
+    expect(edges.filter((e) => e.includes('marker-start=') && e.includes('stroke-dasharray'))).toHaveLength(2);
+    expect(edges.filter((e) => e.includes('marker-end='))).toHaveLength(edges.length - 2);
   });
 });

@@ -5,9 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { renderMermaidSVG } from 'beautiful-mermaid';
+import { plainInlineCode } from './markdown.ts';
 import type { DecisionView } from './runbook-view.ts';
 
-/** Mermaid source for a decision tree. Exported for tests and for the printed binder. */
+/**
+ * Mermaid source for a decision tree. Exported for tests and for the printed binder.
+ *
+ * The root (the first decision) is written first, then the tree depth-first in answer order, so
+ * the layout's model order is the reading order. An answer that loops back to a question already
+ * on the path from the root (a back edge) is written the other way round, from that question with
+ * the arrowhead at its start (`a <-.-|label| b`, drawn dotted): the layout then sees no cycle and
+ * never ranks the looping question above the root, which it did when it had to break the cycle
+ * itself (issue 27, item 13). The drawing still points from the answer back to the question.
+ */
 export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
   const lines = ['flowchart TD'];
   const declared = new Set<string>();
@@ -19,8 +29,10 @@ export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
     return key;
   };
   const key = (kind: string, id: string) => `${kind}_${id.replace(/[^a-zA-Z0-9]/g, '_')}`;
-  decisions.forEach((d) => node(key('d', d.id), `{"${label(d.question)}"}`));
-  decisions.forEach((d, di) => {
+  const { order, backEdges } = walkFromRoot(decisions);
+  order.forEach((di) => node(key('d', decisions[di]!.id), `{"${label(decisions[di]!.question)}"}`));
+  order.forEach((di) => {
+    const d = decisions[di]!;
     d.answers.forEach((a, ai) => {
       const t = a.target;
       const to =
@@ -31,10 +43,50 @@ export function decisionsToMermaid(decisions: readonly DecisionView[]): string {
             : t.kind === 'runbook'
               ? node(key('r', t.id), `[["${label(`Runbook: ${t.label}`)}"]]`)
               : node(`o_${di}_${ai}`, `(["${label(t.text)}"])`);
-      lines.push(`  ${key('d', d.id)} -->|"${label(a.label)}"| ${to}`);
+      if (backEdges.has(`${di}:${ai}`)) lines.push(`  ${to} <-.-|"${label(a.label)}"| ${key('d', d.id)}`);
+      else lines.push(`  ${key('d', d.id)} -->|"${label(a.label)}"| ${to}`);
     });
   });
   return lines.join('\n');
+}
+
+/**
+ * Depth-first walk from the root, in answer order (iterative: an imported tree may be thousands
+ * of questions deep). Returns the decisions' indexes in visiting order (questions the root never
+ * reaches follow, in their written order) and the answers, as `decision:answer` indexes, that lead
+ * back to a question still open on the walk's path.
+ */
+export function walkFromRoot(decisions: readonly DecisionView[]): { order: number[]; backEdges: Set<string> } {
+  const index = new Map(decisions.map((d, i) => [d.id, i]));
+  const state = new Map<number, 'open' | 'done'>();
+  const order: number[] = [];
+  const backEdges = new Set<string>();
+  for (let start = 0; start < decisions.length; start++) {
+    if (state.has(start)) continue;
+    const stack: { di: number; next: number }[] = [{ di: start, next: 0 }];
+    state.set(start, 'open');
+    order.push(start);
+    while (stack.length) {
+      const top = stack.at(-1)!;
+      const answer = decisions[top.di]!.answers[top.next++];
+      if (!answer) {
+        state.set(top.di, 'done');
+        stack.pop();
+        continue;
+      }
+      if (answer.target.kind !== 'decision') continue;
+      const to = index.get(answer.target.id);
+      if (to === undefined) continue;
+      const seen = state.get(to);
+      if (seen === 'open') backEdges.add(`${top.di}:${top.next - 1}`);
+      else if (!seen) {
+        state.set(to, 'open');
+        order.push(to);
+        stack.push({ di: to, next: 0 });
+      }
+    }
+  }
+  return { order, backEdges };
 }
 
 /** The diagram as an SVG string, themed with the site's CSS variables (see mermaidToSvg). */
@@ -102,11 +154,16 @@ export const REPEATED_PAINT = [
 
 /**
  * Mermaid label text. beautiful-mermaid escapes `<`, `&` and `'` itself but has no escape for
- * the `"` that delimits a label, so double quotes become single ones; long labels wrap.
+ * the `"` that delimits a label, so double quotes become single ones; long labels wrap. An SVG
+ * label has no <code>, so Markdown code spans lose their backticks (the text outline shows them).
+ * The renderer reads <b>, <i>, <u>, <s> (and drops <sub>, <sup>, <small>, <mark>) as formatting: a
+ * zero-width space after the `<` keeps such text as written, the way the outline prints it.
  */
 function label(text: string): string {
-  return wrap(text.replace(/"/g, "'").replace(/\s+/g, ' ').trim(), 28);
+  return wrap(plainInlineCode(text).replace(FORMAT_TAG, '<\u200b').replace(/"/g, "'").replace(/\s+/g, ' ').trim(), 28);
 }
+
+const FORMAT_TAG = /<(?=\/?(?:b|strong|i|em|u|s|del|sub|sup|small|mark|br)\b)/gi;
 
 function wrap(text: string, width: number): string {
   const words = text.split(' ');

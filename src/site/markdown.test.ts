@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkdown, renderMarkdown } from './markdown.ts';
+import { findUnsafeMarkdown, plainInlineCode, renderInlineCode, renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('keeps Markdown, allowed HTML, safe links and footnotes that still link', () => {
@@ -31,5 +31,25 @@ describe('findUnsafeMarkdown', () => {
       { kind: 'html', offset: text.indexOf('<img'), fragment: '<img src="x.png" onerror="steal()">' },
       { kind: 'link', offset: text.indexOf('[bad]'), fragment: 'javascript:steal()' },
     ]);
+  });
+});
+
+describe('renderInlineCode', () => {
+  it('renders code spans as <code> and escapes everything else, inside and outside them', () => {
+    expect(renderInlineCode('Does `kubectl get pods` show <b>Running</b> & "ready"?')).toBe(
+      'Does <code>kubectl get pods</code> show &lt;b&gt;Running&lt;/b&gt; &amp; &quot;ready&quot;?',
+    );
+    expect(renderInlineCode('Run `<script>alert(1)</script>` then `a && b`')).toBe('Run <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> then <code>a &amp;&amp; b</code>');
+  });
+
+  it('follows CommonMark for backtick runs: matching lengths, inner backticks, padding, unclosed runs', () => {
+    expect(renderInlineCode('``a ` b``')).toBe('<code>a ` b</code>');
+    expect(renderInlineCode('`` `x` ``')).toBe('<code>`x`</code>');
+    expect(renderInlineCode('```a`` and `b')).toBe('```a`` and `b');
+    expect(renderInlineCode('no code, *no* emphasis')).toBe('no code, *no* emphasis');
+  });
+
+  it('gives the plain text for places without markup', () => {
+    expect(plainInlineCode('Does `kubectl describe pod` show it?')).toBe('Does kubectl describe pod show it?');
   });
 });

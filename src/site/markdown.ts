@@ -103,3 +103,35 @@ function unprefixIds(node: Nodes): void {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
+
+/**
+ * A code span: a run of backticks, text, and a run of exactly as many backticks (CommonMark). The
+ * lookarounds keep a longer run from matching a shorter one ("```a``" is no code span).
+ */
+const CODE_SPAN = /(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
+/** A code span's text as CommonMark gives it: line ends as spaces, one padding space stripped. */
+const codeText = (raw: string) => {
+  const text = raw.replace(/\r?\n/g, ' ');
+  return /^ .*[^ ].* $/.test(text) ? text.slice(1, -1) : text;
+};
+
+/**
+ * One-line texts from runbooks and the error catalogue (summaries, decision questions and answers,
+ * "How to fix") to HTML: `code` spans become <code>, everything else is escaped. These texts are
+ * labels, not prose, so no other Markdown applies (a `*` in a glob stays a `*`).
+ */
+export function renderInlineCode(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const m of text.matchAll(CODE_SPAN)) {
+    html += `${escapeHtml(text.slice(last, m.index))}<code>${escapeHtml(codeText(m[2]!))}</code>`;
+    last = m.index + m[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/** The same texts where no markup can go (the diagram's labels): code spans lose their backticks. */
+export function plainInlineCode(text: string): string {
+  return text.replace(CODE_SPAN, (_, _ticks: string, code: string) => codeText(code));
+}

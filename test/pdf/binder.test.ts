@@ -179,6 +179,56 @@ describe('each runbook, in the binder and in its own PDF', () => {
     expect(text).toContain(squash('Go to 2.2 Point the Ingress'));
   });
 
+  it("prints the diagrams' answer labels at 9 pt or more in dark ink (issue 27, item 13)", () => {
+    const runs = pdfTextRuns(binder);
+    // One-line labels (the diagram wraps at 28 characters) print as runs of exactly their text; in
+    // the text outline a label is followed by its target ("Yes → …"), so these are the diagram's.
+    const labels = new Set(views.flatMap((v) => v.decisions.flatMap((d) => d.answers.map((a) => a.label.replace(/`/g, '')))).filter((l) => l.length <= 28));
+    // The diagram's font: that of its first line of a question, which only the diagram breaks there.
+    const family = runs.find((r) => r.text.trim() === 'Does the 503 come from the')?.family;
+    expect(family).toBeDefined();
+    const printed = runs.filter((r) => r.family === family && labels.has(r.text.trim()));
+    expect(new Set(printed.map((r) => r.text.trim())).size).toBeGreaterThanOrEqual(Math.min(10, labels.size));
+    for (const run of printed) {
+      expect(run.sizePt, run.text).toBeGreaterThanOrEqual(9);
+      // Dark: every channel of the ink under 0x60 (the screen theme's grey printed as #737476).
+      const channels = run.color.match(/[0-9a-f]{2}/gi)!.map((c) => parseInt(c, 16));
+      expect(Math.max(...channels), `${run.text} ${run.color}`).toBeLessThan(0x60);
+    }
+  });
+
+  it('prints no word over another, diagrams included', () => {
+    const overlaps: string[] = [];
+    pages.forEach(({ words: all }, p) => {
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const [a, b] = [all[i]!, all[j]!];
+          const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+          const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+          if (x > 0.5 && y > 0.5) overlaps.push(`page ${p + 1}: "${a.text}" over "${b.text}"`);
+        }
+    });
+    expect(overlaps).toEqual([]);
+  });
+
+  it('prints a diagram too large for a page in captioned pieces, each legible', () => {
+    const text = pdfText(single('post-restore-503'));
+    const parts = [...text.matchAll(/Diagram, part (\d+) of (\d+): row \d+ of \d+/g)];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((m) => Number(m[1]))).toEqual(parts.map((_, i) => i + 1));
+    expect(new Set(parts.map((m) => m[2]))).toEqual(new Set([String(parts.length)]));
+    // Every question of the tree is printed whole in one of the pieces.
+    const own = squash(text);
+    for (const d of views.find((v) => v.id === 'post-restore-503')!.decisions) expect(own).toContain(squash(d.question.replace(/"/g, "'")));
+  });
+
+  it("says a runbook's known problems without the authors' file positions", () => {
+    const text = pdfText(binder);
+    expect(text).toContain('This runbook has known problems:');
+    expect(text).not.toMatch(/\(line \d+:\d+\)/);
+    expect(text).not.toMatch(/\bline \d+:\d+/);
+  });
+
   it('links to another runbook inside the binder, and to its online page from its own PDF', () => {
     const target = 'Fail the ledger over to the warm standby in the DR region';
     expect(pdfLinks(binder)).toContainEqual({ href: `binder.html#${entryOf(target).page}`, text: target });

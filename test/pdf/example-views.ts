@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../src/config/load-config.ts';
 import { loadProject } from '../../src/load/load-project.ts';
-import { buildRunbookView, type CommandView, type SectionView } from '../../src/site/runbook-view.ts';
+import { buildRunbookView, type CommandView, type DecisionView, type SectionView } from '../../src/site/runbook-view.ts';
 import { REPO } from '../support/run-script.ts';
 
 export interface ExampleView {
@@ -16,6 +16,8 @@ export interface ExampleView {
   absolutePath: string;
   sections: SectionView[];
   commands: CommandView[];
+  /** The decision tree as the page renders it; the first is the root. */
+  decisions: DecisionView[];
 }
 
 export async function loadExampleViews(): Promise<ExampleView[]> {
@@ -35,6 +37,7 @@ export async function loadExampleViews(): Promise<ExampleView[]> {
       absolutePath: r.absolutePath,
       sections: view.sections,
       commands: view.sections.flatMap((s) => s.steps.flatMap((step) => step.commands)),
+      decisions: view.decisions,
     };
   });
 }

@@ -99,10 +99,12 @@ export function readQrCode(file: string, page: number): string | undefined {
   }
 }
 
-/** Every run of text with its font family and size in points (poppler's pdftohtml at zoom 1). */
-export function pdfTextRuns(file: string): { text: string; family: string; sizePt: number }[] {
+/** Every run of text with its font family, size in points and colour (poppler's pdftohtml at zoom 1). */
+export function pdfTextRuns(file: string): { text: string; family: string; sizePt: number; color: string }[] {
   const xml = run('pdftohtml', ['-xml', '-i', '-zoom', '1', '-stdout', file]);
-  const fonts = new Map([...xml.matchAll(/<fontspec id="(\d+)" size="(\d+)" family="([^"]+)"/g)].map((m) => [m[1]!, { sizePt: Number(m[2]), family: m[3]! }]));
+  const fonts = new Map(
+    [...xml.matchAll(/<fontspec id="(\d+)" size="(\d+)" family="([^"]+)" color="([^"]+)"/g)].map((m) => [m[1]!, { sizePt: Number(m[2]), family: m[3]!, color: m[4]! }]),
+  );
   return [...xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({
     text: unescape(m[2]!.replace(/<[^>]+>/g, '')),
     ...fonts.get(m[1]!)!,
