@@ -47,8 +47,9 @@ export function incidentActions(current: () => Incident | undefined, changed: ()
   const box = el('span', 'lb-incident-actions');
   const markdown = button('Export Markdown', () => download(`${current()!.id}.md`, 'text/markdown', incidentMarkdown(current()!)), 'incident-markdown');
   const json = button('Export JSON', () => download(`${current()!.id}.json`, 'application/json', incidentJson(current()!, now())), 'incident-json');
+  // "End", named "End incident": three buttons fit one row of a phone's bar.
   const end = button(
-    'End incident',
+    'End',
     () => {
       const incident = current();
       if (!incident || !window.confirm('End this incident? The clock stops; the timeline stays in this browser to export.')) return;
@@ -67,6 +68,7 @@ export function incidentActions(current: () => Incident | undefined, changed: ()
     },
     'incident-clear',
   );
+  end.setAttribute('aria-label', 'End incident');
   box.append(markdown, json, end, clear);
   return box;
 }

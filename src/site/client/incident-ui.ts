@@ -57,6 +57,7 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
   let timer = 0;
 
   const start = button('Start incident', () => {
+    if (incident && !incident.endedAt) return show(true); // "Join the running incident"
     if (incident && !window.confirm('Start a new incident? The ended one is replaced in this browser; export it first if you need it.')) return;
     incident = startIncident(now(), page);
     save(incident);
@@ -126,7 +127,6 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
     const skip = el('button', 'lb-button lb-step-skip', 'Skip');
     skip.type = 'button';
     skip.dataset.stepSkip = step.id;
-    skip.setAttribute('aria-label', `Skip step ${step.number}`);
     row.append(done, skip, status);
     const skipForm = el('div', 'lb-skip-form');
     skipForm.hidden = true;
@@ -187,7 +187,9 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
           ? `at ${utcWithLocal(outcome.at)}`
           : `Skipped at ${utcWithLocal(outcome.at)}${outcome.reason ? `: ${outcome.reason}` : ''}`;
       const skip = section.querySelector<HTMLButtonElement>('[data-step-skip]')!;
+      const number = steps.find((st) => st.id === section.dataset.step)!.number;
       skip.textContent = outcome?.outcome === 'skipped' ? 'Undo skip' : 'Skip';
+      skip.setAttribute('aria-label', outcome?.outcome === 'skipped' ? `Undo skip of step ${number}` : `Skip step ${number}`);
       skip.hidden = outcome?.outcome === 'done' || Boolean(incident.endedAt);
       section.classList.toggle('lb-step-skipped', outcome?.outcome === 'skipped');
     }
@@ -199,12 +201,17 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
     tick();
   };
 
-  const show = () => {
+  /**
+   * `join`: opening the page (or asking to) joins a running incident; a change made in another
+   * tab does not, or every runbook left open in a tab would join whatever starts next.
+   */
+  const show = (join = true) => {
     const running = Boolean(incident && !incident.endedAt);
-    if (incident && running && joinRunbook(incident, page, now())) save(incident);
+    if (incident && running && join && joinRunbook(incident, page, now())) save(incident);
     const joined = Boolean(incident?.runbooks.some((r) => r.id === id));
     document.body.classList.toggle('lb-incident-active', Boolean(incident) && joined);
-    start.hidden = running;
+    start.hidden = running && joined;
+    start.textContent = running ? 'Join the running incident' : 'Start incident';
     resume.hidden = running;
     if (running) form.hidden = true;
     bar.hidden = !incident || !joined;
@@ -227,7 +234,7 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
   onOtherTab(() => {
     if (current?.block !== block) return;
     incident = load();
-    show();
+    show(false);
   });
   panel.hidden = false;
   show();
