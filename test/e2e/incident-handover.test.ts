@@ -114,7 +114,7 @@ describe('one incident across runbooks and people', () => {
       const next = await newStrictPage(other);
       await next.setViewportSize({ width, height: 800 });
       await next.emulateMedia({ colorScheme });
-      await next.goto(`${site.url}${VELERO}`);
+      await next.goto(`${site.url}/`);
       await next.getByRole('button', { name: 'Continue an incident from a file' }).click();
       const form = next.getByRole('form', { name: 'Continue an incident from a file' });
       // A bad file first: one line says why, and nothing starts.
@@ -129,6 +129,10 @@ describe('one incident across runbooks and people', () => {
       await form.getByLabel('Your name (optional, for the timeline)').fill('Sam');
       expect((await axeViolations(next)).join('\n')).toBe('');
       await form.getByRole('button', { name: 'Continue this incident' }).click();
+      await next.locator('.lb-incident-card').waitFor();
+      expect(await next.locator('.lb-incident-card li').count()).toBe(2);
+      expect(await form.isVisible()).toBe(false);
+      await next.goto(`${site.url}${VELERO}`);
       await next.locator('[data-incident-bar]').waitFor();
       // Same incident, same clock, same steps.
       const continued = await stored(next);

@@ -8,6 +8,24 @@ import { clockText, secondsBetween, utcWithLocal } from '../../incident/incident
 import { el, incidentActions, load, now, onOtherTab, updateActions } from './incident-actions.ts';
 import { importForm } from './incident-import.ts';
 
+/** The handover with no incident here yet: the button in `resume` shows the import form. */
+export function mountContinue(resume: HTMLElement, home: HTMLElement): void {
+  const toggle = resume.querySelector('button')!;
+  const form = importForm(() => {
+    resume.hidden = true;
+    mountIncidentHome(home);
+    home.querySelector('h2')!.scrollIntoView({ block: 'nearest' });
+  });
+  const show = (open: boolean) => {
+    form.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => show(Boolean(form.hidden)));
+  resume.append(form);
+  show(true);
+  form.querySelector('input')!.focus();
+}
+
 export function mountIncidentHome(home: HTMLElement): void {
   const base = (home.dataset.base ?? '/').replace(/\/$/, '');
   let incident: Incident | undefined = load();

@@ -1,6 +1,6 @@
 /**
- * Incident mode's entry in every page's script: on a runbook page, "Start incident" and "Continue
- * an incident from a file"; on the home page, nothing until an incident exists. The rest
+ * Incident mode's entry in every page's script: on a runbook page, "Start incident"; on the home
+ * page, the running incident's card, or "Continue an incident from a file" (the handover). The rest
  * (incident-ui.ts, incident-home.ts, the exports and the import's validation) loads only once an
  * incident is stored or the reader asks for one, so a runbook page's first load carries two
  * buttons' worth of it. The page holds only empty, hidden containers: none of it works without
@@ -23,17 +23,18 @@ export function initIncidentMode(root: ParentNode = document): void {
     const runbook = panel.closest<HTMLElement>('[data-runbook]')?.dataset.runbook;
     const mount = (action?: 'start' | 'continue') => void import('./incident-ui.ts').then((ui) => ui.mountIncident(panel, action));
     if (stored(runbook)) return mount();
-    panel.innerHTML =
-      '<button type="button" class="lb-button" data-incident-start>Start incident</button>' +
-      '<button type="button" class="lb-button" data-incident-continue aria-expanded="false">Continue an incident from a file</button>';
+    // "Continue an incident from a file" is on the home page: a second button here would cost a
+    // phone a line of the first screen (the first command must stay within two).
+    panel.innerHTML = '<button type="button" class="lb-button" data-incident-start>Start incident</button>';
     panel.hidden = false;
-    panel.addEventListener('click', function first(event) {
-      const action = (event.target as Element).closest('[data-incident-start]') ? 'start' : (event.target as Element).closest('[data-incident-continue]') ? 'continue' : undefined;
-      if (!action) return;
-      panel.removeEventListener('click', first);
-      mount(action);
-    });
+    panel.firstElementChild!.addEventListener('click', () => mount('start'), { once: true });
   }
   const home = root.querySelector<HTMLElement>('[data-lb-incident-home]');
+  const resume = root.querySelector<HTMLElement>('[data-lb-incident-continue]');
   if (home && stored()) void import('./incident-home.ts').then((m) => m.mountIncidentHome(home));
+  else if (home && resume) {
+    resume.innerHTML = '<button type="button" class="lb-button" aria-expanded="false">Continue an incident from a file</button>';
+    resume.hidden = false;
+    resume.firstElementChild!.addEventListener('click', () => void import('./incident-home.ts').then((m) => m.mountContinue(resume, home)), { once: true });
+  }
 }
