@@ -94,6 +94,8 @@ describe('with the keyboard only', () => {
   it('reaches every visible control of a runbook page with Tab, in one pass', async () => {
     await openClean('/runbooks/post-restore-503/');
     await page.getByRole('button', { name: 'Start incident' }).click();
+    // Incident mode's controls load on that click: count them once they are there.
+    await page.locator('[data-incident-bar]').waitFor();
     // Every visible control gets a number; Tab must land on each of them.
     const controls = await page.evaluate(() => {
       const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex="0"]';
@@ -119,6 +121,8 @@ describe('with the keyboard only', () => {
     await page.getByRole('button', { name: 'Start incident' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-incident-bar]').waitFor();
+    // The pressed button gave way to the bar: the keyboard's place is kept there.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-incident-bar]') != null)).toBe(true);
     const box = page.locator('input[data-step-done]').first();
     await box.focus();
     await page.keyboard.press('Space');

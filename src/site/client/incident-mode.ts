@@ -21,7 +21,7 @@ export function initIncidentMode(root: ParentNode = document): void {
   const panel = root.querySelector<HTMLElement>('[data-lb-incident]');
   if (panel) {
     const runbook = panel.closest<HTMLElement>('[data-runbook]')?.dataset.runbook;
-    const mount = (action?: 'start' | 'continue') => void import('./incident-ui.ts').then((ui) => ui.mountIncident(panel, action));
+    const mount = (action?: 'start') => void import('./incident-ui.ts').then((ui) => ui.mountIncident(panel, action));
     if (stored(runbook)) return mount();
     // "Continue an incident from a file" is on the home page: a second button here would cost a
     // phone a line of the first screen (the first command must stay within two).

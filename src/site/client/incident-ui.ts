@@ -36,7 +36,7 @@ document.addEventListener('lb:copied', (event) => {
   if (destructive && current?.block.contains(target)) current.record({ type: 'copied', command: text.slice(0, 20_000), ...(step ? { step } : {}) });
 });
 
-export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue'): void {
+export function mountIncident(panel: HTMLElement, action?: 'start'): void {
   current?.stop();
   const block = panel.closest<HTMLElement>('[data-runbook]')!;
   const id = block.dataset.runbook!;
@@ -238,6 +238,9 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'continue')
   });
   panel.hidden = false;
   show();
-  if (action === 'start' && !start.hidden) start.click();
-  else if (action === 'continue' && !resume.hidden) resume.click();
+  if (action === 'start' && !start.hidden) {
+    start.click();
+    // The button pressed was replaced: keep a keyboard user's place, in the bar that took its own.
+    if (!bar.hidden) actions.querySelector('button')!.focus({ preventScroll: true });
+  }
 }
