@@ -37,6 +37,27 @@ const clockSeconds = async (page: Page) =>
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('lifeboat:incident')!) as IncidentRecord);
 
 describe('one incident across runbooks and people', () => {
+  it('does not pull in a runbook left open in another tab when an incident starts elsewhere, and offers to join it', async () => {
+    const left = site.page;
+    await left.goto(`${site.url}${VELERO}`);
+    await left.evaluate(() => localStorage.clear());
+    await left.reload();
+    const other = await site.browser.newPage();
+    onTestFinished(() => other.close());
+    await other.goto(`${site.url}${TREE}`);
+    await other.getByRole('button', { name: 'Start incident' }).click();
+    await other.locator('[data-incident-bar]').waitFor();
+    // The tab left open learns of it (storage event), but stays out until asked.
+    const join = left.getByRole('button', { name: 'Join the running incident' });
+    await join.waitFor();
+    expect(await left.locator('[data-incident-bar]').isVisible()).toBe(false);
+    expect((await stored(left)).runbooks.map((r) => r.id)).toEqual(['post-restore-503']);
+    await join.click();
+    await left.locator('[data-incident-bar]').waitFor();
+    expect(await left.locator('[data-incident-runbooks]').textContent()).toBe('2 runbooks');
+    expect((await stored(left)).runbooks.map((r) => r.id)).toEqual(['post-restore-503', 'velero-restore-namespace']);
+  });
+
   for (const [width, colorScheme] of [
     [360, 'light'],
     [360, 'dark'],

@@ -16,23 +16,45 @@ const stored = (runbook?: string) => {
   }
 };
 
+/** Once, when another tab stores an incident. */
+function onStarted(then: () => void): void {
+  const listener = (event: StorageEvent) => {
+    if (event.key !== INCIDENT_KEY || !event.newValue) return;
+    window.removeEventListener('storage', listener);
+    then();
+  };
+  window.addEventListener('storage', listener);
+}
+
 /** `root`: where the page's runbook is (the single-file edition renders one at a time into a view). */
 export function initIncidentMode(root: ParentNode = document): void {
   const panel = root.querySelector<HTMLElement>('[data-lb-incident]');
   if (panel) {
     const runbook = panel.closest<HTMLElement>('[data-runbook]')?.dataset.runbook;
-    const mount = (action?: 'start') => void import('./incident-ui.ts').then((ui) => ui.mountIncident(panel, action));
+    let mounted = false;
+    const mount = (action?: 'start' | 'observe') => {
+      if (mounted || !panel.isConnected) return; // the edition may have shown another runbook since
+      mounted = true;
+      void import('./incident-ui.ts').then((ui) => ui.mountIncident(panel, action));
+    };
     if (stored(runbook)) return mount();
+    // Started in another tab: show it here (this page joins only when asked, see incident-ui.ts).
+    onStarted(() => mount('observe'));
     // "Continue an incident from a file" is on the home page: a second button here would cost a
     // phone a line of the first screen (the first command must stay within two).
     panel.innerHTML = '<button type="button" class="lb-button" data-incident-start>Start incident</button>';
     panel.hidden = false;
-    panel.firstElementChild!.addEventListener('click', () => mount('start'), { once: true });
+    panel.firstElementChild!.addEventListener('click', () => mount('start'));
   }
   const home = root.querySelector<HTMLElement>('[data-lb-incident-home]');
   const resume = root.querySelector<HTMLElement>('[data-lb-incident-continue]');
-  if (home && stored()) void import('./incident-home.ts').then((m) => m.mountIncidentHome(home));
-  else if (home && resume) {
+  const showHome = () => void import('./incident-home.ts').then((m) => m.mountIncidentHome(home!));
+  if (home && stored()) showHome();
+  else if (home) onStarted(() => {
+    if (resume) resume.hidden = true;
+    showHome();
+  });
+  if (home && resume && !stored()) {
     resume.innerHTML = '<button type="button" class="lb-button" aria-expanded="false">Continue an incident from a file</button>';
     resume.hidden = false;
     resume.firstElementChild!.addEventListener('click', () => void import('./incident-home.ts').then((m) => m.mountContinue(resume, home)), { once: true });

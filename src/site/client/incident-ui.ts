@@ -36,7 +36,8 @@ document.addEventListener('lb:copied', (event) => {
   if (destructive && current?.block.contains(target)) current.record({ type: 'copied', command: text.slice(0, 20_000), ...(step ? { step } : {}) });
 });
 
-export function mountIncident(panel: HTMLElement, action?: 'start'): void {
+/** `observe`: mounted for an incident started in another tab, which this page has not joined. */
+export function mountIncident(panel: HTMLElement, action?: 'start' | 'observe'): void {
   current?.stop();
   const block = panel.closest<HTMLElement>('[data-runbook]')!;
   const id = block.dataset.runbook!;
@@ -237,7 +238,7 @@ export function mountIncident(panel: HTMLElement, action?: 'start'): void {
     show(false);
   });
   panel.hidden = false;
-  show();
+  show(action !== 'observe');
   if (action === 'start' && !start.hidden) {
     start.click();
     // The button pressed was replaced: keep a keyboard user's place, in the bar that took its own.
