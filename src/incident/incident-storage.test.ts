@@ -30,6 +30,14 @@ describe('the stored incident', () => {
     expect(loadIncident(storage)).toBeUndefined();
   });
 
+  it('keeps an incident whose times are ahead of this computer’s clock (a clock set back)', () => {
+    const storage = memoryStorage();
+    const incident = exampleIncident();
+    incident.events.push({ at: '2099-01-01T00:00:00.000Z', type: 'imported' });
+    saveIncident(storage, incident);
+    expect(loadIncident(storage)).toEqual(incident);
+  });
+
   it('starts fresh on corrupted or foreign data instead of breaking the page', () => {
     const storage = memoryStorage();
     storage.setItem(INCIDENT_KEY, '{not json');

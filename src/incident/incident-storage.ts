@@ -16,7 +16,8 @@ const legacyKey = (runbook: string) => `${INCIDENT_KEY}:${runbook}`;
 export function loadIncident(storage: Storage): Incident | undefined {
   try {
     const raw = storage.getItem(INCIDENT_KEY);
-    const parsed = raw ? parseIncidentFile(raw, Date.now()) : undefined;
+    // No "in the future" check here: a clock set back (an NTP correction) must not lose the incident.
+    const parsed = raw ? parseIncidentFile(raw, Infinity) : undefined;
     return parsed && 'incident' in parsed ? parsed.incident : undefined;
   } catch {
     return undefined; // unreadable (private mode, disabled): start fresh rather than break the page
@@ -58,7 +59,7 @@ export function migrateLegacyIncident(storage: Storage, runbook: Omit<IncidentRu
       .filter(([id]) => runbook.steps.some((s) => s.id === id))
       .sort(([, a], [, b]) => String(a.doneAt).localeCompare(String(b.doneAt)));
     for (const [step, record] of done) {
-      if (typeof record.doneAt === 'string' && Number.isFinite(Date.parse(record.doneAt)))
+      if (typeof record.doneAt === 'string' && Date.parse(record.doneAt) >= Date.parse(startedAt))
         incident.events.push({ at: new Date(record.doneAt).toISOString(), type: 'done', runbook: runbook.id, step });
       if (typeof record.note === 'string') setStepNote(incident, runbook.id, step, record.note);
     }
