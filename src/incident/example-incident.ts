@@ -10,7 +10,7 @@ export function exampleIncident() {
   joinRunbook(incident, dns, '2026-11-22T09:10:00.000Z');
   joinRunbook(incident, dns, '2026-11-22T09:11:00.000Z'); // a second visit changes nothing
   incident.events.push(
-    { at: '2026-11-22T09:12:00.000Z', type: 'decision', runbook: 'fail-dns', question: 'Is the zone reachable?', answer: 'No' },
+    { at: '2026-11-22T09:12:00.000Z', type: 'decision', runbook: 'fail-dns', decision: 'zone-reachable', question: 'Is the zone reachable?', answer: 'No' },
     { at: '2026-11-22T09:13:00.000Z', type: 'copied', runbook: 'fail-dns', step: 'x', command: 'kubectl delete ns payments' },
     { at: '2026-11-22T09:14:00.000Z', type: 'skipped', runbook: 'restore-db', step: 'a', reason: 'backup | known' },
     { at: '2026-11-22T09:15:00.000Z', type: 'done', runbook: 'restore-db', step: 'c' },

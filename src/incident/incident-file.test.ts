@@ -45,6 +45,9 @@ describe('reading an incident file', () => {
     expect(errorOf({ ...e, events: [{ at: '2026-11-22T09:30:00.000Z', type: 'joined', runbook: 'other' }] })).toMatchInlineSnapshot(
       `"events[0].runbook names a runbook that is not in the incident ("other")"`,
     );
+    expect(errorOf({ ...e, events: [{ at: '2026-11-22T09:30:00.000Z', type: 'decision', runbook: 'fail-dns', decision: 'a b', question: 'q', answer: 'a' }] })).toMatchInlineSnapshot(
+      `"events[0].decision is not an id ("a b")"`,
+    );
     expect(errorOf({ ...e, runbooks: [{ ...e.runbooks[0], id: '__proto__' }] })).toMatchInlineSnapshot(`"runbooks[0].id is not an id ("__proto__")"`);
     expect(errorOf({ ...e, runbooks: [e.runbooks[0], e.runbooks[0]] })).toMatchInlineSnapshot(`"runbooks[1].id repeats "restore-db""`);
     expect(errorOf({ ...e, runbooks: { 0: e.runbooks[0] } })).toMatchInlineSnapshot(`"runbooks is not a list"`);

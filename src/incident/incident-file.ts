@@ -104,8 +104,11 @@ function readEvent(e: Obj, where: string, runbooks: IncidentRunbook[], time: (v:
       const r = runbook();
       return { at, type: e.type, runbook: r.id, step: step(r), reason: text(e.reason, `${where}.reason`, 2000) };
     }
-    case 'decision':
-      return { at, type: e.type, runbook: runbook().id, question: text(e.question, `${where}.question`, 2000), answer: text(e.answer, `${where}.answer`, 2000) };
+    case 'decision': {
+      const event: IncidentEvent = { at, type: e.type, runbook: runbook().id, question: text(e.question, `${where}.question`, 2000), answer: text(e.answer, `${where}.answer`, 2000) };
+      if (e.decision !== undefined) event.decision = id(e.decision, `${where}.decision`);
+      return event;
+    }
     case 'copied': {
       const r = runbook();
       const event: IncidentEvent = { at, type: e.type, runbook: r.id, command: text(e.command, `${where}.command`, 20_000) };

@@ -1,6 +1,7 @@
 /**
  * The JSON export: the incident as a record (kind "incident", runbook ids, per-step outcome,
- * time, reason and note, the decision path) close to the drill record planned in issue 25, plus
+ * end time, reason and note, the decision path) shaped like issue 25's drill record (`end`,
+ * `outcome`, `note` per step; `decision`, `answer`, `at` per answer) and one per runbook, plus
  * the timeline itself, which is what an import replays (incident-file.ts).
  */
 import { stepNote, stepOutcomes, type Incident, type IncidentEvent } from './incident.ts';
@@ -19,8 +20,9 @@ export interface IncidentRecord {
     rto: string;
     rtoSeconds: number;
     joinedAt: string;
-    steps: { id: string; number: string; title: string; outcome: 'done' | 'skipped' | null; endedAt: string | null; reason: string | null; note: string | null }[];
-    decisionPath: { at: string; question: string; answer: string }[];
+    steps: { id: string; number: string; title: string; outcome: 'done' | 'skipped' | null; end: string | null; reason: string | null; note: string | null }[];
+    /** As a drill record's `path` (issue 25), with the question as the page showed it. */
+    decisionPath: { decision: string | null; answer: string; at: string; question: string }[];
   }[];
   events: IncidentEvent[];
 }
@@ -44,9 +46,9 @@ export function incidentRecord(incident: Incident, exportedAt: string): Incident
         joinedAt: runbook.joinedAt,
         steps: runbook.steps.map((s) => {
           const o = outcomes.get(s.id);
-          return { ...s, outcome: o?.outcome ?? null, endedAt: o?.at ?? null, reason: o?.reason ?? null, note: stepNote(incident, runbook.id, s.id) || null };
+          return { ...s, outcome: o?.outcome ?? null, end: o?.at ?? null, reason: o?.reason ?? null, note: stepNote(incident, runbook.id, s.id) || null };
         }),
-        decisionPath: incident.events.flatMap((e) => (e.type === 'decision' && e.runbook === runbook.id ? [{ at: e.at, question: e.question, answer: e.answer }] : [])),
+        decisionPath: incident.events.flatMap((e) => (e.type === 'decision' && e.runbook === runbook.id ? [{ decision: e.decision ?? null, answer: e.answer, at: e.at, question: e.question }] : [])),
       };
     }),
     events: incident.events,

@@ -36,11 +36,11 @@ describe('an incident', () => {
     const record = incidentRecord(example(), '2026-11-22T10:10:00.000Z');
     expect(record).toMatchObject({ kind: 'incident', version: 1, startedAt: '2026-11-22T09:00:00.000Z', endedAt: '2026-11-22T10:07:00.000Z', title: null });
     expect(record.runbooks[0]!.steps).toEqual([
-      { id: 'a', number: '1.1', title: 'Find', outcome: 'skipped', endedAt: '2026-11-22T09:14:00.000Z', reason: 'backup | known', note: null },
-      { id: 'b', number: '1.2', title: 'Restore', outcome: 'done', endedAt: '2026-11-22T09:04:10.000Z', reason: null, note: 'line one\nline two' },
-      { id: 'c', number: '2.1', title: 'Verify', outcome: null, endedAt: null, reason: null, note: null },
+      { id: 'a', number: '1.1', title: 'Find', outcome: 'skipped', end: '2026-11-22T09:14:00.000Z', reason: 'backup | known', note: null },
+      { id: 'b', number: '1.2', title: 'Restore', outcome: 'done', end: '2026-11-22T09:04:10.000Z', reason: null, note: 'line one\nline two' },
+      { id: 'c', number: '2.1', title: 'Verify', outcome: null, end: null, reason: null, note: null },
     ]);
-    expect(record.runbooks[1]!.decisionPath).toEqual([{ at: '2026-11-22T09:12:00.000Z', question: 'Is the zone reachable?', answer: 'No' }]);
+    expect(record.runbooks[1]!.decisionPath).toEqual([{ decision: 'zone-reachable', answer: 'No', at: '2026-11-22T09:12:00.000Z', question: 'Is the zone reachable?' }]);
     expect(record.events).toHaveLength(10);
   });
 

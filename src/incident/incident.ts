@@ -28,7 +28,7 @@ export type IncidentEvent =
   | { at: string; type: 'joined'; runbook: string }
   | { at: string; type: 'done' | 'undone'; runbook: string; step: string }
   | { at: string; type: 'skipped'; runbook: string; step: string; reason: string }
-  | { at: string; type: 'decision'; runbook: string; question: string; answer: string }
+  | { at: string; type: 'decision'; runbook: string; decision?: string; question: string; answer: string }
   | { at: string; type: 'copied'; runbook: string; step?: string; command: string }
   | { at: string; type: 'ended' }
   | { at: string; type: 'imported'; by?: string };

@@ -120,7 +120,7 @@ describe('one incident across runbooks and people', () => {
       expect(record).toMatchObject({ kind: 'incident', version: 1, endedAt: null });
       expect(record.runbooks.map((r) => r.id)).toEqual(['post-restore-503', 'velero-restore-namespace']);
       expect(record.runbooks[0]!.decisionPath).toEqual([
-        { at: expect.any(String), question: 'Does the 503 come from the ingress controller (no x-checkout-version header)?', answer: 'Yes, from the ingress controller' },
+        { decision: 'who-answers', answer: 'Yes, from the ingress controller', at: expect.any(String), question: 'Does the 503 come from the ingress controller (no x-checkout-version header)?' },
       ]);
       expect(record.runbooks[1]!.steps.filter((s) => s.outcome)).toMatchObject([
         { id: 'confirm-namespace-gone', outcome: 'done', reason: null },

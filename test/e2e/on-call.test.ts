@@ -178,13 +178,13 @@ describe('the incident timeline', () => {
     expect(timeline.startedAt).toBe('2026-11-22T09:00:00.000Z');
     expect(timeline.runbooks[0]!.steps).toHaveLength(10);
     expect(timeline.runbooks[0]!.steps.filter((s) => s.outcome)).toEqual([
-      { id: 'confirm-namespace-gone', number: '1.1', title: 'Confirm the namespace is gone or terminating', outcome: 'done', endedAt: '2026-11-22T09:17:30.000Z', reason: null, note: null },
+      { id: 'confirm-namespace-gone', number: '1.1', title: 'Confirm the namespace is gone or terminating', outcome: 'done', end: '2026-11-22T09:17:30.000Z', reason: null, note: null },
       {
         id: 'find-backup',
         number: '1.3',
         title: 'Find the newest completed backup that covers the namespace',
         outcome: 'done',
-        endedAt: '2026-11-22T09:05:00.000Z',
+        end: '2026-11-22T09:05:00.000Z',
         reason: null,
         note: 'Picked payments-hourly-20261122080012 | newest',
       },

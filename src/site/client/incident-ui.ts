@@ -23,11 +23,11 @@ const ownText = (heading: Element | null) =>
 
 /** The page mounted last: the single-file edition shows one runbook at a time, in turn. */
 let current: { runbook: string; block: Element; record: (event: RecordedEvent) => void; stop: () => void } | undefined;
-type RecordedEvent = { type: 'decision'; question: string; answer: string } | { type: 'copied'; step?: string; command: string };
+type RecordedEvent = { type: 'decision'; decision?: string; question: string; answer: string } | { type: 'copied'; step?: string; command: string };
 
 document.addEventListener('lb:decision', (event) => {
-  const { question, answer } = (event as CustomEvent<{ question: string; answer: string }>).detail;
-  if (current?.block.contains(event.target as Node)) current.record({ type: 'decision', question, answer });
+  const { decision, question, answer } = (event as CustomEvent<{ decision: string; question: string; answer: string }>).detail;
+  if (current?.block.contains(event.target as Node)) current.record({ type: 'decision', decision, question, answer });
 });
 document.addEventListener('lb:copied', (event) => {
   const { text, destructive } = (event as CustomEvent<{ text: string; destructive: boolean }>).detail;
