@@ -8,6 +8,7 @@
  */
 import { addCopyButtons, handleCopyClick } from '../site/client/copy.ts';
 import { initDecisionTrees } from '../site/client/decision-walker.ts';
+import { initIncidentMode } from '../site/client/incident-mode.ts';
 import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
 import { keepWordsWhole } from '../site/client/keep-words-whole.ts';
 import { stepSections } from './extract-runbook.ts';
@@ -50,6 +51,7 @@ function render(runbook: PackedRunbook): void {
   addCopyButtons(view);
   keepWordsWhole(view);
   initDecisionTrees({ urlUpdates: false, within: view });
+  initIncidentMode(view); // the same incident mode, in this file's own localStorage
   updateFactAges();
 }
 

@@ -75,6 +75,8 @@ describe('with the keyboard only', () => {
   it('reaches every visible control of a runbook page with Tab, in one pass', async () => {
     await openClean('/runbooks/post-restore-503/');
     await page.getByRole('button', { name: 'Start incident' }).click();
+    // Incident mode's controls load on that click: count them once they are there.
+    await page.locator('[data-incident-bar]').waitFor();
     // Every visible control gets a number; Tab must land on each of them.
     const controls = await page.evaluate(() => {
       const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex="0"]';
@@ -100,6 +102,8 @@ describe('with the keyboard only', () => {
     await page.getByRole('button', { name: 'Start incident' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-incident-bar]').waitFor();
+    // The pressed button gave way to the bar: the keyboard's place is kept there.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-incident-bar]') != null)).toBe(true);
     const box = page.locator('input[data-step-done]').first();
     await box.focus();
     await page.keyboard.press('Space');
@@ -118,7 +122,7 @@ describe('with the keyboard only', () => {
 });
 
 describe('the incident timeline', () => {
-  it('exports each ticked step with the time it was done, as Markdown and JSON, and is cleared', async () => {
+  it('exports each ticked step with the time it was done, as Markdown and JSON, and is ended and cleared', async () => {
     // A browser of its own: the fake clock belongs to the whole browser context.
     const own = await launchBrowser();
     onTestFinished(() => own.close());
@@ -129,6 +133,7 @@ describe('the incident timeline', () => {
     // Nothing of the incident shows before it is started.
     expect(await page.getByRole('button', { name: 'Export Markdown' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Start incident' }).click();
+    await page.locator('[data-incident-bar]').waitFor();
     expect(await page.getByRole('button', { name: 'Start incident' }).isVisible()).toBe(false);
     await page.clock.fastForward('05:00');
     await page.locator('input[data-step-done="find-backup"]').check();
@@ -137,27 +142,37 @@ describe('the incident timeline', () => {
     await page.locator('input[data-step-done="confirm-namespace-gone"]').check();
 
     const markdown = await downloaded('Export Markdown');
-    expect(markdown.name).toBe('incident-velero-restore-namespace.md');
-    expect(markdown.text).toContain('# Incident timeline: Restore the payments namespace from a Velero backup');
-    expect(markdown.text).toContain('- Started: 2026-11-22T09:00:00.000Z');
-    expect(markdown.text).toContain('- Steps done: 2 of 10');
-    // In the order they were done, with the time and the time since the start.
+    expect(markdown.name).toMatch(/^incident-20261122-0900-[a-z0-9]+\.md$/);
+    expect(markdown.text).toContain('- Started: 2026-11-22 09:00 UTC (2026-11-22T09:00:00.000Z)');
+    expect(markdown.text).toContain('| Restore the payments namespace from a Velero backup (velero-restore-namespace) | 30m | +0:00 | 2 of 10 |');
+    // In the order things happened, with the UTC time and the time since the start.
     const rows = markdown.text.split('\n').filter((line) => /^\| \d\d:/.test(line));
     expect(rows).toEqual([
-      '| 09:05:00 UTC | +5:00 | 1.3 Find the newest completed backup that covers the namespace | Picked payments-hourly-20261122080012 \\| newest |',
-      '| 09:17:30 UTC | +17:30 | 1.1 Confirm the namespace is gone or terminating |  |',
+      '| 09:00:00 | +0:00 | velero-restore-namespace | Opened runbook: Restore the payments namespace from a Velero backup |',
+      '| 09:05:00 | +5:00 | velero-restore-namespace | Done: 1.3 Find the newest completed backup that covers the namespace |',
+      '| 09:17:30 | +17:30 | velero-restore-namespace | Done: 1.1 Confirm the namespace is gone or terminating |',
     ]);
+    expect(markdown.text).toContain('| velero-restore-namespace | 1.3 Find the newest completed backup that covers the namespace | Picked payments-hourly-20261122080012 \\| newest |');
 
     const json = await downloaded('Export JSON');
-    const timeline = JSON.parse(json.text) as { startedAt: string; steps: { id: string; doneAt: string | null; note: string | null }[] };
+    const timeline = JSON.parse(json.text) as { startedAt: string; runbooks: { steps: { id: string; outcome: string | null }[] }[] };
     expect(timeline.startedAt).toBe('2026-11-22T09:00:00.000Z');
-    expect(timeline.steps).toHaveLength(10);
-    expect(timeline.steps.filter((s) => s.doneAt)).toEqual([
-      { id: 'confirm-namespace-gone', number: '1.1', title: 'Confirm the namespace is gone or terminating', doneAt: '2026-11-22T09:17:30.000Z', note: null },
-      { id: 'find-backup', number: '1.3', title: 'Find the newest completed backup that covers the namespace', doneAt: '2026-11-22T09:05:00.000Z', note: 'Picked payments-hourly-20261122080012 | newest' },
+    expect(timeline.runbooks[0]!.steps).toHaveLength(10);
+    expect(timeline.runbooks[0]!.steps.filter((s) => s.outcome)).toEqual([
+      { id: 'confirm-namespace-gone', number: '1.1', title: 'Confirm the namespace is gone or terminating', outcome: 'done', end: '2026-11-22T09:17:30.000Z', reason: null, note: null },
+      {
+        id: 'find-backup',
+        number: '1.3',
+        title: 'Find the newest completed backup that covers the namespace',
+        outcome: 'done',
+        end: '2026-11-22T09:05:00.000Z',
+        reason: null,
+        note: 'Picked payments-hourly-20261122080012 | newest',
+      },
     ]);
 
-    page.once('dialog', (dialog) => void dialog.accept());
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'End incident' }).click();
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.reload();
     expect(await page.getByRole('button', { name: 'Start incident' }).isVisible()).toBe(true);

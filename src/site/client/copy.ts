@@ -51,8 +51,11 @@ export async function handleCopyClick(event: MouseEvent): Promise<void> {
   }
   window.clearTimeout(timers.get(button));
   if (oldFacts) block.dataset.factsWarned = 'true';
-  const ok = await copyText(button.dataset.oneLine ? (block.dataset.oneLine ?? '') : (code.textContent ?? ''));
+  const text = button.dataset.oneLine ? (block.dataset.oneLine ?? '') : (code.textContent ?? '');
+  const ok = await copyText(text);
   setLabel(button, ok ? 'Copied' : 'Select and copy');
+  // For incident mode's timeline (incident-ui.ts), which records destructive copies.
+  if (ok) button.dispatchEvent(new CustomEvent('lb:copied', { bubbles: true, detail: { text, destructive: button.dataset.destructive === 'true' } }));
   delete button.dataset.armed;
   timers.set(button, window.setTimeout(() => reset(button), 2000));
 }

@@ -109,6 +109,8 @@ function initTree(root: HTMLElement, urlUpdates: boolean): void {
     const current = path.at(-1)!;
     const answer = nodes.get(current.id)!.answers[index]!;
     current.answer = index;
+    // For incident mode's timeline (incident-ui.ts): the question and the answer taken.
+    root.dispatchEvent(new CustomEvent('lb:decision', { bubbles: true, detail: { decision: current.id, question: nodes.get(current.id)!.question, answer: answer.label } }));
     if (answer.kind === 'decision') path.push({ id: answer.id! });
     render(true);
   };
