@@ -40,26 +40,24 @@ function addChip(): HTMLElement | undefined {
 }
 
 /**
- * Offline, each link to a download this browser has not saved says so before it is followed, and
- * opens the worker's explanation instead of saving that page as the file (`download` set aside).
+ * Offline, each link to a download this browser has not saved says so before it is followed.
+ * And no link is a download (`download` set aside until back online): Chromium hands a download
+ * to its download manager, which goes to the network and fails, so the saved copy opens in the
+ * tab instead — the edition works there, and can be saved from there — as does the worker's
+ * explanation of a file not saved.
  */
 function labelDownloads(offline: boolean, saved: readonly string[]): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (link.origin !== location.origin || !isDownload(link.pathname)) continue;
-    let label = link.querySelector<HTMLElement>('.lb-not-saved');
+    const label = link.querySelector<HTMLElement>('.lb-not-saved');
     if (offline && !saved.includes(link.pathname)) {
-      if (label) continue;
-      label = document.createElement('span');
-      label.className = 'lb-not-saved';
-      label.textContent = NOT_SAVED_LABEL;
-      link.append(label);
-      if (link.hasAttribute('download')) {
-        link.dataset.lbDownload = link.getAttribute('download')!;
-        link.removeAttribute('download');
-      }
-    } else if (label) {
-      label.remove();
-      if (link.dataset.lbDownload !== undefined) link.setAttribute('download', link.dataset.lbDownload);
+      if (!label) link.insertAdjacentHTML('beforeend', `<span class="lb-not-saved">${NOT_SAVED_LABEL}</span>`);
+    } else label?.remove();
+    if (offline && link.hasAttribute('download')) {
+      link.dataset.lbDownload = link.getAttribute('download')!;
+      link.removeAttribute('download');
+    } else if (!offline && link.dataset.lbDownload !== undefined) {
+      link.setAttribute('download', link.dataset.lbDownload);
       delete link.dataset.lbDownload;
     }
   }
@@ -97,12 +95,18 @@ export function initOffline(swUrl: string): void {
     } else banner?.remove();
     labelDownloads(offline, status?.downloads ?? []);
   };
-  /** Whether the site answers: a bodiless request past every cache (sw.js is never precached). */
+  /**
+   * Whether the site answers: a bodiless request past every cache (sw.js is never precached).
+   * While it does not, asked again every 10 s: a host that comes back fires no `online` event.
+   */
+  let retry = 0;
   const probe = async () => {
+    window.clearTimeout(retry);
     reachable = await fetch(swUrl, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(10_000) }).then(
       () => true,
       () => false,
     );
+    if (!reachable) retry = window.setTimeout(probe, 10_000);
     render();
   };
   window.addEventListener('offline', render);
