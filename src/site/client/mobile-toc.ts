@@ -1,6 +1,7 @@
 /**
  * Builds the narrow-screen "On this page" menu (chrome/MobileToc.astro marks its place) from the
- * desktop table of contents, and closes it on use.
+ * desktop table of contents, and closes it on use. A chevron (CSS) turns when it opens, and the
+ * summary's aria-expanded follows the `toggle` event, so the bar says whether it is open.
  */
 export function initMobileToc(): void {
   const slot = document.querySelector<HTMLElement>('[data-lb-mobile-toc]');
@@ -13,6 +14,10 @@ export function initMobileToc(): void {
   nav.querySelector('.lb-mobile-toc-list')!.append(list.cloneNode(true));
   slot.append(nav);
   const details = nav.querySelector('details')!;
+  const summary = details.querySelector('summary')!;
+  const expanded = () => summary.setAttribute('aria-expanded', String(details.open));
+  expanded();
+  details.addEventListener('toggle', expanded);
   const close = () => (details.open = false);
   nav.addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) close();
@@ -24,6 +29,6 @@ export function initMobileToc(): void {
     if (event.key !== 'Escape' || !details.open) return;
     const inside = nav.contains(document.activeElement);
     close();
-    if (inside) nav.querySelector('summary')!.focus();
+    if (inside) summary.focus();
   });
 }
