@@ -140,9 +140,10 @@ describe('a redeploy', () => {
     const changed = Object.entries(v2.manifest.files).filter(([path, f]) => v1.manifest.files[path]?.sha256 !== f.sha256).map(([path]) => path);
     expect(written(proxy.writes(), name)).toEqual([...changed, '/lifeboat-manifest.json'].sort());
     // Measured, not assumed: exactly one page, the single-file offline edition (it holds every
-    // runbook), Pagefind's files for the page, and the service worker (its precache list names hashes).
+    // runbook), Pagefind's files for the page, search's typo vocabulary (the edit added a word),
+    // and the service worker (its precache list names hashes).
     expect(changed.filter((p) => p.endsWith('.html'))).toEqual(['/lifeboat-offline.html', EDITED_PAGE]);
-    expect(changed.filter((p) => !p.endsWith('.html') && !p.startsWith('/pagefind/'))).toEqual(['/sw.js']);
+    expect(changed.filter((p) => !p.endsWith('.html') && !p.startsWith('/pagefind/'))).toEqual(['/search-vocabulary.json', '/sw.js']);
     // Nothing deleted: the previous search index files stay for pages still open.
     expect(proxy.writes().filter((w) => w.method === 'DELETE')).toEqual([]);
     expect((await verify(v2.dir, root)).code).toBe(0);
@@ -165,6 +166,7 @@ describe('a redeploy', () => {
       ...added('fragment').map(() => 'assets /pagefind/fragment/en_HASH.pf_fragment (new)'),
       ...added('index').map(() => 'assets /pagefind/index/en_HASH.pf_index (new)'),
       'assets /pagefind/pagefind.en_HASH.pf_meta (new)',
+      'files /search-vocabulary.json (changed)',
       'pages /lifeboat-offline.html (changed)',
       `pages ${EDITED_PAGE} (changed)`,
       'search entry /pagefind/pagefind-entry.json (changed)',

@@ -18,7 +18,7 @@ export const ConfigSchema = z
     /** Folder of collected facts snapshots. */
     facts: z.string().min(1).default('facts').describe('Folder of facts snapshots, facts/<cluster>.json. Env: LIFEBOAT_FACTS.'),
     /** Folder of drill records. */
-    drills: z.string().min(1).default('drills').describe('Folder of drill records, drills/<runbook-id>/<date>-<kind>.yaml (filed by `lifeboat drill add`). Env: LIFEBOAT_DRILLS.'),
+    drills: z.string().min(1).optional().describe('Folder of drill records, drills/<runbook-id>/<date>-<kind>.yaml (filed by `lifeboat drill add`). Default: "drills" beside the runbooks folder. Env: LIFEBOAT_DRILLS.'),
     /** Output folder of the build. */
     out: z.string().min(1).default('dist').describe('Output folder of the site build. Env: LIFEBOAT_OUT.'),
     /** Default role → cluster name mapping; runbooks add to or override it. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createIssue } from '../errors/create-issue.ts';
 import { sortIssues, type Issue } from '../errors/issue.ts';
 import { parseYamlSource } from '../load/yaml-source.ts';
@@ -70,7 +70,12 @@ export function loadConfig(
 
   // Paths from the file resolve against its folder; overrides against the working directory.
   const resolved = { ...fromFile };
-  const dirs = { runbooks: resolve(baseDir, fromFile.runbooks), facts: resolve(baseDir, fromFile.facts), drills: resolve(baseDir, fromFile.drills), out: resolve(baseDir, fromFile.out) };
+  const dirs: Record<'runbooks' | 'facts' | 'drills' | 'out', string | undefined> = {
+    runbooks: resolve(baseDir, fromFile.runbooks),
+    facts: resolve(baseDir, fromFile.facts),
+    drills: fromFile.drills === undefined ? undefined : resolve(baseDir, fromFile.drills),
+    out: resolve(baseDir, fromFile.out),
+  };
   const issues: Issue[] = [];
   for (const [name, key] of Object.entries(ENV_OVERRIDES)) {
     const value = flags[key] ?? env[name];
@@ -95,10 +100,12 @@ export function loadConfig(
       ...checked.data!,
       configFile: existsSync(configFile) ? configFile : undefined,
       cwd,
-      runbooksDir: dirs.runbooks,
-      factsDir: dirs.facts,
-      drillsDir: dirs.drills,
-      outDir: dirs.out,
+      runbooksDir: dirs.runbooks!,
+      factsDir: dirs.facts!,
+      // Records belong to the runbooks they measure: unless set, beside whichever runbooks folder
+      // is in use (a build of another folder never reads this project's records).
+      drillsDir: dirs.drills ?? join(dirname(dirs.runbooks!), 'drills'),
+      outDir: dirs.out!,
       // A kubeconfig path in the file is relative to the file, like the folders.
       ...(checked.data!.collect?.kubeconfig ? { collect: { ...checked.data!.collect, kubeconfig: resolvePath(baseDir, checked.data!.collect.kubeconfig) } } : {}),
     },

@@ -1,6 +1,6 @@
 /**
  * Issue 25: what drill records measured, on the built example site in Chromium at phone and laptop
- * width. The example files one record (drills/ledger-regional-failover/2026-11-27-game-day.yaml):
+ * width. The example files one record (drills/ledger-regional-failover/2026-11-18-game-day.yaml):
  * its steps show their measured time beside the estimate, the drill history breaks it down step by
  * step with the path taken, and the readiness page ranks runbooks by tested time × 2 ÷ RTO.
  */
@@ -25,7 +25,7 @@ describe('drill records on the site', () => {
 
       const row = site.page.locator('.lb-drills tbody tr', { hasText: 'recorded' });
       expect(await row.count()).toBe(1);
-      expect(await row.locator('td').first().textContent()).toBe('2026-11-27');
+      expect(await row.locator('td').first().textContent()).toBe('2026-11-18');
       expect(await row.locator('td').nth(1).textContent()).toBe('game day, recorded (Mira (ledger SRE), Tomás (incident commander))');
       expect((await row.locator('td').nth(3).textContent())!.trim()).toBe('28m');
       const details = row.locator('details.lb-drill-steps');
@@ -39,7 +39,7 @@ describe('drill records on the site', () => {
       await details.getByRole('link', { name: '2.3 Scale the ledger services up in the warm standby' }).click();
       expect(new URL(site.page.url()).hash).toBe('#step-scale-up-services');
       // The header's last drill is the record, the newest.
-      expect(await site.page.locator('.lb-drill-result').first().textContent()).toMatch(/^2026-11-27: pass, 28m/);
+      expect(await site.page.locator('.lb-drill-result').first().textContent()).toMatch(/^2026-11-18: pass, 28m/);
       expect(await site.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
 
