@@ -64,6 +64,8 @@ describe('on-call states, light and dark', () => {
         for (const width of [360, 1366]) {
           await site.page.setViewportSize({ width, height: 800 });
           await site.page.emulateMedia({ colorScheme });
+          // A fresh load each time: going to the same address with a #path is only a fragment move.
+          await site.page.goto('about:blank');
           const shown = await state.enter(site.page, site.url);
           expect(await site.page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
           await site.page.locator(shown).first().scrollIntoViewIfNeeded();
