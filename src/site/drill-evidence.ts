@@ -1,6 +1,6 @@
 /**
  * What drill records measured, as the page shows it: per step the last measured time and how many
- * drills measured it (beside the estimate), and per record a breakdown for the drill history.
+ * drills measured it (under the step's heading), and per record a breakdown for the drill history.
  * Tabletop records are listed but measure nothing, as in the gate.
  */
 import type { FiledRecord } from '../drills/check-record.ts';

@@ -17,11 +17,12 @@ describe('drill records on the site', () => {
       await site.page.setViewportSize({ width, height: 800 });
       await site.page.goto(`${site.url}${LEDGER}`);
       const heading = site.page.locator('#step-scale-up-services-title');
-      expect(await heading.locator('small').allTextContents()).toEqual(['~10m', ' · measured 8m30s (last drill)']);
+      expect(await heading.locator('small').allTextContents()).toEqual(['~10m']);
+      expect((await site.page.locator('#step-scale-up-services .lb-step-measured').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Measured 8m30s in the last drill; estimate 10m.');
       // The step's title, as scripts read it, is unchanged.
       expect(await heading.evaluate((h) => [...h.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim())).toBe('Scale the ledger services up in the warm standby');
       // A skipped step measured nothing.
-      expect(await site.page.locator('#step-demote-primary-title .lb-measured').count()).toBe(0);
+      expect(await site.page.locator('#step-demote-primary .lb-step-measured').count()).toBe(0);
 
       const row = site.page.locator('.lb-drills tbody tr', { hasText: 'recorded' });
       expect(await row.count()).toBe(1);
