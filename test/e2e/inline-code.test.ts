@@ -5,7 +5,6 @@
  * fix", the offline edition and the binder are read back. The HTML around the code, and inside it,
  * must stay text.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { stringify } from 'yaml';
@@ -14,9 +13,9 @@ import { errorsData } from '../../src/errors/errors-data.ts';
 import { errorSlug } from '../../src/reporters/docs-url.ts';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
 import { pdfText } from '../support/read-pdf.ts';
-import { runScript } from '../support/run-script.ts';
+import { buildAndPrintProject } from '../support/printed-project.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { RUNBOOK_HEAD, testdir } from '../support/testdir.ts';
+import { RUNBOOK_HEAD } from '../support/testdir.ts';
 
 const SUMMARY = 'Run `kubectl rollout restart <deploy>` when <b id="injected">pods</b> hang.';
 const QUESTION = 'Does `kubectl get pods` show <i id="injected">CrashLoopBackOff</i>?';
@@ -43,14 +42,7 @@ let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = testdir({ 'lifeboat.config.yaml': 'title: Coded\n', 'runbooks/coded.yaml': runbook });
-  mkdirSync(join(dir, 'facts'));
-  const flags = ['--config', join(dir, 'lifeboat.config.yaml')];
-  const built = await runScript('build', flags);
-  expect(built.code, built.stderr).toBe(0);
-  const printed = await runScript('pdf', flags);
-  expect(printed.code, printed.stderr).toBe(0);
-  dist = join(dir, 'dist');
+  dist = await buildAndPrintProject('title: Coded\n', 'coded.yaml', runbook);
   server = await serveStatic(dist);
   browser = await launchBrowser();
   page = await newStrictPage(browser);

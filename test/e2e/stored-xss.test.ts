@@ -6,7 +6,7 @@
  * every payload does set its marker, so a marker that stays unset means something stopped it.
  * Then the page over http, the offline edition over http and from file://, and the binder's links.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,8 +14,9 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { runScript } from '../support/run-script.ts';
+import { buildAndPrintProject } from '../support/printed-project.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { RUNBOOK_HEAD, testdir } from '../support/testdir.ts';
+import { RUNBOOK_HEAD } from '../support/testdir.ts';
 
 /** Each payload records its name in the top window, so the test can read what ran. */
 const mark = (name: string) => `(window.top.__xss=window.top.__xss||[]).push('${name}')`;
@@ -45,16 +46,7 @@ let trusting: string;
 const servers: StaticServer[] = [];
 const browsers: BrowserContext[] = [];
 
-async function buildProject(config: string): Promise<string> {
-  const dir = testdir({ 'lifeboat.config.yaml': config, 'runbooks/hostile.yaml': runbook });
-  mkdirSync(join(dir, 'facts'));
-  const flags = ['--config', join(dir, 'lifeboat.config.yaml')];
-  const built = await runScript('build', flags);
-  expect(built.code, built.stderr).toBe(0);
-  const printed = await runScript('pdf', flags);
-  expect(printed.code, printed.stderr).toBe(0);
-  return join(dir, 'dist');
-}
+const buildProject = (config: string) => buildAndPrintProject(config, 'hostile.yaml', runbook);
 
 beforeAll(async () => {
   safe = await buildProject('title: Hostile\n');
