@@ -8,6 +8,7 @@
  */
 import { addCopyButtons, handleCopyClick } from '../site/client/copy.ts';
 import { initDecisionTrees } from '../site/client/decision-walker.ts';
+import { initDrillMode } from '../site/client/drill-mode.ts';
 import { initIncidentMode } from '../site/client/incident-mode.ts';
 import { showFactAges, updateFactAges } from '../site/client/fact-age.ts';
 import { keepWordsWhole } from '../site/client/keep-words-whole.ts';
@@ -52,6 +53,7 @@ function render(runbook: PackedRunbook): void {
   keepWordsWhole(view);
   initDecisionTrees({ urlUpdates: false, within: view });
   initIncidentMode(view); // the same incident mode, in this file's own localStorage
+  initDrillMode(view); // and drill mode
   updateFactAges();
 }
 

@@ -70,7 +70,7 @@ function setLabel(button: HTMLButtonElement, text: string): void {
 }
 
 /** Clipboard API where allowed; the selection fallback covers file:// and old browsers. */
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

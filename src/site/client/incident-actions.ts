@@ -34,7 +34,7 @@ export function button(text: string, onClick: () => void, data?: string): HTMLBu
   return b;
 }
 
-function download(name: string, type: string, text: string): void {
+export function download(name: string, type: string, text: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;

@@ -12,14 +12,8 @@ import { migrateLegacyIncident } from '../../incident/incident-storage.ts';
 import { clockText, secondsBetween, utcWithLocal } from '../../incident/incident-time.ts';
 import { button, el, incidentActions, load, now, onOtherTab, save, updateActions } from './incident-actions.ts';
 import { importForm } from './incident-import.ts';
-
-/** A step heading's title: its own text, without the number and estimate elements around it. */
-const ownText = (heading: Element | null) =>
-  [...(heading?.childNodes ?? [])]
-    .filter((n) => n.nodeType === Node.TEXT_NODE)
-    .map((n) => n.textContent)
-    .join('')
-    .trim();
+import { incidentRecordForm } from './incident-record-form.ts';
+import { pageSteps, runbookTitle, stepSectionsOf } from './page-steps.ts';
 
 /** The page mounted last: the single-file edition shows one runbook at a time, in turn. */
 let current: { runbook: string; block: Element; record: (event: RecordedEvent) => void; stop: () => void } | undefined;
@@ -41,15 +35,12 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'observe'):
   current?.stop();
   const block = panel.closest<HTMLElement>('[data-runbook]')!;
   const id = block.dataset.runbook!;
-  const sections = [...block.querySelectorAll<HTMLElement>('section.lb-step[data-step]')];
-  const steps: StepInfo[] = sections.map((s) => ({
-    id: s.dataset.step!,
-    number: s.querySelector('.lb-step-number')?.textContent?.trim() ?? '',
-    title: ownText(s.querySelector(':scope > h3')),
-  }));
+  const sections = stepSectionsOf(block);
+  // The incident keeps number and title only (its stored format predates estimates).
+  const steps: StepInfo[] = pageSteps(sections).map(({ id, number, title }) => ({ id, number, title }));
   const page: Omit<IncidentRunbook, 'joinedAt'> = {
     id,
-    title: (document.getElementById('_top') ?? document.getElementById(`rb-${id}`))?.textContent?.trim() ?? id,
+    title: runbookTitle(id),
     rto: panel.dataset.rto!,
     rtoSeconds: Number(panel.dataset.rtoSeconds),
     steps,
@@ -97,8 +88,19 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'observe'):
     incident = load();
     show();
   });
+  // Once ended: the incident as evidence for this runbook (a drill record of kind incident).
+  const recordForm = incidentRecordForm(id, block.querySelector<HTMLElement>('[data-lb-drill]')?.dataset.build, () => incident);
+  recordForm.hidden = true;
+  const recordButton = button('Record', () => {
+    recordForm.hidden = !recordForm.hidden;
+    recordButton.setAttribute('aria-expanded', String(!recordForm.hidden));
+    if (!recordForm.hidden) recordForm.querySelector('input')!.focus();
+  }, 'incident-record');
+  recordButton.setAttribute('aria-label', 'Record this incident for the gate');
+  recordButton.setAttribute('aria-expanded', 'false');
+  actions.append(recordButton);
   bar.append(label, rtoLeft, progress, actions);
-  panel.replaceChildren(start, resume, form, bar);
+  panel.replaceChildren(start, resume, form, bar, recordForm);
 
   const tick = () => {
     if (!incident) return;
@@ -199,6 +201,8 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'observe'):
     const n = incident.runbooks.length;
     count.textContent = incident.endedAt ? 'ended' : `${n} runbook${n === 1 ? '' : 's'}`;
     updateActions(actions, incident);
+    recordButton.hidden = !incident.endedAt;
+    if (!incident.endedAt) recordForm.hidden = true;
     tick();
   };
 
@@ -216,6 +220,7 @@ export function mountIncident(panel: HTMLElement, action?: 'start' | 'observe'):
     resume.hidden = running;
     if (running) form.hidden = true;
     bar.hidden = !incident || !joined;
+    if (bar.hidden) recordForm.hidden = true;
     rtoLeft.hidden = !running;
     window.clearInterval(timer);
     if (incident && joined) {

@@ -5,6 +5,7 @@
  * Each part does nothing on a page without its elements.
  */
 import { addCopyButtons, handleCopyClick } from './copy.ts';
+import { initDrillMode } from './drill-mode.ts';
 import { showFactAges } from './fact-age.ts';
 import { initIncidentMode } from './incident-mode.ts';
 import { keepWordsWhole } from './keep-words-whole.ts';
@@ -23,6 +24,7 @@ export function initPage(serviceWorkerUrl: string): void {
   keepWordsWhole();
   document.addEventListener('click', handleCopyClick);
   initIncidentMode();
+  initDrillMode();
   initMobileToc();
   highlightToc();
   showFactAges();
