@@ -53,15 +53,13 @@ export async function unlock(passphrase: string, keyring: unknown, options: { ex
   if (typeof plain === 'string') return fail(plain);
   const raw = readKeys(plain);
   if (!raw) return fail('damaged');
-  const keys = new Map<string, CryptoKey>();
-  for (const [slug, bytes] of raw) {
-    try {
-      keys.set(slug, await globalThis.crypto.subtle.importKey('raw', bytes, 'AES-GCM', options.extractable ?? false, ['decrypt']));
-    } catch {
-      return fail('damaged');
-    }
+  try {
+    // All at once: the imports are independent, and an audience may hold hundreds of keys.
+    const imported = await Promise.all(raw.map(([, bytes]) => globalThis.crypto.subtle.importKey('raw', bytes, 'AES-GCM', options.extractable ?? false, ['decrypt'])));
+    return { ok: true, keys: new Map(raw.map(([slug], i) => [slug, imported[i]!])) };
+  } catch {
+    return fail('damaged');
   }
-  return { ok: true, keys };
 }
 
 /** The text of a page payload, opened with its content key and the `context` it was sealed with. */
