@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DurationSchema } from '../schema/primitives.ts';
 import { RoleSchema } from '../schema/runbook.ts';
+import { PrivateConfigSchema } from './private-config-schema.ts';
 
 export const ConfigSchema = z
   .strictObject({
@@ -148,6 +149,8 @@ export const ConfigSchema = z
       })
       .default({ synonyms: [] })
       .describe('Search on the site and in the offline edition (typos are forgiven without configuration).'),
+    /** Private runbooks: audiences, defaults and opaque addresses. Not used by the build yet. */
+    private: PrivateConfigSchema.optional(),
     /** Link to the source of a runbook, with `{file}` for its path, e.g. a git forge's edit URL. */
     editUrl: z.string().optional().describe('Edit link for a runbook; "{file}" is replaced by its path, e.g. "https://git.example.com/sre/runbooks/edit/main/{file}".'),
   })

@@ -7,6 +7,7 @@ import { parseYamlSource } from '../load/yaml-source.ts';
 import { decodeChecked } from '../load/text-checks.ts';
 import { mapZodIssues } from '../load/zod-issues.ts';
 import { ConfigSchema, ENV_OVERRIDES, type LifeboatConfig } from './config-schema.ts';
+import type { PrivateConfig } from './private-config-schema.ts';
 
 export const CONFIG_FILE = 'lifeboat.config.yaml';
 
@@ -108,9 +109,18 @@ export function loadConfig(
       outDir: dirs.out!,
       // A kubeconfig path in the file is relative to the file, like the folders.
       ...(checked.data!.collect?.kubeconfig ? { collect: { ...checked.data!.collect, kubeconfig: resolvePath(baseDir, checked.data!.collect.kubeconfig) } } : {}),
+      // So are passphrase files.
+      ...(checked.data!.private ? { private: resolvePassphraseFiles(baseDir, checked.data!.private) } : {}),
     },
     issues: [],
   };
+}
+
+function resolvePassphraseFiles(baseDir: string, settings: PrivateConfig): PrivateConfig {
+  const audiences = Object.fromEntries(
+    Object.entries(settings.audiences).map(([name, audience]) => [name, audience.passphraseFile ? { passphraseFile: resolvePath(baseDir, audience.passphraseFile) } : audience]),
+  );
+  return { ...settings, audiences };
 }
 
 /** Resolves a path from the file, expanding a leading `~/` the way a shell would. */

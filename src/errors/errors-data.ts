@@ -10,6 +10,7 @@ import type { Severity } from './issue.ts';
 import { drillErrorsData } from './drill-errors-data.ts';
 import { findingsData } from './findings-data.ts';
 import { importErrorsData } from './import-errors-data.ts';
+import { privateErrorsData } from './private-errors-data.ts';
 import { publishErrorsData } from './publish-errors-data.ts';
 
 export interface ErrorData<P> {
@@ -454,8 +455,8 @@ const formatErrors = {
   },
 } as const satisfies Record<string, ErrorData<never>>;
 
-/** Every code Lifeboat reports: format errors, facts problems, findings, publishing, import and drill-record problems. */
-export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData, ...importErrorsData, ...drillErrorsData };
+/** Every code Lifeboat reports: format errors, facts problems, findings, publishing, import, drill-record and passphrase problems. */
+export const errorsData = { ...formatErrors, ...findingsData, ...publishErrorsData, ...importErrorsData, ...drillErrorsData, ...privateErrorsData };
 
 /** Stable names of every problem Lifeboat reports. */
 export type ErrorCode = keyof typeof errorsData;
