@@ -7,9 +7,8 @@
  */
 import type { DrillRecord } from './record-schema.ts';
 
-export const DRILL_KEY = 'lifeboat:drill';
 /** One drill per runbook and browser (the single-file edition has its own file:// storage). */
-export const drillKey = (runbook: string) => `${DRILL_KEY}:${runbook}`;
+export { drillKey } from './drill-key.ts';
 
 export interface DrillStepInfo {
   id: string;

@@ -3,7 +3,7 @@
  * stored for this runbook, resumed. The rest (drill-ui.ts) loads only then, so a runbook page's
  * first load carries one button of it.
  */
-import { drillKey } from '../../drills/drill-session.ts';
+import { drillKey } from '../../drills/drill-key.ts';
 
 const stored = (runbook: string) => {
   try {
