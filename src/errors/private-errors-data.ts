@@ -49,4 +49,34 @@ export const privateErrorsData = {
     example: 'LIFEBOAT_PASSPHRASE_SRE=same-long-passphrase LIFEBOAT_PASSPHRASE_PAYMENTS=same-long-passphrase',
     fix: 'Generate a separate passphrase per audience.',
   },
+  PrivateNotConfigured: {
+    title: 'Private runbook without a private block',
+    severity: 'error',
+    message: (p: { runbook: string }) =>
+      `Runbook "${p.runbook}" is private, but lifeboat.config.yaml has no \`private\` block: there is no audience whose passphrase could unlock it.`,
+    hint: () => 'Add `private: { audiences: { sre: {} }, slugSalt: "<openssl rand -base64 24>" }` to lifeboat.config.yaml and name the audiences on the runbook, or make it public.',
+    description: 'A private runbook is encrypted for its audiences; the audiences and the salt that hides the addresses of private runbooks are configured in the `private` block (docs/private-runbooks.md).',
+    example: 'visibility: private   # and no private: block in lifeboat.config.yaml',
+    fix: 'Configure `private.audiences` and `private.slugSalt`.',
+  },
+  PrivateAudienceMissing: {
+    title: 'Private runbook nobody may read',
+    severity: 'error',
+    message: (p: { runbook: string; audiences: string }) =>
+      `Runbook "${p.runbook}" is private but names no audience, and neither does its folder in private.folders: nobody could unlock it. Audiences: ${p.audiences}.`,
+    hint: () => 'Add `audiences: [<name>]` to the runbook, or `audiences` to its folder under private.folders.',
+    description: 'Each private runbook is readable by the audiences it names (or its folder names). Without one it would be published encrypted for nobody.',
+    example: 'visibility: private   # no audiences:',
+    fix: 'Name the audiences that may read it: `audiences: [sre]`.',
+  },
+  AudienceUnknown: {
+    title: 'Unknown audience',
+    severity: 'error',
+    message: (p: { audience: string; audiences: string; suggestion?: string }) =>
+      `"${p.audience}" is not an audience of private.audiences in lifeboat.config.yaml (${p.audiences}).`,
+    hint: (p: { suggestion?: string }) => (p.suggestion ? `Did you mean "${p.suggestion}"?` : 'Add the audience under private.audiences, with its passphrase in LIFEBOAT_PASSPHRASE_<NAME>.'),
+    description: 'A runbook (or a folder under private.folders) names an audience the configuration does not define, so no passphrase exists for it.',
+    example: 'audiences: [sres]   # the audience is "sre"',
+    fix: 'Use an audience defined under private.audiences.',
+  },
 } as const satisfies Record<string, ErrorData<never>>;

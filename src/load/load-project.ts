@@ -11,6 +11,7 @@ import { loadDrillRecords, NO_RECORDS, type DrillRecords } from '../drills/load-
 import type { FactsSnapshot } from '../schema/facts.ts';
 import { sortIssues } from '../errors/issue.ts';
 import { loadRunbooks, type LoadResult } from './load-runbooks.ts';
+import { resolveAccess } from '../private/access.ts';
 import { DEFAULT_MDX_POLICY, type MdxPolicy } from './mdx-code.ts';
 
 export interface ProjectLoad extends LoadResult {
@@ -29,11 +30,12 @@ export async function loadProject(config: ProjectConfig, { now = new Date() }: {
   const startHere = config.home?.startHere.length ? { ids: config.home.startHere, file: relative(config.cwd, config.configFile ?? CONFIG_FILE).replaceAll('\\', '/') } : undefined;
   const result = await loadRunbooks(config.runbooksDir, { cwd: config.cwd, clusters: config.clusters, vars: config.vars, facts: facts.snapshots, mdx: mdxPolicy(config), ...(startHere ? { startHere } : {}) });
   const drills = config.drillsDir ? loadDrillRecords(config.drillsDir, result.runbooks, { cwd: config.cwd, now }) : NO_RECORDS;
-  return { ...result, issues: sortIssues([...facts.issues, ...result.issues]), facts: facts.snapshots, drills };
+  const access = await resolveAccess(result.runbooks, config);
+  return { ...result, issues: sortIssues([...facts.issues, ...result.issues, ...access]), facts: facts.snapshots, drills };
 }
 
 type ProjectConfig = Pick<LifeboatConfig, 'runbooksDir' | 'factsDir' | 'clusters' | 'vars' | 'cwd'> &
-  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile' | 'home' | 'drillsDir'>>;
+  Partial<Pick<LifeboatConfig, 'mdx' | 'markdown' | 'configFile' | 'home' | 'drillsDir' | 'private'>>;
 
 /** The `mdx` and `markdown` settings as the loader applies them; without them, the safe defaults. */
 export function mdxPolicy(config: ProjectConfig): MdxPolicy {
@@ -52,7 +54,7 @@ export function mdxPolicy(config: ProjectConfig): MdxPolicy {
  * handover goes through a global, taken once: later syncs (the dev server's watch) read afresh.
  */
 const HANDOVER = Symbol.for('lifeboat.projectLoad');
-const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.drillsDir, config.clusters, config.vars, config.cwd, mdxPolicy(config)]);
+const keyOf = (config: ProjectConfig) => JSON.stringify([config.runbooksDir, config.factsDir, config.drillsDir, config.clusters, config.vars, config.cwd, mdxPolicy(config), config.private]);
 
 /** Offers `load` to the next `takeProjectLoad` with the same configuration in this process. */
 export function handOverProjectLoad(config: ProjectConfig, load: ProjectLoad): void {

@@ -28,6 +28,8 @@ export interface Runbook {
   bodyComplete: boolean;
   /** Decision ids placed in the MDX body with `<Decision id="…">`, with where they are. */
   bodyDecisions: { id: string; position: Position }[];
+  /** Set when the runbook is private (src/private/access.ts): its opaque address and who may read it. */
+  access?: { slug: string; audiences: string[] };
   /** Source position of a path: data paths such as `['steps', 0, 'commands', 1, 'run']`, or `['$body', 0, …]`. */
   locate(path: readonly (string | number)[]): Position;
   /** Position of character `offset` inside the string at `path` (a word inside a command). */

@@ -13,7 +13,8 @@ import { siteConfig } from '../site/site-config.ts';
 
 export const GET: APIRoute = async () => {
   const config = siteConfig();
-  const entries = await getCollection('runbooks');
-  const texts = entries.map((e) => runbookSearchText(e.data as unknown as RunbookEntry, config.cwd));
+  // Private runbooks' words are part of what is encrypted: a typo list must not spell them.
+  const entries = (await getCollection('runbooks')).map((e) => e.data as unknown as RunbookEntry).filter((e) => !e.access);
+  const texts = entries.map((e) => runbookSearchText(e, config.cwd));
   return new Response(JSON.stringify(buildVocabulary(texts, synonymGroups(config.search.synonyms))), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -7,6 +7,7 @@
  * gives authors hover help and autocompletion in their editor.
  */
 import { z } from 'zod';
+import { AudienceNameSchema } from '../config/private-config-schema.ts';
 import { DateSchema, DurationSchema, IdSchema } from './primitives.ts';
 
 /** A cluster role such as `primary` or `dr`, mapped to a cluster name in `clusters:`. */
@@ -188,6 +189,17 @@ export const RunbookSchema = z
       .boolean()
       .optional()
       .describe('The runbook is a Velero restore and little else: a successful restore of a backup it restores from, observed in a cluster, stands for a drill in the RTO check (its duration against the rto). Default false: observed restores only prove that restores worked recently (NoRecentDrill).'),
+    /** `private`: published encrypted, readable by its audiences (docs/private-runbooks.md). */
+    visibility: z
+      .enum(['public', 'private'])
+      .optional()
+      .describe('private: published encrypted, readable only with the passphrase of one of its audiences. Default: its folder\'s setting in private.folders, else private.defaultVisibility, else public.'),
+    /** Audiences (private.audiences) that may read this runbook when it is private. */
+    audiences: z
+      .array(AudienceNameSchema)
+      .min(1)
+      .optional()
+      .describe('Audiences (named under private.audiences in lifeboat.config.yaml) whose passphrase unlocks this runbook when it is private, e.g. [sre, payments].'),
     /** Ids of runbooks to read next. */
     related: z.array(IdSchema).optional().describe('Ids of related runbooks, linked at the end of the page.'),
     /** Runbooks that run before this one; what their restores bring back counts as present. */

@@ -23,8 +23,14 @@ export function runbookSearchText(entry: RunbookEntry, cwd: string): string {
   return strings.join('\n');
 }
 
+/**
+ * Fields that hold ids of other runbooks (and of their steps): not words of this runbook, and a
+ * private runbook's ids must not reach the public vocabulary through a runbook that links to it.
+ */
+const OTHER_RUNBOOKS = new Set(['related', 'after', 'runbook', 'goto']);
+
 function collectStrings(value: unknown, into: string[]): void {
   if (typeof value === 'string') into.push(value);
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (!OTHER_RUNBOOKS.has(key)) collectStrings(item, into);
 }

@@ -17,6 +17,20 @@ export interface NavRunbook {
   tier: number;
 }
 
+/** A private runbook as every page may list it: an opaque address and who may read it. */
+export interface LockedRunbook {
+  slug: string;
+  audiences: string[];
+  /** Its source file, which reports use (never shown on a page). */
+  file: string;
+}
+
+/** What a page shows of a private runbook: the same words for each, and who may unlock it. */
+export const lockedLabel = (r: Pick<LockedRunbook, 'audiences'>) => `Private runbook (${r.audiences.join(', ')})`;
+
+/** The home page's section of private runbooks. */
+export const PRIVATE_ANCHOR = 'private-runbooks';
+
 /** Most runbooks of the current service listed in the sidebar; the rest are one click away. */
 export const SERVICE_LINK_CAP = 30;
 
@@ -61,7 +75,7 @@ const link = (label: string, href: string, isCurrent = false, badge?: string): N
  * The sidebar of one page. Takes the collection already grouped (groupByService, once per
  * build): grouping and sorting 1,000 runbooks again for each of 1,000 pages cost half a second.
  */
-export function buildSidebar(groups: readonly [string, NavRunbook[]][], current: { service?: string; id?: string }, base = '/'): NavEntry[] {
+export function buildSidebar(groups: readonly [string, NavRunbook[]][], current: { service?: string; id?: string }, base = '/', locked: readonly LockedRunbook[] = []): NavEntry[] {
   const root = trim(base);
   const sidebar: NavEntry[] = [link('All runbooks', `${root}/`), link('Readiness', `${root}/readiness/`)];
   const mine = groups.find(([service]) => service === current.service);
@@ -84,6 +98,15 @@ export function buildSidebar(groups: readonly [string, NavRunbook[]][], current:
       collapsed: false,
       entries: others.map(([service, list]) => link(`${service} (${list.length})`, serviceHref(base, service))),
     });
+  }
+  // Private runbooks: listed on their own pages (one looks like another), else one link to the home page's list.
+  if (locked.some((r) => r.slug === current.id)) {
+    const shown = locked.slice(0, SERVICE_LINK_CAP);
+    const entries = shown.map((r) => link(lockedLabel(r), `${root}/runbooks/${r.slug}/`, r.slug === current.id));
+    if (locked.length > shown.length) entries.push(link(`All ${locked.length} private runbooks`, `${root}/#${PRIVATE_ANCHOR}`));
+    sidebar.push({ type: 'group', label: 'Private runbooks', collapsed: false, entries });
+  } else if (locked.length) {
+    sidebar.push(link(`Private runbooks (${locked.length})`, `${root}/#${PRIVATE_ANCHOR}`));
   }
   sidebar.push(link('Error codes', `${root}/errors/`), link('Using this site', `${root}/about/`));
   return sidebar;

@@ -119,7 +119,7 @@ export interface ViewContext {
   /** Clusters whose facts are stale for this build, with why. */
   stale?: ReadonlyMap<string, string>;
   /** Every runbook by id: its title and decision ids, for cross-runbook links. */
-  index: ReadonlyMap<string, { title: string; decisionIds: ReadonlySet<string> }>;
+  index: ReadonlyMap<string, { title: string; slug?: string; locked?: boolean; decisionIds: ReadonlySet<string> }>;
   /** Valid drill records by runbook id. */
   records?: ReadonlyMap<string, readonly FiledRecord[]>;
 }
@@ -200,6 +200,8 @@ export function buildRunbookView(entry: RunbookEntry, ctx: ViewContext): Runbook
   const target = (answer: Answer): AnswerTarget => {
     if (answer.runbook !== undefined) {
       const other = ctx.index.get(answer.runbook);
+      // A private runbook is linked by its slug, with no anchor: its step and decision ids are its text.
+      if (other?.locked) return { kind: 'runbook', id: other.slug!, href: runbookHref(ctx.base, other.slug!), label: other.title };
       const anchor = answer.goto ? `#${other?.decisionIds.has(answer.goto) ? 'decision' : 'step'}-${answer.goto}` : '';
       return { kind: 'runbook', id: answer.runbook, href: runbookHref(ctx.base, answer.runbook) + anchor, label: other?.title ?? answer.runbook };
     }

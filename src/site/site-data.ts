@@ -12,12 +12,18 @@ import { escapeHtml } from './markdown.ts';
 import { loadFindings } from './findings.ts';
 import type { Issue } from '../errors/issue.ts';
 import { runbookIndex, type RunbookEntry } from './runbook-entry.ts';
-import { buildSidebar, groupByService, starlightSidebar, type NavEntry, type NavRunbook } from './navigation.ts';
+import { buildSidebar, groupByService, starlightSidebar, type LockedRunbook, type NavEntry, type NavRunbook } from './navigation.ts';
 import type { ViewContext } from './runbook-view.ts';
 import { siteConfig } from './site-config.ts';
 
 export interface SiteData {
+  /** The public runbooks: every list, table and count of the site is of these. */
   entries: { id: string; data: RunbookEntry }[];
+  /**
+   * The private runbooks, as public pages may show them: an opaque address and the audiences
+   * that may read them (titles, services and findings stay in their sealed pages).
+   */
+  locked: LockedRunbook[];
   nav: NavRunbook[];
   groups: [string, NavRunbook[]][];
   viewContext: ViewContext;
@@ -49,10 +55,14 @@ export function getSiteData(): Promise<SiteData> {
 async function load(): Promise<SiteData> {
   const config = siteConfig();
   const base = import.meta.env.BASE_URL;
-  const entries = (await getCollection('runbooks')).map((e) => ({ id: e.id, data: e.data as unknown as RunbookEntry }));
+  const all = (await getCollection('runbooks')).map((e) => ({ id: e.id, data: e.data as unknown as RunbookEntry }));
+  const entries = all.filter((e) => !e.data.access);
+  const locked = all
+    .flatMap(({ data }) => (data.access ? [{ slug: data.access.slug, audiences: data.access.audiences, file: data.file }] : []))
+    .sort((a, b) => a.slug.localeCompare(b.slug));
   const nav = entries.map(({ data }) => ({ id: data.runbook.id, title: data.runbook.title, service: data.runbook.service, tier: data.runbook.tier }));
   const groups = groupByService(nav);
-  const index = runbookIndex(entries.map((e) => e.data));
+  const index = runbookIndex(all.map((e) => e.data));
   // The build already reported invalid snapshots; here they are simply not used.
   const { snapshots: facts } = await loadFacts(config.factsDir);
   // Set by `lifeboat build` when prefer-live fell back to old snapshots.
@@ -61,10 +71,11 @@ async function load(): Promise<SiteData> {
   const findings = await loadFindings(config);
   // The build reported records with problems (and left them out of the findings); here too.
   const now = process.env.LIFEBOAT_NOW ? new Date(process.env.LIFEBOAT_NOW) : new Date();
-  const records = loadDrillRecords(config.drillsDir, entries.map((e) => ({ data: e.data.runbook, bodySteps: e.data.bodySteps })), { cwd: config.cwd, now }).byRunbook;
+  const records = loadDrillRecords(config.drillsDir, all.map((e) => ({ data: e.data.runbook, bodySteps: e.data.bodySteps })), { cwd: config.cwd, now }).byRunbook;
   const byFile = Map.groupBy(findings, (f) => f.file);
   return {
     entries,
+    locked,
     findings,
     findingsFor: (file) => byFile.get(file) ?? [],
     facts,
@@ -73,8 +84,8 @@ async function load(): Promise<SiteData> {
     nav,
     groups,
     viewContext: { base, clusters: config.clusters, vars: config.vars, facts, stale, index, records },
-    navFor: (current) => buildSidebar(groups, current, base),
-    sidebarFor: (current) => starlightSidebar(buildSidebar(groups, current, base)),
+    navFor: (current) => buildSidebar(groups, current, base, locked),
+    sidebarFor: (current) => starlightSidebar(buildSidebar(groups, current, base, locked)),
     ...(staleList.length
       ? {
           banner: {

@@ -1,7 +1,7 @@
 /** `lifeboat build`: check every runbook, then build the site into the output folder atomically. */
 import { rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { build } from 'astro';
+import { build, type AstroIntegration } from 'astro';
 import { runChecks } from '../../checks/run-checks.ts';
 import { describeRecovery, prepareOutput, stageOutput } from '../../build/atomic-output.ts';
 import { hashFile, hashFiles, writeBuildManifest } from '../../build/build-manifest.ts';
@@ -21,6 +21,9 @@ import { refreshFacts } from '../../facts/refresh-facts.ts';
 import { astroConfig } from '../../site/astro-config.ts';
 import { writePublishedSchema } from '../../build/publish-schema.ts';
 import { cacheDir } from '../compile-cache.js';
+import { readPassphrases } from '../../private/passphrases.ts';
+import { sealPrivatePages } from '../../private/seal-pages.ts';
+import { dropFromSitemap } from '../../private/sitemap.ts';
 
 const USAGE = `Usage: lifeboat build [--runbooks DIR] [--out DIR] [--facts-mode snapshot|live|prefer-live] [--verbose]
 
@@ -63,6 +66,14 @@ const { runbooks, issues, facts, drills } = project;
 if (issues.length) process.stderr.write(`${formatCliReport(issues, { color: useColor(process.stderr), site: config.site })}\n`);
 if (issues.some(blocksBuild)) {
   process.stderr.write('Build stopped: fix the errors above. The previous output was left untouched.\n');
+  process.exit(EXIT.failed);
+}
+// Private runbooks are sealed with their audiences' passphrases, read here and never printed.
+const privatePages = runbooks.flatMap((r) => (r.access ? [{ id: r.data.id, title: r.data.title, slug: r.access.slug, audiences: r.access.audiences }] : []));
+const secrets = privatePages.length ? readPassphrases(config) : { passphrases: new Map<string, string>(), issues: [] };
+if (secrets.issues.length) process.stderr.write(`${formatCliReport(secrets.issues, { color: useColor(process.stderr), site: config.site })}\n`);
+if (secrets.issues.some(blocksBuild)) {
+  process.stderr.write('Build stopped: private runbooks cannot be encrypted without their passphrases. The previous output was left untouched.\n');
   process.exit(EXIT.failed);
 }
 // A drill record that cannot be trusted counts as no drill (the findings say so); it never stops a build.
@@ -122,7 +133,18 @@ const pagesWritten = whenPagesWritten(() =>
   finishPages({ dir: staged.dir, offline: { title: config.title, synonyms: config.search.synonyms, ...(config.site ? { site: config.site } : {}), info } }),
 );
 try {
-  await build(astroConfig(config, { outDir: staged.dir, cacheDir: cacheDir(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [pagesWritten.integration] }));
+  // Sealing comes first among the hooks that run once the pages are written: the search index,
+  // the offline edition and the hashes must only ever read sealed pages.
+  const seal: AstroIntegration = {
+    name: 'lifeboat:seal-private',
+    hooks: {
+      'astro:build:generated': async () => {
+        if (privatePages.length) await sealPrivatePages(staged.dir, privatePages, secrets.passphrases);
+      },
+    },
+  };
+  await build(astroConfig(config, { outDir: staged.dir, cacheDir: cacheDir(), logLevel: flags.verbose ? 'info' : 'warn', integrations: [seal, pagesWritten.integration] }));
+  await dropFromSitemap(staged.dir, privatePages.map((p) => `/runbooks/${p.slug}/`));
   await writePublishedSchema(staged.dir);
   prelayout.stop();
   const factTimes = Object.fromEntries([...facts].map(([cluster, snapshot]) => [cluster, snapshot.collectedAt]));

@@ -1,0 +1,75 @@
+/**
+ * The build's last word on private runbooks, run once Astro has written the pages and before
+ * anything reads them (the search index, the offline edition, the hashes): each private page's
+ * runbook block is replaced by its sealed payload and the unlock placeholder, and each audience's
+ * keyring is written to `private/<audience>.json`. The rest of such a page was rendered generic
+ * ("Private runbook", no table of contents, not indexed), so what remains in clear is the site's
+ * chrome. Content keys are new in every build: an old page cannot be opened with a new key.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { balancedDiv } from '../offline/extract-runbook.ts';
+import { escapeHtml } from '../site/markdown.ts';
+import { generateContentKey, sealKeyring, sealPayload } from './seal.ts';
+
+export interface PrivatePage {
+  id: string;
+  title: string;
+  slug: string;
+  audiences: string[];
+}
+
+/** What the page's unlock code decrypts (src/site/client/private-unlock.ts). */
+export interface PayloadText {
+  v: 1;
+  id: string;
+  title: string;
+  /** The runbook block as the public page would have it. */
+  html: string;
+}
+
+export const KEYRINGS_DIR = 'private';
+const BLOCK = '<div class="lb-runbook"';
+
+/** The placeholder the page shows until unlocked; the payload travels inside it. */
+function lockedBlock(page: PrivatePage, payload: string, base: string): string {
+  const who = page.audiences.map((a) => `<strong>${escapeHtml(a)}</strong>`).join(' or ');
+  return (
+    `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(`${base.replace(/\/$/, '')}/${KEYRINGS_DIR}/`)}">` +
+    `<p class="lb-locked-note">This runbook is private: its text is encrypted. Unlock it with the passphrase of ${who}.</p>` +
+    '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript>' +
+    `<script type="application/json" data-lb-payload>${payload}</script></div>`
+  );
+}
+
+export async function sealPrivatePages(
+  dir: string,
+  pages: readonly PrivatePage[],
+  passphrases: ReadonlyMap<string, string>,
+  options: { base?: string; iterations?: number } = {},
+): Promise<{ pages: number; audiences: number }> {
+  const base = options.base ?? '/';
+  const keys = new Map<string, CryptoKey>();
+  for (const page of pages) {
+    const file = join(dir, 'runbooks', page.slug, 'index.html');
+    const html = await readFile(file, 'utf8');
+    const start = html.indexOf(BLOCK);
+    if (start === -1 || html.indexOf(BLOCK, start + 1) !== -1) throw new Error(`Private page ${file} does not hold exactly one runbook block; refusing to publish it.`);
+    // Component scripts inside the block name what the runbook contains (a decision tree…): the
+    // unlock code starts those parts itself, as the offline edition does.
+    const block = balancedDiv(html, start);
+    const text: PayloadText = { v: 1, id: page.id, title: page.title, html: block.replace(/<script type="module" src="[^"]*"><\/script>/g, '') };
+    const key = await generateContentKey();
+    keys.set(page.slug, key);
+    const envelope = await sealPayload(key, JSON.stringify(text), { context: page.slug });
+    await writeFile(file, html.slice(0, start) + lockedBlock(page, JSON.stringify(envelope), base) + html.slice(start + block.length));
+  }
+  await mkdir(join(dir, KEYRINGS_DIR), { recursive: true });
+  // Every audience gets a keyring, even one that reads nothing yet: which audiences read what stays unknown.
+  for (const [audience, passphrase] of passphrases) {
+    const readable = new Map(pages.filter((p) => p.audiences.includes(audience)).map((p) => [p.slug, keys.get(p.slug)!]));
+    const keyring = await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {});
+    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.json`), JSON.stringify(keyring));
+  }
+  return { pages: pages.length, audiences: passphrases.size };
+}

@@ -1,0 +1,131 @@
+/**
+ * Issue 24: nothing of a private runbook in clear anywhere in the built site. A copy of the
+ * example gets two private runbooks (YAML and MDX) with a marker in every field, and a public
+ * runbook that links to one; after a real build, every byte of the output is searched for the
+ * markers, including what is compressed (Pagefind's gzip files, the offline edition's base64
+ * gzip bundle). Positive controls prove the scan would see them: the same markers are found
+ * once the pages are decrypted with the passphrase, and public words are found inside the
+ * compressed files.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPayload, unlock } from '../src/private/open.ts';
+import { buildPrivateProject, MARKERS, PASSPHRASES, type PrivateProject } from './support/private-project.ts';
+
+let project: PrivateProject;
+beforeAll(async () => {
+  project = await buildPrivateProject();
+});
+afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
+
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+const isGzip = (b: Buffer) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/** The file's bytes and every readable layer inside them: gunzipped, and base64 runs decoded (then gunzipped). */
+function layers(bytes: Buffer): Buffer[] {
+  const out = [bytes];
+  if (isGzip(bytes)) out.push(gunzipSync(bytes));
+  const text = bytes.toString('latin1');
+  for (const [run] of text.matchAll(/[A-Za-z0-9+/]{200,}={0,2}/g)) {
+    const decoded = Buffer.from(run, 'base64');
+    out.push(decoded);
+    if (isGzip(decoded)) {
+      try {
+        out.push(gunzipSync(decoded));
+      } catch {
+        // a base64 run that only looks like gzip
+      }
+    }
+  }
+  return out;
+}
+
+/** Every word of the private runbooks that must never appear, lower-cased. */
+const SECRET = [
+  'zqxmark',
+  MARKERS.id,
+  MARKERS.mdxId,
+  MARKERS.searchWord,
+  '4471-zqx',
+  MARKERS.varValue,
+  // The MDX runbook is otherwise plain: its own words must not show either.
+  'move dns to the secondary provider',
+].map((s) => s.toLowerCase());
+
+function scan(dir: string, words: readonly string[]): string[] {
+  const hits: string[] = [];
+  for (const file of files(dir)) {
+    for (const layer of layers(readFileSync(file))) {
+      const text = layer.toString('utf8').toLowerCase();
+      for (const word of words) if (text.includes(word)) hits.push(`${relative(dir, file)}: ${word}`);
+    }
+  }
+  return [...new Set(hits)].sort();
+}
+
+describe('private runbooks in the built site', () => {
+  it('leaves no marker of a private runbook in any byte of the output, compressed or not', () => {
+    const searched = files(project.out).map((f) => relative(project.out, f));
+    // The places the issue names are all there to be searched.
+    for (const place of ['index.html', '404.html', 'readiness/index.html', 'sitemap-0.xml', 'sw.js', 'lifeboat-manifest.json', 'lifeboat-offline.html', 'search-vocabulary.json', 'pagefind/pagefind-entry.json']) {
+      expect(searched).toContain(place);
+    }
+    expect(searched.some((f) => f.endsWith('.pf_fragment'))).toBe(true);
+    expect(scan(project.out, SECRET)).toEqual([]);
+  });
+
+  it('the scan sees compressed text: public words inside Pagefind fragments and the offline edition', () => {
+    // "informer" is in the etcd runbook's body only.
+    const hits = scan(project.out, ['informer']);
+    expect(hits.some((h) => h.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(hits).toContain('lifeboat-offline.html: informer');
+  });
+
+  it('publishes each private runbook under an opaque address, locked, with a keyring per audience', () => {
+    const pages = readdirSync(join(project.out, 'runbooks'));
+    const locked = pages.filter((p) => readFileSync(join(project.out, 'runbooks', p, 'index.html'), 'utf8').includes('data-lb-locked'));
+    expect(locked).toHaveLength(2);
+    for (const slug of locked) {
+      expect(slug).toMatch(/^[a-z2-7]{16}$/);
+      const html = readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8');
+      expect(html).toContain('<title>Private runbook | Kestrel Pay DR runbooks</title>');
+      expect(html).not.toContain('data-pagefind-body');
+      expect(html).not.toContain('class="lb-runbook"');
+    }
+    expect(readdirSync(join(project.out, 'private')).sort()).toEqual(['payments.json', 'sre.json']);
+    // The public runbook links to the private one by its slug, under the generic name.
+    const linking = readFileSync(join(project.out, 'runbooks/public-links-private/index.html'), 'utf8');
+    const related = /<h2 id="related">Related runbooks<\/h2><ul><li><a href="\/runbooks\/([a-z2-7]{16})\/">Private runbook<\/a>/.exec(linking);
+    expect(related && locked).toContain(related![1]);
+    // The home page lists them as locked entries with their audiences.
+    const home = readFileSync(join(project.out, 'index.html'), 'utf8');
+    expect(home).toContain('Private runbook (sre)');
+    expect(home).toContain('Private runbook (payments, sre)');
+  });
+
+  it('opens with the passphrase: the markers are all inside the sealed pages', async () => {
+    const keyring = JSON.parse(readFileSync(join(project.out, 'private/sre.json'), 'utf8'));
+    const wrong = await unlock('not the passphrase at all', keyring);
+    expect(wrong).toMatchObject({ ok: false, message: 'That passphrase does not unlock these runbooks.' });
+    const unlocked = await unlock(PASSPHRASES.sre, keyring);
+    if (!unlocked.ok) throw new Error(unlocked.message);
+    expect(unlocked.keys.size).toBe(2);
+    const texts: string[] = [];
+    for (const [slug, key] of unlocked.keys) {
+      const html = readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8');
+      const payload = JSON.parse(/<script type="application\/json" data-lb-payload>(.*?)<\/script>/.exec(html)![1]!);
+      const opened = await openPayload(key, payload, slug);
+      if (!opened.ok) throw new Error(opened.message);
+      texts.push(opened.text);
+    }
+    const all = texts.join('\n');
+    for (const marker of [MARKERS.title, MARKERS.summary, MARKERS.stepTitle, MARKERS.stepBody, MARKERS.command, MARKERS.expect, MARKERS.question, MARKERS.answer, MARKERS.outcome, MARKERS.escalation, MARKERS.varValue, MARKERS.mdxTitle, MARKERS.mdxBody, MARKERS.mdxCommand]) {
+      expect(all).toContain(marker.replace(/"/g, '&quot;').split(' ').slice(0, 3).join(' '));
+    }
+    // The payments audience reads the MDX runbook only.
+    const payments = await unlock(PASSPHRASES.payments, JSON.parse(readFileSync(join(project.out, 'private/payments.json'), 'utf8')));
+    expect(payments.ok && payments.keys.size).toBe(1);
+  });
+});
