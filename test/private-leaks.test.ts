@@ -12,6 +12,8 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPayload, unlock } from '../src/private/open.ts';
+import { runScript } from './support/run-script.ts';
+import { pdfText } from './support/read-pdf.ts';
 import { buildPrivateProject, MARKERS, PASSPHRASES, type PrivateProject } from './support/private-project.ts';
 
 let project: PrivateProject;
@@ -64,6 +66,20 @@ function scan(dir: string, words: readonly string[]): string[] {
   }
   return [...new Set(hits)].sort();
 }
+
+describe('private runbooks in the binder', () => {
+  it('prints the public runbooks only, says how many it left out, and no marker is in any PDF', async () => {
+    const printed = await runScript('pdf', ['--config', project.config, '--out', project.out], { env: project.env });
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^Printed 8 runbooks into .*\nLeft out 2 private runbooks: the binder prints public runbooks only\.\n$/);
+    const pdfs = files(project.out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBe(9);
+    const text = pdfs.map((f) => `${relative(project.out, f)}\n${pdfText(f)}`).join('\n').toLowerCase();
+    expect(text).toContain('public runbook that links to a private one');
+    for (const word of [...SECRET, 'private runbook (']) expect(text).not.toContain(word);
+    expect(scan(project.out, SECRET)).toEqual([]);
+  });
+});
 
 describe('private runbooks in the built site', () => {
   it('leaves no marker of a private runbook in any byte of the output, compressed or not', () => {

@@ -28,6 +28,8 @@ export interface BuiltSite {
   info: Pick<BuildManifest, 'builtAt' | 'commit' | 'buildId' | 'facts' | 'staleFacts'>;
   /** Site paths of the runbook pages, e.g. `/runbooks/dns-failover/`, sorted. */
   runbookPages: string[];
+  /** Private runbooks left out: their pages hold only ciphertext, and the binder prints nothing of them. */
+  privatePages: number;
 }
 
 /** The build, or why there is none to print. */
@@ -51,11 +53,12 @@ export async function readBuiltSite(dir: string, cwd = process.cwd()): Promise<B
   } catch {
     return notBuilt(`has a ${MANIFEST_FILE} that is not a Lifeboat build manifest`);
   }
-  const runbookPages = Object.keys(parsed.files)
-    .filter((path) => RUNBOOK_PAGE.test(path))
-    .map((path) => path.replace(/index\.html$/, ''))
-    .sort();
-  if (runbookPages.length === 0) return notBuilt('holds a build without runbook pages');
+  const pages = Object.keys(parsed.files).filter((path) => RUNBOOK_PAGE.test(path));
+  if (pages.length === 0) return notBuilt('holds a build without runbook pages');
+  // A sealed page says so in its markup (src/private/seal-pages.ts); its title is not even there to print.
+  const sealed = await Promise.all(pages.map(async (path) => (await readFile(join(dir, path), 'utf8').catch(() => '')).includes('data-lb-locked')));
+  const runbookPages = pages.filter((_, i) => !sealed[i]).map((path) => path.replace(/index\.html$/, '')).sort();
+  if (runbookPages.length === 0) return notBuilt('holds only private runbooks, which the binder leaves out');
   const { builtAt, commit, buildId, facts, staleFacts } = parsed;
-  return { site: { dir, info: { builtAt, commit, buildId, facts, staleFacts }, runbookPages }, issues: [] };
+  return { site: { dir, info: { builtAt, commit, buildId, facts, staleFacts }, runbookPages, privatePages: pages.length - runbookPages.length }, issues: [] };
 }

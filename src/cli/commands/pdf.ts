@@ -61,6 +61,8 @@ try {
     `Printed ${pdfs!.runbooks.length} runbooks into ${shown(written.binder)} (${pdfs!.binder.pages} pages, ${mb(pdfs!.binder.bytes.length)} MB) ` +
       `and ${shown(written.dir)}/ (${pdfs!.runbooks.length} files, ${mb(eachBytes)} MB) in ${seconds} s.\n`,
   );
+  const left = built.site!.privatePages;
+  if (left) process.stdout.write(`Left out ${left} private runbook${left === 1 ? '' : 's'}: the binder prints public runbooks only.\n`);
 } catch (error) {
   process.stderr.write(`Writing the PDFs failed: ${(error as Error).message}\nThe previous PDFs were left untouched.\n`);
   process.exit(EXIT.failed);
