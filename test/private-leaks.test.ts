@@ -67,6 +67,23 @@ function scan(dir: string, words: readonly string[]): string[] {
   return [...new Set(hits)].sort();
 }
 
+describe('private runbooks in check reports', () => {
+  it('reports their problems without their source lines, unless --show-private asks for them', async () => {
+    const check = (extra: string[]) => runScript('check', ['--config', project.config, ...extra], { env: { ...project.env, LIFEBOAT_NOW: '2026-11-22T09:00:00Z' } });
+    for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
+      const quiet = await check(['--format', format]);
+      expect(quiet.stdout, format).toContain('runbooks/vault/break-glass.yaml');
+      expect(quiet.stdout, format).toContain('zqxmark-sc-missing');
+      // Code frames would show the lines around each problem: the tags, the requirement.
+      expect(quiet.stdout, format).not.toContain(MARKERS.tag);
+      expect(quiet.stdout, format).not.toContain('| requires:');
+    }
+    const shown = await check(['--show-private']);
+    expect(shown.stdout).toContain(`9 | tags: [${MARKERS.tag}]`);
+    expect(shown.stdout).toContain('> 19 |     name: zqxmark-sc-missing');
+  });
+});
+
 describe('private runbooks in the binder', () => {
   it('prints the public runbooks only, says how many it left out, and no marker is in any PDF', async () => {
     const printed = await runScript('pdf', ['--config', project.config, '--out', project.out], { env: project.env });

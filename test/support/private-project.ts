@@ -52,6 +52,11 @@ visibility: private
 audiences: [sre]
 vars:
   vault_host: ${MARKERS.varValue}
+requires:
+  - kind: StorageClass
+    name: zqxmark-sc-missing
+    cluster: primary
+    why: ZQXMARK why the vault needs its own disks
 steps:
   - id: zqxmark-step-fetch
     title: ${MARKERS.stepTitle}

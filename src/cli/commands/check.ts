@@ -26,6 +26,8 @@ Exit codes: 0 no errors, 1 errors or findings at error level (or any warning wit
   --strict          treat warnings as errors, including references that cannot be checked
                     because facts are missing or unreadable ("unknown")
   --no-facts        check the runbooks' form only (no readiness checks against facts)
+  --show-private    show the source lines of private runbooks in reports too (code frames);
+                    by default their problems are reported without them, for public CI logs
 
 Set LIFEBOAT_NOW (ISO time) to judge drill and review ages at a fixed moment.
 
@@ -33,7 +35,7 @@ ${CONFIG_HELP}`;
 
 export async function main(): Promise<void> {
   const flags = parseFlags(
-    { ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' } },
+    { ...CONFIG_FLAGS, format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, 'no-facts': { type: 'boolean' }, 'show-private': { type: 'boolean' } },
     USAGE,
   );
   if (!isReportFormat(flags.format)) {
@@ -48,12 +50,16 @@ export async function main(): Promise<void> {
   const issues = sortIssues([...formatIssues, ...drills.issues, ...findings]);
   const reported = flags.strict ? issues.map((i) => ({ ...i, severity: 'error' as const })) : issues;
 
+  // A private runbook's problems are reported like any other, but CI logs may be public: its
+  // source lines (commands, hosts) are left out of code frames unless asked for.
+  const privateFiles = new Set(runbooks.filter((r) => r.access).map((r) => r.file));
+  const readSource = createSourceReader(config.cwd, sources);
   const output = formats[flags.format](reported, {
     toolVersion: packageJson.version,
     runbookCount: files,
     files: fileList,
     ...(config.site ? { site: config.site } : {}),
-    readSource: createSourceReader(config.cwd, sources),
+    readSource: flags['show-private'] ? readSource : (file) => (privateFiles.has(file) ? undefined : readSource(file)),
     color: useColor(),
     ...githubLinkContext(process.env),
   });
