@@ -8,6 +8,7 @@ import { factsEntry } from './entries/facts.ts';
 import { growthEntry } from './entries/growth.ts';
 import { offlineEntry } from './entries/offline.ts';
 import { pageWeightEntry } from './entries/page-weight.ts';
+import { privateEntry } from './entries/private.ts';
 import { searchEntry } from './entries/search.ts';
 
-export const ENTRIES: readonly BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, buildEntry, growthEntry, pageWeightEntry, searchEntry, offlineEntry];
+export const ENTRIES: readonly BenchEntry[] = [checkEntry, factsEntry, deployEntry, binderEntry, buildEntry, growthEntry, pageWeightEntry, searchEntry, offlineEntry, privateEntry];

@@ -1,0 +1,52 @@
+/**
+ * Private runbooks at N runbooks, 3 in 10 private (issue 24): what sealing them costs the build
+ * (the same corpus built all public, in the same run, is the peer), and the first load of a
+ * private page before unlock (HTML with its sealed payload, styles, scripts), median and largest.
+ * Budget: the median private page's first load ≤ 35 KB gzip, as public pages are judged by their
+ * median. The unlock itself is timed in the browser test (test/e2e/private-unlock.test.ts), with
+ * the CPU throttled 4×.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { forEachSize, ratioOf, withinBudget, type BenchEntry, type BenchRow } from '../bench-entry.ts';
+import { measureFolder } from '../folder-size.ts';
+import { firstLoad, runbookPages } from '../page-weight.ts';
+import { isBuilt } from '../site-builds.ts';
+import { lifeboatSite } from '../sites/lifeboat.ts';
+import { lifeboatPrivateSite } from '../sites/lifeboat-private.ts';
+
+const FIRST_LOAD_KB = 35;
+const kb = (bytes: number) => Math.round(bytes / 100) / 10;
+
+export const privateEntry: BenchEntry = {
+  name: 'private',
+  description: 'private runbooks (3 in 10): build time against the same corpus all public, and a locked page\'s first load',
+  run: (ctx) =>
+    forEachSize(ctx, async (size) => {
+      const sealed = await ctx.sites.build(lifeboatPrivateSite, size, { timed: true });
+      const open = await ctx.sites.build(lifeboatSite, size, { timed: true });
+      if (!isBuilt(sealed) || !sealed.timing || !isBuilt(open) || !open.timing) throw new Error('The Lifeboat builds were not timed.');
+      const pages = await runbookPages(sealed.out);
+      const locked = [];
+      for (const { page } of pages) if ((await readFile(join(sealed.out, page, 'index.html'), 'utf8')).includes('data-lb-locked')) locked.push(page);
+      // Pages are sorted by size: the median locked page, as public pages are judged (page-weight), and the heaviest.
+      const median = locked.length ? await firstLoad(sealed.out, locked[Math.floor((locked.length - 1) / 2)]!) : undefined;
+      const heaviest = locked.length ? await firstLoad(sealed.out, locked.at(-1)!) : undefined;
+      const keyrings = await measureFolder(join(sealed.out, 'private'));
+      const row: BenchRow = {
+        entry: 'private',
+        case: `${locked.length} of ${size} private vs all public`,
+        size,
+        wallMs: sealed.timing.wallMs,
+        ...(sealed.timing.peakRssMb !== undefined ? { peakRssMb: sealed.timing.peakRssMb } : {}),
+        peer: { name: 'Lifeboat, all public', wallMs: open.timing.wallMs, ...(open.timing.peakRssMb !== undefined ? { peakRssMb: open.timing.peakRssMb } : {}) },
+        extra: {
+          'time ratio': Math.round((ratioOf(sealed.timing.wallMs, open.timing.wallMs) ?? 0) * 100) / 100,
+          'keyrings KB': kb(keyrings.bytes),
+          ...(median && heaviest ? { 'locked page first load KB gzip, median': kb(median.gzip), 'largest': kb(heaviest.gzip) } : {}),
+        },
+        ...(median && !ctx.smoke ? { budget: withinBudget({}, { limits: [{ what: 'median locked page first load', value: kb(median.gzip), max: FIRST_LOAD_KB, unit: ' KB gzip' }] }) } : {}),
+      };
+      return [row];
+    }),
+};
