@@ -27,7 +27,9 @@ const MESSAGES: Record<OpenFailure['reason'], string> = {
   'no-webcrypto': 'This browser cannot decrypt here: private runbooks need https://, localhost or a file, in a browser from 2020 or later.',
 };
 
-const fail = (reason: OpenFailure['reason']): OpenFailure => ({ ok: false, reason, message: MESSAGES[reason] });
+/** The failure of `reason`, with its one line: for callers that find a problem of their own (a page that opens to nonsense is `damaged`). */
+export const openFailure = (reason: OpenFailure['reason']): OpenFailure => ({ ok: false, reason, message: MESSAGES[reason] });
+const fail = openFailure;
 
 /**
  * The content keys of an audience's keyring, by opaque slug, or why not. Takes about as long as
