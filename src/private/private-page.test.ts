@@ -55,6 +55,7 @@ describe('the locked block', () => {
     expect(parsePrivateRunbook('<html>')).toBeUndefined();
     expect(unlockedTitle('Private runbook · Acme · Runbooks', 'Break glass')).toBe('Break glass · Acme · Runbooks');
     expect(unlockedTitle('Private runbook', 'Break glass')).toBe('Break glass');
+    expect(unlockedTitle('Locked | Acme', 'Break glass')).toBe('Break glass | Acme');
   });
 });
 

@@ -75,9 +75,13 @@ export function parsePrivateRunbook(text: string): PrivateRunbook | undefined {
   }
 }
 
-/** "Private runbook · Site" → "<title> · Site": the site's part of the locked page's title, kept. */
+/** What a locked page's `<title>` and h1 say in place of the runbook's title. */
+export const LOCKED_TITLE = 'Private runbook';
+
+/** "Private runbook · Site" → "<title> · Site": the site's part of the locked page's title is kept as it is. */
 export function unlockedTitle(lockedTitle: string, title: string): string {
-  const at = lockedTitle.indexOf(' · ');
+  if (lockedTitle.startsWith(LOCKED_TITLE)) return `${title}${lockedTitle.slice(LOCKED_TITLE.length)}`;
+  const at = lockedTitle.search(/ [·|] /);
   return at === -1 ? title : `${title}${lockedTitle.slice(at)}`;
 }
 

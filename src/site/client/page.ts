@@ -11,12 +11,15 @@ import { initIncidentMode } from './incident-mode.ts';
 import { keepWordsWhole } from './keep-words-whole.ts';
 import { initMobileToc } from './mobile-toc.ts';
 import { initOffline } from './offline.ts';
+import { initPrivateMode } from './private-mode.ts';
 import { nameSearchButtonWithShortcut } from './search-label.ts';
 import { defineSidebarPane } from './sidebar-pane.ts';
 import { defineThemeSelect } from './theme-select.ts';
 import { highlightToc } from './toc-highlight.ts';
 
 export function initPage(serviceWorkerUrl: string): void {
+  // First: on a private runbook's page it starts loading the unlock.
+  initPrivateMode();
   defineThemeSelect();
   defineSidebarPane();
   nameSearchButtonWithShortcut();
