@@ -6,6 +6,7 @@
  * holding keys for this browser session, an answer to other tabs that ask for them. sessionStorage
  * is a tab's own, so without the answer every new tab would ask for the passphrase again.
  */
+import type { MountOptions } from './private-unlock.ts';
 
 /** Where remembered keys are kept, in sessionStorage or localStorage (src/private/remembered-keys.ts). */
 export const KEYS_ITEM = 'lifeboat:private-keys';
@@ -43,9 +44,12 @@ export function shareSessionKeys(): void {
   };
 }
 
-/** `root`: where the page's runbook is (the single-file edition renders one at a time into a view). */
-export function initPrivateMode(root: ParentNode = document): void {
+/**
+ * `root`: where the page's runbook is (the single-file edition renders one at a time into a view);
+ * `options`: how such a host fetches keyrings, names its heading, keeps its URL (private-unlock.ts).
+ */
+export function initPrivateMode(root: ParentNode = document, options?: MountOptions): void {
   if (sessionKeys()) shareSessionKeys();
   const locked = root.querySelector<HTMLElement>('[data-lb-locked]');
-  if (locked) void import('./private-unlock.ts').then((unlock) => unlock.mountUnlock(locked));
+  if (locked) void import('./private-unlock.ts').then((unlock) => unlock.mountUnlock(locked, options));
 }

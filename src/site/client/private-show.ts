@@ -19,6 +19,8 @@ export interface ShowOptions {
   onLock: () => void;
   /** The page's h1, which says "Private runbook" until now. */
   heading?: HTMLElement | null;
+  /** Whether the decision trees keep their walk in the URL (as on public pages: yes). */
+  urlUpdates?: boolean;
 }
 
 const REMEMBERED: Record<ShowOptions['remembered'], string> = {
@@ -58,7 +60,7 @@ export function showPrivateRunbook(locked: HTMLElement, runbook: PrivateRunbook,
   }
   addCopyButtons(block);
   keepWordsWhole(block);
-  initDecisionTrees({ within: block });
+  initDecisionTrees({ within: block, urlUpdates: options.urlUpdates ?? true });
   initIncidentMode(block);
   initDrillMode(block);
   updateFactAges();

@@ -10,92 +10,11 @@
  * locked block as "Private runbook: locked" (lifeboat.css).
  */
 import { keyringUrl, openRemembered, parseAudiences, STALE_MESSAGE, unlockPage, type LockedPage, type PrivateRunbook } from '../../private/private-page.ts';
-import {
-  exportContentKeys,
-  forgetAudiences,
-  keysForSlug,
-  mergeRememberedKeys,
-  noRememberedKeys,
-  readRememberedKeys,
-  rememberAudience,
-  writeRememberedKeys,
-  type RememberedKeys,
-} from '../../private/remembered-keys.ts';
+import { exportContentKeys, forgetAudiences, keysForSlug, mergeRememberedKeys, rememberAudience } from '../../private/remembered-keys.ts';
 import { mountUnlockForm } from './private-form.ts';
-import { CHANNEL, KEYS_ITEM, shareSessionKeys } from './private-mode.ts';
+import { shareSessionKeys } from './private-mode.ts';
 import { showPrivateRunbook, type ShowOptions } from './private-show.ts';
-
-/** In localStorage: when "Lock" was last pressed in any tab. Keys unlocked before it are void. */
-const LOCKED_AT_ITEM = 'lifeboat:private-locked-at';
-/** How long a page waits for another tab's keys before asking for the passphrase. */
-const ASK_MS = 150;
-
-type Where = 'session' | 'device';
-const storage = (where: Where) => (where === 'session' ? sessionStorage : localStorage);
-
-function lockedAt(): number {
-  try {
-    return Number(localStorage.getItem(LOCKED_AT_ITEM)) || 0;
-  } catch {
-    return 0;
-  }
-}
-
-function load(where: Where): RememberedKeys {
-  try {
-    return readRememberedKeys(storage(where).getItem(KEYS_ITEM), lockedAt());
-  } catch {
-    return noRememberedKeys();
-  }
-}
-
-/** False when the browser refused (storage disabled or full). */
-function save(where: Where, store: RememberedKeys): boolean {
-  try {
-    const text = writeRememberedKeys(store);
-    if (text) storage(where).setItem(KEYS_ITEM, text);
-    else storage(where).removeItem(KEYS_ITEM);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The keys other open tabs hold for this session: the first answer, or none after `ASK_MS`. */
-function askOtherTabs(): Promise<RememberedKeys> {
-  if (typeof BroadcastChannel !== 'function') return Promise.resolve(noRememberedKeys());
-  return new Promise((resolve) => {
-    const channel = new BroadcastChannel(CHANNEL);
-    const done = (store: RememberedKeys) => {
-      channel.close();
-      window.clearTimeout(timer);
-      resolve(store);
-    };
-    const timer = window.setTimeout(() => done(noRememberedKeys()), ASK_MS);
-    channel.onmessage = ({ data }: MessageEvent<{ type?: string; keys?: unknown } | null>) => {
-      const store = data?.type === 'keys' && typeof data.keys === 'string' ? readRememberedKeys(data.keys, lockedAt()) : undefined;
-      if (store && Object.keys(store.audiences).length) done(store);
-    };
-    channel.postMessage({ type: 'ask' });
-  });
-}
-
-/** Forgets every key in every tab (session, device, and the tabs told), then shows this page locked. */
-function lockEverywhere(): void {
-  try {
-    localStorage.setItem(LOCKED_AT_ITEM, String(Date.now()));
-    localStorage.removeItem(KEYS_ITEM);
-  } catch {
-    // storage disabled: nothing was kept there
-  }
-  save('session', noRememberedKeys());
-  if (typeof BroadcastChannel === 'function') {
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage({ type: 'lock' });
-    channel.close();
-  }
-  location.reload();
-}
+import { askOtherTabs, load, lockEverywhere, remembered, save, type Where } from './private-storage.ts';
 
 function readLockedPage(locked: HTMLElement): LockedPage {
   let payload: unknown;
@@ -118,7 +37,7 @@ async function fetchKeyring(url: string): Promise<unknown> {
 function guardBackForward(slug: string, isOpen: () => boolean): void {
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
-    const held = keysForSlug(mergeRememberedKeys(load('session'), load('device')), slug).length > 0;
+    const held = keysForSlug(remembered(), slug).length > 0;
     if (held !== isOpen()) location.reload();
   });
 }
@@ -126,18 +45,25 @@ function guardBackForward(slug: string, isOpen: () => boolean): void {
 export interface MountOptions {
   /** How to get an audience's keyring; by default fetched from the block's `data-keyrings`. */
   loadKeyring?: (audience: string) => Promise<unknown>;
+  /** The heading that says "Private runbook" until unlocked; by default the page's `h1#_top`. */
   heading?: HTMLElement | null;
+  /** False where the URL's hash belongs to someone else (the single-file edition's views). */
+  urlUpdates?: boolean;
 }
 
+/**
+ * Opens the page behind `locked` with remembered keys, or puts the passphrase form into it. Once
+ * per block: a second call does nothing.
+ */
 export async function mountUnlock(locked: HTMLElement, options: MountOptions = {}): Promise<void> {
   if (locked.dataset.lbMounted !== undefined) return;
   locked.dataset.lbMounted = '';
   const page = readLockedPage(locked);
   let open = false;
   guardBackForward(page.slug, () => open);
-  const show = (runbook: PrivateRunbook, remembered: ShowOptions['remembered']) => {
+  const show = (runbook: PrivateRunbook, kept: ShowOptions['remembered']) => {
     open = true;
-    showPrivateRunbook(locked, runbook, { remembered, onLock: lockEverywhere, heading: options.heading });
+    showPrivateRunbook(locked, runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
     shareSessionKeys();
   };
 
@@ -165,10 +91,15 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
       const result = await unlockPage(passphrase, page, loadKeyring);
       if (!result.ok) return result.message;
       const where: Where = onDevice ? 'device' : 'session';
-      const keys = await exportContentKeys(result.keys);
-      const saved = save(where, rememberAudience(load(where), result.audience, keys, Date.now()));
-      // One place per audience: ticking the box moves it out of the session, and back.
-      save(where === 'device' ? 'session' : 'device', forgetAudiences(load(where === 'device' ? 'session' : 'device'), [result.audience]));
+      const other: Where = onDevice ? 'session' : 'device';
+      let saved = false;
+      try {
+        saved = save(where, rememberAudience(load(where), result.audience, await exportContentKeys(result.keys), Date.now()));
+        // An audience is kept in one place: on the device when the box is ticked, else for the session.
+        save(other, forgetAudiences(load(other), [result.audience]));
+      } catch {
+        // not exportable here: the page opens, remembered nowhere
+      }
       show(result.runbook, saved ? where : 'none');
       return undefined;
     },
