@@ -80,7 +80,13 @@ const stored = (page: Page) =>
 describe('a private runbook in the browser', () => {
   it('stays locked on another audience’s passphrase, reads with its own, opens the audience’s other runbook, a reload and a second tab without asking, and Lock locks every tab', async () => {
     const context = await openBrowser();
-    const page = await openPrivate(context);
+    const page = await newStrictPage(context);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await openPrivate(context, page);
+    // Until a key is at hand the page loads the form and the crypto, not the runbook's behaviour.
+    expect(requested.filter((path) => /\/(private-show|decision-walker)\./.test(path))).toEqual([]);
+    expect(requested.filter((path) => path.startsWith('/private/'))).toEqual([]);
     const lockedTitle = await page.title();
     expect(lockedTitle).toBe(`Private runbook | ${SITE_TITLE}`);
     expect(await heading(page)).toBe('Private runbook');

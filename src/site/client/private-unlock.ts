@@ -10,10 +10,10 @@
  * locked block as "Private runbook: locked" (lifeboat.css).
  */
 import { keyringUrl, openRemembered, parseAudiences, STALE_MESSAGE, unlockPage, type LockedPage, type PrivateRunbook } from '../../private/private-page.ts';
-import { exportContentKeys, forgetAudiences, keysForSlug, mergeRememberedKeys, rememberAudience } from '../../private/remembered-keys.ts';
+import { exportContentKeys, forgetAudiences, keysForSlug, mergeRememberedKeys, rememberAudience, type RememberedKeys } from '../../private/remembered-keys.ts';
 import { mountUnlockForm } from './private-form.ts';
 import { shareSessionKeys } from './private-mode.ts';
-import { showPrivateRunbook, type ShowOptions } from './private-show.ts';
+import type { ShowOptions } from './private-show.ts';
 import { askOtherTabs, load, lockEverywhere, remembered, save, type Where } from './private-storage.ts';
 
 function readLockedPage(locked: HTMLElement): LockedPage {
@@ -32,6 +32,14 @@ async function fetchKeyring(url: string): Promise<unknown> {
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
+
+/**
+ * The runbook's behaviour (private-show.ts: copy buttons, decision trees…) loads only once a key is
+ * at hand, in parallel with the decryption: a locked page's first load carries the form and the
+ * crypto alone.
+ */
+let showing: Promise<typeof import('./private-show.ts')> | undefined;
+const loadShow = () => (showing ??= import('./private-show.ts'));
 
 /** Back/forward: a page restored from the cache re-checks that keys for it still exist (or now do). */
 function guardBackForward(slug: string, isOpen: () => boolean): void {
@@ -61,18 +69,23 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
   const page = readLockedPage(locked);
   let open = false;
   guardBackForward(page.slug, () => open);
-  const show = (runbook: PrivateRunbook, kept: ShowOptions['remembered']) => {
+  const show = async (runbook: PrivateRunbook, kept: ShowOptions['remembered']) => {
+    const { showPrivateRunbook } = await loadShow();
     open = true;
     showPrivateRunbook(locked, runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
     shareSessionKeys();
   };
+  const tryRemembered = (store: RememberedKeys) => {
+    if (keysForSlug(store, page.slug).length) void loadShow();
+    return openRemembered(store, page);
+  };
 
   const session = load('session');
   const device = load('device');
-  const mine = await openRemembered(mergeRememberedKeys(session, device), page);
+  const mine = await tryRemembered(mergeRememberedKeys(session, device));
   if (mine.ok) return show(mine.runbook, device.audiences[mine.audience] ? 'device' : 'session');
   const theirs = await askOtherTabs();
-  const shared = await openRemembered(theirs, page);
+  const shared = await tryRemembered(theirs);
   if (shared.ok) {
     save('session', mergeRememberedKeys(session, theirs));
     return show(shared.runbook, 'session');
@@ -88,6 +101,7 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
     audiences: page.audiences,
     note: mine.stale.length || shared.stale.length ? STALE_MESSAGE : undefined,
     onSubmit: async (passphrase, onDevice) => {
+      void loadShow();
       const result = await unlockPage(passphrase, page, loadKeyring);
       if (!result.ok) return result.message;
       const where: Where = onDevice ? 'device' : 'session';
@@ -100,7 +114,7 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
       } catch {
         // not exportable here: the page opens, remembered nowhere
       }
-      show(result.runbook, saved ? where : 'none');
+      await show(result.runbook, saved ? where : 'none');
       return undefined;
     },
   });
