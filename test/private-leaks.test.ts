@@ -127,7 +127,7 @@ describe('private runbooks in the built site', () => {
       expect(html).not.toContain('data-pagefind-body');
       expect(html).not.toContain('class="lb-runbook"');
     }
-    expect(readdirSync(join(project.out, 'private')).sort()).toEqual(['payments.json', 'sre.json']);
+    expect(readdirSync(join(project.out, 'private')).sort()).toEqual(['payments.json', 'payments.search.json', 'sre.json', 'sre.search.json']);
     // The public runbook links to the private one by its slug, under the generic name.
     const linking = readFileSync(join(project.out, 'runbooks/public-links-private/index.html'), 'utf8');
     const related = /<h2 id="related">Related runbooks<\/h2><ul><li><a href="\/runbooks\/([a-z2-7]{16})\/">Private runbook<\/a>/.exec(linking);
@@ -144,9 +144,14 @@ describe('private runbooks in the built site', () => {
     expect(wrong).toMatchObject({ ok: false, message: 'That passphrase does not unlock these runbooks.' });
     const unlocked = await unlock(PASSPHRASES.sre, keyring);
     if (!unlocked.ok) throw new Error(unlocked.message);
-    expect(unlocked.keys.size).toBe(2);
+    // Two pages and the audience's search.
+    expect([...unlocked.keys.keys()].sort()).toEqual(['#search', ...readdirSync(join(project.out, 'runbooks')).filter((p) => /^[a-z2-7]{16}$/.test(p))].sort());
+    const search = await openPayload(unlocked.keys.get('#search')!, JSON.parse(readFileSync(join(project.out, 'private/sre.search.json'), 'utf8')), 'search:sre');
+    if (!search.ok) throw new Error(search.message);
+    expect(JSON.parse(search.text).runbooks.map((r: { title: string }) => r.title).sort()).toEqual([MARKERS.mdxTitle, MARKERS.title].sort());
+    expect(search.text).toContain(MARKERS.searchWord);
     const texts: string[] = [];
-    for (const [slug, key] of unlocked.keys) {
+    for (const [slug, key] of [...unlocked.keys].filter(([slug]) => slug !== '#search')) {
       const html = readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8');
       const payload = JSON.parse(/<script type="application\/json" data-lb-payload>(.*?)<\/script>/.exec(html)![1]!);
       const opened = await openPayload(key, payload, slug);
@@ -159,6 +164,6 @@ describe('private runbooks in the built site', () => {
     }
     // The payments audience reads the MDX runbook only.
     const payments = await unlock(PASSPHRASES.payments, JSON.parse(readFileSync(join(project.out, 'private/payments.json'), 'utf8')));
-    expect(payments.ok && payments.keys.size).toBe(1);
+    expect(payments.ok && payments.keys.size).toBe(2);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { balancedDiv } from '../offline/extract-runbook.ts';
+import { balancedDiv, stepSections } from '../offline/extract-runbook.ts';
 import { escapeHtml } from '../site/markdown.ts';
 import { generateContentKey, sealKeyring, sealPayload } from './seal.ts';
 
@@ -28,7 +28,18 @@ export interface PayloadText {
   html: string;
 }
 
+/** What an audience's search file decrypts to: the text of each private runbook it may read, step by step. */
+export interface PrivateSearchText {
+  v: 1;
+  runbooks: { slug: string; title: string; steps: { anchor: string; title: string; text: string }[] }[];
+}
+
 export const KEYRINGS_DIR = 'private';
+/**
+ * The keyring entry of an audience's search key, beside the pages' keys (by slug). Not a slug:
+ * slugs are ids or base32, neither of which starts with "#".
+ */
+export const SEARCH_KEY = '#search';
 const BLOCK = '<div class="lb-runbook"';
 
 /** The placeholder the page shows until unlocked; the payload travels inside it. */
@@ -50,6 +61,7 @@ export async function sealPrivatePages(
 ): Promise<{ pages: number; audiences: number }> {
   const base = options.base ?? '/';
   const keys = new Map<string, CryptoKey>();
+  const texts = new Map<string, PrivateSearchText['runbooks'][number]>();
   for (const page of pages) {
     const file = join(dir, 'runbooks', page.slug, 'index.html');
     const html = await readFile(file, 'utf8');
@@ -59,15 +71,22 @@ export async function sealPrivatePages(
     // unlock code starts those parts itself, as the offline edition does.
     const block = balancedDiv(html, start);
     const text: PayloadText = { v: 1, id: page.id, title: page.title, html: block.replace(/<script type="module" src="[^"]*"><\/script>/g, '') };
+    texts.set(page.slug, { slug: page.slug, title: page.title, steps: stepSections(text.html) });
     const key = await generateContentKey();
     keys.set(page.slug, key);
     const envelope = await sealPayload(key, JSON.stringify(text), { context: page.slug });
     await writeFile(file, html.slice(0, start) + lockedBlock(page, JSON.stringify(envelope), base) + html.slice(start + block.length));
   }
   await mkdir(join(dir, KEYRINGS_DIR), { recursive: true });
-  // Every audience gets a keyring, even one that reads nothing yet: which audiences read what stays unknown.
+  // Every audience gets a keyring and a search file, even one that reads nothing yet: which
+  // audiences read what stays unknown. The search file is sealed under a key of its own, kept in
+  // the keyring: one unlock opens the audience's pages and its search.
   for (const [audience, passphrase] of passphrases) {
-    const readable = new Map(pages.filter((p) => p.audiences.includes(audience)).map((p) => [p.slug, keys.get(p.slug)!]));
+    const mine = pages.filter((p) => p.audiences.includes(audience));
+    const searchKey = await generateContentKey();
+    const search: PrivateSearchText = { v: 1, runbooks: mine.map((p) => texts.get(p.slug)!) };
+    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: `search:${audience}` })));
+    const readable = new Map([...mine.map((p) => [p.slug, keys.get(p.slug)!] as const), [SEARCH_KEY, searchKey] as const]);
     const keyring = await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {});
     await writeFile(join(dir, KEYRINGS_DIR, `${audience}.json`), JSON.stringify(keyring));
   }

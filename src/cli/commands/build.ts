@@ -139,7 +139,10 @@ try {
     name: 'lifeboat:seal-private',
     hooks: {
       'astro:build:generated': async () => {
-        if (privatePages.length) await sealPrivatePages(staged.dir, privatePages, secrets.passphrases);
+        if (!privatePages.length) return;
+        const began = performance.now();
+        const sealed = await sealPrivatePages(staged.dir, privatePages, secrets.passphrases);
+        process.stdout.write(`Sealed ${sealed.pages} private runbook${sealed.pages === 1 ? '' : 's'} for ${sealed.audiences} audience${sealed.audiences === 1 ? '' : 's'} in ${((performance.now() - began) / 1000).toFixed(1)} s.\n`);
       },
     },
   };
