@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { balancedDiv, stepSections } from '../offline/extract-runbook.ts';
 import { escapeHtml } from '../site/markdown.ts';
 import { generateContentKey, sealKeyring, sealPayload } from './seal.ts';
+import { SEARCH_KEY, type PrivateSearchText } from './search-text.ts';
 
 export interface PrivatePage {
   id: string;
@@ -28,18 +29,8 @@ export interface PayloadText {
   html: string;
 }
 
-/** What an audience's search file decrypts to: the text of each private runbook it may read, step by step. */
-export interface PrivateSearchText {
-  v: 1;
-  runbooks: { slug: string; title: string; steps: { anchor: string; title: string; text: string }[] }[];
-}
-
 export const KEYRINGS_DIR = 'private';
-/**
- * The keyring entry of an audience's search key, beside the pages' keys (by slug). Not a slug:
- * slugs are ids or base32, neither of which starts with "#".
- */
-export const SEARCH_KEY = '#search';
+
 const BLOCK = '<div class="lb-runbook"';
 
 /** The placeholder the page shows until unlocked; the payload travels inside it. */

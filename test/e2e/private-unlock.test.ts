@@ -77,6 +77,46 @@ async function unlockWith(page: Page, passphrase: string, options: { remember?: 
 const stored = (page: Page) =>
   page.evaluate(() => ({ session: sessionStorage.getItem('lifeboat:private-keys'), device: localStorage.getItem('lifeboat:private-keys') }));
 
+/** Types `word` into the site's search dialog; returns the private results' links once Pagefind has answered too. */
+async function search(page: Page, word: string): Promise<{ private: { text: string; href: string }[]; pagefind: string[] }> {
+  if ((await page.locator('dialog[open]').count()) === 0) await page.locator('button[data-open-modal]').first().click();
+  await page.locator('dialog[open] .pagefind-ui__search-input').fill(word);
+  await page.locator('dialog[open] .pagefind-ui__message').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(400); // the private index answers 120 ms after typing stops
+  const links = await page.locator('dialog[open] .lb-private-results:not([hidden]) a').evaluateAll((as) => as.map((a) => ({ text: a.textContent!, href: a.getAttribute('href')! })));
+  // Pagefind's own results (typo correction may have searched a public word instead): never a private page.
+  const pagefind = await page.locator('dialog[open] .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  return { private: links, pagefind };
+}
+
+describe('search over private runbooks', () => {
+  it('finds a private runbook by a word only in its body once unlocked, and nothing before', async () => {
+    const context = await openBrowser();
+    const page = await newStrictPage(context);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/`);
+    const before = await search(page, MARKERS.searchWord);
+    expect(before.private).toEqual([]);
+    expect(before.pagefind.filter((r) => r.includes(slugs.yaml) || r.toLowerCase().includes('zqxmark'))).toEqual([]);
+    expect(requested.filter((path) => path.startsWith('/private/'))).toEqual([]);
+
+    await openPrivate(context, page);
+    await unlockWith(page, PASSPHRASES.sre);
+    await expect.poll(() => heading(page)).toBe(MARKERS.title);
+    await page.goto(`${server.url}/`);
+    const after = await search(page, MARKERS.searchWord);
+    // The step whose body has the word, in the runbook it belongs to; Pagefind still finds nothing.
+    expect(after.private).toEqual([{ text: MARKERS.stepTitle.replace(/^/, '1.1 '), href: `/runbooks/${slugs.yaml}/#step-zqxmark-step-fetch` }]);
+    expect(after.pagefind.filter((r) => r.includes(slugs.yaml) || r.toLowerCase().includes('zqxmark'))).toEqual([]);
+    // A typo is forgiven, as in the public search.
+    expect((await search(page, 'quorumbraeker')).private.map((l) => l.href)).toEqual([`/runbooks/${slugs.yaml}/#step-zqxmark-step-fetch`]);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.locator('dialog[open] .lb-private-results a').first().click();
+    await expect.poll(() => heading(page)).toBe(MARKERS.title);
+  });
+});
+
 describe('a private runbook in the browser', () => {
   it('stays locked on another audience’s passphrase, reads with its own, opens the audience’s other runbook, a reload and a second tab without asking, and Lock locks every tab', async () => {
     const context = await openBrowser();
