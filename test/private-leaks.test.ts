@@ -22,6 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
 
+/** An audience's keyring, in the build's keyring folder (`private/<hash>/`). */
+const keyringFile = (audience: string) => {
+  const version = readdirSync(join(project.out, 'private')).find((name) => /^[0-9a-f]{16}$/.test(name))!;
+  return join(project.out, 'private', version, `${audience}.json`);
+};
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 const isGzip = (b: Buffer) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
 
@@ -127,7 +132,12 @@ describe('private runbooks in the built site', () => {
       expect(html).not.toContain('data-pagefind-body');
       expect(html).not.toContain('class="lb-runbook"');
     }
-    expect(readdirSync(join(project.out, 'private')).sort()).toEqual(['payments.json', 'payments.search.json', 'sre.json', 'sre.search.json']);
+    // Keyrings in a folder named by their hash, which the pages name; search files beside it.
+    const [version, ...search] = readdirSync(join(project.out, 'private')).sort();
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    expect(search).toEqual(['payments.search.json', 'sre.search.json']);
+    expect(readdirSync(join(project.out, 'private', version!)).sort()).toEqual(['payments.json', 'sre.json']);
+    for (const slug of locked) expect(readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8')).toContain(`data-keyrings="/private/${version}/"`);
     // The public runbook links to the private one by its slug, under the generic name.
     const linking = readFileSync(join(project.out, 'runbooks/public-links-private/index.html'), 'utf8');
     const related = /<h2 id="related">Related runbooks<\/h2><ul><li><a href="\/runbooks\/([a-z2-7]{16})\/">Private runbook<\/a>/.exec(linking);
@@ -139,7 +149,7 @@ describe('private runbooks in the built site', () => {
   });
 
   it('opens with the passphrase: the markers are all inside the sealed pages', async () => {
-    const keyring = JSON.parse(readFileSync(join(project.out, 'private/sre.json'), 'utf8'));
+    const keyring = JSON.parse(readFileSync(keyringFile('sre'), 'utf8'));
     const wrong = await unlock('not the passphrase at all', keyring);
     expect(wrong).toMatchObject({ ok: false, message: 'That passphrase does not unlock these runbooks.' });
     const unlocked = await unlock(PASSPHRASES.sre, keyring);
@@ -163,7 +173,7 @@ describe('private runbooks in the built site', () => {
       expect(all).toContain(marker.replace(/"/g, '&quot;').split(' ').slice(0, 3).join(' '));
     }
     // The payments audience reads the MDX runbook only.
-    const payments = await unlock(PASSPHRASES.payments, JSON.parse(readFileSync(join(project.out, 'private/payments.json'), 'utf8')));
+    const payments = await unlock(PASSPHRASES.payments, JSON.parse(readFileSync(keyringFile('payments'), 'utf8')));
     expect(payments.ok && payments.keys.size).toBe(2);
   });
 });

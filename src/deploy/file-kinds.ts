@@ -78,7 +78,15 @@ export function classifyFile(path: string): FileHeaders {
   };
 }
 
+/**
+ * Private runbooks' keyrings live in a folder named by their hash, which their pages name
+ * (src/private/seal-pages.ts): they deploy as pages, so a build's pages and keyrings arrive
+ * together, and the previous build's keyrings go with its pages.
+ */
+const KEYRINGS = /^\/private\/[0-9a-f]{16}\/[^/]+\.json$/;
+
 function kindOf(path: string): FileKind {
+  if (KEYRINGS.test(path)) return 'page';
   if (path === `/${MANIFEST_FILE}`) return 'manifest';
   if (SERVICE_WORKER_FILES.includes(path)) return 'service-worker';
   if (path === '/pagefind/pagefind-entry.json') return 'search-entry';

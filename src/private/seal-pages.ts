@@ -6,6 +6,7 @@
  * ("Private runbook", no table of contents, not indexed), so what remains in clear is the site's
  * chrome. Content keys are new in every build: an old page cannot be opened with a new key.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { balancedDiv, stepSections } from '../offline/extract-runbook.ts';
@@ -34,25 +35,36 @@ export const KEYRINGS_DIR = 'private';
 const BLOCK = '<div class="lb-runbook"';
 
 /** The placeholder the page shows until unlocked; the payload travels inside it. */
-function lockedBlock(page: PrivatePage, payload: string, base: string): string {
+function lockedBlock(page: PrivatePage, payload: string, keyrings: string): string {
   const who = page.audiences.map((a) => `<strong>${escapeHtml(a)}</strong>`).join(' or ');
   return (
-    `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(`${base.replace(/\/$/, '')}/${KEYRINGS_DIR}/`)}">` +
+    `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(keyrings)}">` +
     `<p class="lb-locked-note">This runbook is private: its text is encrypted. Unlock it with the passphrase of ${who}.</p>` +
     '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript>' +
     `<script type="application/json" data-lb-payload>${payload}</script></div>`
   );
 }
 
+/**
+ * Seals the private pages in `dir` and writes the keyrings and search files.
+ *
+ * Keyrings go in a folder named after their own hash, `private/<hash>/<audience>.json`, and each
+ * page names that folder: a page and the keyring holding its key always come from the same build,
+ * whatever order a deploy uploads them in (the deploy counts them as pages, so the previous
+ * build's keyrings, sealed with a passphrase that may have been changed, are deleted with its
+ * pages). Search files stay at `private/<audience>.search.json`: their key is in the keyring, and
+ * a search file of another build only finds nothing until the reload.
+ */
 export async function sealPrivatePages(
   dir: string,
   pages: readonly PrivatePage[],
   passphrases: ReadonlyMap<string, string>,
   options: { base?: string; iterations?: number } = {},
 ): Promise<{ pages: number; audiences: number }> {
-  const base = options.base ?? '/';
+  const base = (options.base ?? '/').replace(/\/$/, '');
   const keys = new Map<string, CryptoKey>();
   const texts = new Map<string, PrivateSearchText['runbooks'][number]>();
+  const sealed: { file: string; html: string; start: number; end: number; page: PrivatePage; payload: string }[] = [];
   for (const page of pages) {
     const file = join(dir, 'runbooks', page.slug, 'index.html');
     const html = await readFile(file, 'utf8');
@@ -65,21 +77,25 @@ export async function sealPrivatePages(
     texts.set(page.slug, { slug: page.slug, title: page.title, steps: stepSections(text.html) });
     const key = await generateContentKey();
     keys.set(page.slug, key);
-    const envelope = await sealPayload(key, JSON.stringify(text), { context: page.slug });
-    await writeFile(file, html.slice(0, start) + lockedBlock(page, JSON.stringify(envelope), base) + html.slice(start + block.length));
+    sealed.push({ file, html, start, end: start + block.length, page, payload: JSON.stringify(await sealPayload(key, JSON.stringify(text), { context: page.slug })) });
   }
-  await mkdir(join(dir, KEYRINGS_DIR), { recursive: true });
   // Every audience gets a keyring and a search file, even one that reads nothing yet: which
   // audiences read what stays unknown. The search file is sealed under a key of its own, kept in
   // the keyring: one unlock opens the audience's pages and its search.
+  const keyrings = new Map<string, string>();
+  await mkdir(join(dir, KEYRINGS_DIR), { recursive: true });
   for (const [audience, passphrase] of passphrases) {
     const mine = pages.filter((p) => p.audiences.includes(audience));
     const searchKey = await generateContentKey();
     const search: PrivateSearchText = { v: 1, runbooks: mine.map((p) => texts.get(p.slug)!) };
     await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: `search:${audience}` })));
     const readable = new Map([...mine.map((p) => [p.slug, keys.get(p.slug)!] as const), [SEARCH_KEY, searchKey] as const]);
-    const keyring = await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {});
-    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.json`), JSON.stringify(keyring));
+    keyrings.set(audience, JSON.stringify(await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {})));
   }
+  const version = createHash('sha256').update([...keyrings].map(([a, k]) => `${a}\0${k}`).join('\0')).digest('hex').slice(0, 16);
+  await mkdir(join(dir, KEYRINGS_DIR, version), { recursive: true });
+  for (const [audience, keyring] of keyrings) await writeFile(join(dir, KEYRINGS_DIR, version, `${audience}.json`), keyring);
+  const folder = `${base}/${KEYRINGS_DIR}/${version}/`;
+  for (const { file, html, start, end, page, payload } of sealed) await writeFile(file, html.slice(0, start) + lockedBlock(page, payload, folder) + html.slice(end));
   return { pages: pages.length, audiences: passphrases.size };
 }
