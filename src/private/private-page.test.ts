@@ -23,11 +23,12 @@ const RUNBOOK = { v: 1, id: 'break-glass', title: 'Break glass', html: '<div cla
 async function build() {
   const key = await generateContentKey();
   const other = await generateContentKey();
+  const sealed = await sealPayload(key, JSON.stringify(RUNBOOK), { context: SLUG });
   const page: LockedPage = {
     slug: SLUG,
     audiences: ['sre', 'payments'],
     keyrings: '/private/',
-    payload: await sealPayload(key, JSON.stringify(RUNBOOK), { context: SLUG }),
+    payload: async () => sealed,
   };
   const keyrings: Record<string, unknown> = {
     sre: await sealKeyring('sre passphrase one', new Map([[SLUG, key], ['other', other]]), FAST),

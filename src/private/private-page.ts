@@ -4,8 +4,9 @@
  * names. No DOM here (site/client/private-unlock.ts is the page's side), so all of it runs in
  * Node's tests with real keyrings.
  *
- * The page's locked block carries its opaque slug, its audiences, where the keyrings are
- * (`<keyrings><audience>.json`) and the sealed payload, whose plaintext is
+ * The page's locked block carries its opaque slug, its audiences, and where the keyrings are
+ * (`<keyrings><audience>.json`) with the sealed payload beside them (`<keyrings><slug>.json`),
+ * whose plaintext is
  * `{ "v": 1, "id", "title", "html" }`: `html` is the runbook block a public page would have had.
  */
 import { openFailure, openPayload, unlock, type OpenFailure } from './open.ts';
@@ -17,8 +18,12 @@ export interface LockedPage {
   audiences: string[];
   /** The folder of the keyrings, e.g. `/private/`. */
   keyrings: string;
-  /** The sealed page (a `PayloadEnvelope`, not yet checked). */
-  payload: unknown;
+  /**
+   * The sealed page (a `PayloadEnvelope`, not yet checked): fetched from beside the keyrings on
+   * the web, where a locked page's first load should not carry it; inline in the offline edition.
+   * Rejects when it cannot be had.
+   */
+  payload: () => Promise<unknown>;
 }
 
 /** A private runbook, opened. */
@@ -86,7 +91,13 @@ export function unlockedTitle(lockedTitle: string, title: string): string {
 }
 
 async function openWith(key: CryptoKey, page: LockedPage): Promise<PrivateRunbook | OpenFailure> {
-  const opened = await openPayload(key, page.payload, page.slug);
+  let payload: unknown;
+  try {
+    payload = await page.payload();
+  } catch {
+    return openFailure('damaged');
+  }
+  const opened = await openPayload(key, payload, page.slug);
   if (!opened.ok) return opened;
   return parsePrivateRunbook(opened.text) ?? openFailure('damaged');
 }

@@ -1,8 +1,8 @@
 /**
  * The build's last word on private runbooks, run once Astro has written the pages and before
  * anything reads them (the search index, the offline edition, the hashes): each private page's
- * runbook block is replaced by its sealed payload and the unlock placeholder, and each audience's
- * keyring is written to `private/<audience>.json`. The rest of such a page was rendered generic
+ * runbook block is sealed into a payload file and replaced by the unlock placeholder, and each
+ * audience gets a keyring and a search file (see sealPrivatePages). The rest of such a page was rendered generic
  * ("Private runbook", no table of contents, not indexed), so what remains in clear is the site's
  * chrome. Content keys are new in every build: an old page cannot be opened with a new key.
  */
@@ -35,21 +35,20 @@ export const KEYRINGS_DIR = 'private';
 const BLOCK = '<div class="lb-runbook"';
 
 /** The placeholder the page shows until unlocked; the payload travels inside it. */
-function lockedBlock(page: PrivatePage, payload: string, keyrings: string): string {
+function lockedBlock(page: PrivatePage, keyrings: string): string {
   const who = page.audiences.map((a) => `<strong>${escapeHtml(a)}</strong>`).join(' or ');
   return (
     `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(keyrings)}">` +
     `<p class="lb-locked-note">This runbook is private: its text is encrypted. Unlock it with the passphrase of ${who}.</p>` +
-    '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript>' +
-    `<script type="application/json" data-lb-payload>${payload}</script></div>`
+    '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript></div>'
   );
 }
 
 /**
  * Seals the private pages in `dir` and writes the keyrings and search files.
  *
- * Keyrings go in a folder named after their own hash, `private/<hash>/<audience>.json`, and each
- * page names that folder: a page and the keyring holding its key always come from the same build,
+ * Keyrings go in a folder named after their own hash, `private/<hash>/<audience>.json`, with the
+ * sealed pages beside them (`private/<hash>/<slug>.json`), and each page names that folder: a page and the keyring holding its key always come from the same build,
  * whatever order a deploy uploads them in (the deploy counts them as pages, so the previous
  * build's keyrings, sealed with a passphrase that may have been changed, are deleted with its
  * pages). Search files stay at `private/<audience>.search.json`: their key is in the keyring, and
@@ -96,6 +95,11 @@ export async function sealPrivatePages(
   await mkdir(join(dir, KEYRINGS_DIR, version), { recursive: true });
   for (const [audience, keyring] of keyrings) await writeFile(join(dir, KEYRINGS_DIR, version, `${audience}.json`), keyring);
   const folder = `${base}/${KEYRINGS_DIR}/${version}/`;
-  for (const { file, html, start, end, page, payload } of sealed) await writeFile(file, html.slice(0, start) + lockedBlock(page, payload, folder) + html.slice(end));
+  // Each payload beside the keyrings, where the page fetches it once a key is at hand: ciphertext
+  // does not compress, and a locked page's first load would carry it all for nothing.
+  for (const { file, html, start, end, page, payload } of sealed) {
+    await writeFile(join(dir, KEYRINGS_DIR, version, `${page.slug}.json`), payload);
+    await writeFile(file, html.slice(0, start) + lockedBlock(page, folder) + html.slice(end));
+  }
   return { pages: pages.length, audiences: passphrases.size };
 }

@@ -17,13 +17,14 @@ import type { ShowOptions } from './private-show.ts';
 import { askOtherTabs, load, lockEverywhere, remembered, save, type Where } from './private-storage.ts';
 
 function readLockedPage(locked: HTMLElement): LockedPage {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(locked.querySelector('script[data-lb-payload]')?.textContent ?? '');
-  } catch {
-    payload = undefined; // openPayload calls it damaged
-  }
-  return { slug: locked.dataset.slug ?? '', audiences: parseAudiences(locked.dataset.audiences), keyrings: locked.dataset.keyrings ?? '/private/', payload };
+  const slug = locked.dataset.slug ?? '';
+  const keyrings = locked.dataset.keyrings ?? '/private/';
+  const inline = locked.querySelector('script[data-lb-payload]')?.textContent;
+  // On the web the payload is a file beside the keyrings, fetched once, when a key is at hand (a
+  // locked page's first load stays light); the offline edition carries it inline.
+  let fetched: Promise<unknown> | undefined;
+  const payload = () => (fetched ??= inline !== undefined ? Promise.resolve().then(() => JSON.parse(inline)) : fetchKeyring(`${keyrings}${encodeURIComponent(slug)}.json`));
+  return { slug, audiences: parseAudiences(locked.dataset.audiences), keyrings, payload };
 }
 
 async function fetchKeyring(url: string): Promise<unknown> {
