@@ -9,8 +9,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { balancedDiv, stepSections } from '../offline/extract-runbook.ts';
-import { escapeHtml } from '../site/markdown.ts';
 import { generateContentKey, sealKeyring, sealPayload } from './seal.ts';
+import { KEYRINGS_DIR, lockedBlock, SEARCH_KEY, searchContext, type PayloadText, type PrivateSearchText } from './sealed-page.ts';
 
 export interface PrivatePage {
   id: string;
@@ -19,39 +19,9 @@ export interface PrivatePage {
   audiences: string[];
 }
 
-/** What the page's unlock code decrypts (src/site/client/private-unlock.ts). */
-export interface PayloadText {
-  v: 1;
-  id: string;
-  title: string;
-  /** The runbook block as the public page would have it. */
-  html: string;
-}
+export { KEYRINGS_DIR, SEARCH_KEY, type PayloadText, type PrivateSearchText } from './sealed-page.ts';
 
-/** What an audience's search file decrypts to: the text of each private runbook it may read, step by step. */
-export interface PrivateSearchText {
-  v: 1;
-  runbooks: { slug: string; title: string; steps: { anchor: string; title: string; text: string }[] }[];
-}
-
-export const KEYRINGS_DIR = 'private';
-/**
- * The keyring entry of an audience's search key, beside the pages' keys (by slug). Not a slug:
- * slugs are ids or base32, neither of which starts with "#".
- */
-export const SEARCH_KEY = '#search';
 const BLOCK = '<div class="lb-runbook"';
-
-/** The placeholder the page shows until unlocked; the payload travels inside it. */
-function lockedBlock(page: PrivatePage, payload: string, base: string): string {
-  const who = page.audiences.map((a) => `<strong>${escapeHtml(a)}</strong>`).join(' or ');
-  return (
-    `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(`${base.replace(/\/$/, '')}/${KEYRINGS_DIR}/`)}">` +
-    `<p class="lb-locked-note">This runbook is private: its text is encrypted. Unlock it with the passphrase of ${who}.</p>` +
-    '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript>' +
-    `<script type="application/json" data-lb-payload>${payload}</script></div>`
-  );
-}
 
 export async function sealPrivatePages(
   dir: string,
@@ -60,6 +30,7 @@ export async function sealPrivatePages(
   options: { base?: string; iterations?: number } = {},
 ): Promise<{ pages: number; audiences: number }> {
   const base = options.base ?? '/';
+  const keyrings = `${base.replace(/\/$/, '')}/${KEYRINGS_DIR}/`;
   const keys = new Map<string, CryptoKey>();
   const texts = new Map<string, PrivateSearchText['runbooks'][number]>();
   for (const page of pages) {
@@ -75,7 +46,7 @@ export async function sealPrivatePages(
     const key = await generateContentKey();
     keys.set(page.slug, key);
     const envelope = await sealPayload(key, JSON.stringify(text), { context: page.slug });
-    await writeFile(file, html.slice(0, start) + lockedBlock(page, JSON.stringify(envelope), base) + html.slice(start + block.length));
+    await writeFile(file, html.slice(0, start) + lockedBlock(page, JSON.stringify(envelope), keyrings) + html.slice(start + block.length));
   }
   await mkdir(join(dir, KEYRINGS_DIR), { recursive: true });
   // Every audience gets a keyring and a search file, even one that reads nothing yet: which
@@ -85,7 +56,7 @@ export async function sealPrivatePages(
     const mine = pages.filter((p) => p.audiences.includes(audience));
     const searchKey = await generateContentKey();
     const search: PrivateSearchText = { v: 1, runbooks: mine.map((p) => texts.get(p.slug)!) };
-    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: `search:${audience}` })));
+    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: searchContext(audience) })));
     const readable = new Map([...mine.map((p) => [p.slug, keys.get(p.slug)!] as const), [SEARCH_KEY, searchKey] as const]);
     const keyring = await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {});
     await writeFile(join(dir, KEYRINGS_DIR, `${audience}.json`), JSON.stringify(keyring));
