@@ -57,6 +57,10 @@ export interface MountOptions {
   heading?: HTMLElement | null;
   /** False where the URL's hash belongs to someone else (the single-file edition's views). */
   urlUpdates?: boolean;
+  /** What to show of an opened runbook; by default its block as it is (the edition prefixes its ids). */
+  prepare?: (runbook: PrivateRunbook) => PrivateRunbook;
+  /** Told once the runbook is open, whether or not the block is still in the document. */
+  onOpen?: (runbook: PrivateRunbook) => void;
 }
 
 /**
@@ -72,8 +76,11 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
   const show = async (runbook: PrivateRunbook, kept: ShowOptions['remembered']) => {
     const { showPrivateRunbook } = await loadShow();
     open = true;
-    showPrivateRunbook(locked, runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
+    // A host with views (the edition) may have moved on to another one while the key was found.
+    if (locked.isConnected)
+      showPrivateRunbook(locked, options.prepare ? options.prepare(runbook) : runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
     shareSessionKeys();
+    options.onOpen?.(runbook);
   };
   const tryRemembered = (store: RememberedKeys) => {
     if (keysForSlug(store, page.slug).length) void loadShow();
