@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { balancedDiv, stepSections } from '../offline/extract-runbook.ts';
-import { escapeHtml } from '../site/markdown.ts';
 import { generateContentKey, sealKeyring, sealPayload } from './seal.ts';
-import { SEARCH_KEY, type PrivateSearchText } from './search-text.ts';
+import { KEYRINGS_DIR, lockedBlock, SEARCH_KEY, searchContext, type PayloadText, type PrivateSearchText } from './sealed-page.ts';
+
+export { KEYRINGS_DIR, SEARCH_KEY, type PayloadText, type PrivateSearchText } from './sealed-page.ts';
 
 export interface PrivatePage {
   id: string;
@@ -21,28 +22,8 @@ export interface PrivatePage {
   audiences: string[];
 }
 
-/** What the page's unlock code decrypts (src/site/client/private-unlock.ts). */
-export interface PayloadText {
-  v: 1;
-  id: string;
-  title: string;
-  /** The runbook block as the public page would have it. */
-  html: string;
-}
-
-export const KEYRINGS_DIR = 'private';
 
 const BLOCK = '<div class="lb-runbook"';
-
-/** The placeholder the page shows until unlocked; the payload travels inside it. */
-function lockedBlock(page: PrivatePage, keyrings: string): string {
-  const who = page.audiences.map((a) => `<strong>${escapeHtml(a)}</strong>`).join(' or ');
-  return (
-    `<div class="lb-locked not-content" data-lb-locked data-slug="${escapeHtml(page.slug)}" data-audiences="${escapeHtml(JSON.stringify(page.audiences))}" data-keyrings="${escapeHtml(keyrings)}">` +
-    `<p class="lb-locked-note">This runbook is private: its text is encrypted. Unlock it with the passphrase of ${who}.</p>` +
-    '<noscript><p>Unlocking needs JavaScript, which is off. Use a browser with JavaScript, or the printed binder if your team keeps a private one.</p></noscript></div>'
-  );
-}
 
 /**
  * Seals the private pages in `dir` and writes the keyrings and search files.
@@ -87,7 +68,7 @@ export async function sealPrivatePages(
     const mine = pages.filter((p) => p.audiences.includes(audience));
     const searchKey = await generateContentKey();
     const search: PrivateSearchText = { v: 1, runbooks: mine.map((p) => texts.get(p.slug)!) };
-    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: `search:${audience}` })));
+    await writeFile(join(dir, KEYRINGS_DIR, `${audience}.search.json`), JSON.stringify(await sealPayload(searchKey, JSON.stringify(search), { context: searchContext(audience) })));
     const readable = new Map([...mine.map((p) => [p.slug, keys.get(p.slug)!] as const), [SEARCH_KEY, searchKey] as const]);
     keyrings.set(audience, JSON.stringify(await sealKeyring(passphrase, readable, options.iterations ? { iterations: options.iterations } : {})));
   }
@@ -99,7 +80,7 @@ export async function sealPrivatePages(
   // does not compress, and a locked page's first load would carry it all for nothing.
   for (const { file, html, start, end, page, payload } of sealed) {
     await writeFile(join(dir, KEYRINGS_DIR, version, `${page.slug}.json`), payload);
-    await writeFile(file, html.slice(0, start) + lockedBlock(page, folder) + html.slice(end));
+    await writeFile(file, html.slice(0, start) + lockedBlock(page, { keyrings: folder }) + html.slice(end));
   }
   return { pages: pages.length, audiences: passphrases.size };
 }

@@ -12,7 +12,7 @@
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../offline/search-index.ts';
 import { openPayload } from '../private/open.ts';
 import { importContentKey } from '../private/remembered-keys.ts';
-import { SEARCH_KEY, type PrivateSearchText } from '../private/search-text.ts';
+import { SEARCH_KEY, searchContext, type PrivateSearchText } from '../private/sealed-page.ts';
 import { remembered } from '../site/client/private-storage.ts';
 
 /** The private runbooks' index of every audience unlocked here, or undefined when none is. */
@@ -23,7 +23,7 @@ async function loadIndex(base: string): Promise<SearchIndex | undefined> {
     const key = keys[SEARCH_KEY] && (await importContentKey(keys[SEARCH_KEY]));
     if (!key) continue;
     const response = await fetch(`${base}private/${encodeURIComponent(audience)}.search.json`).catch(() => undefined);
-    const opened = response?.ok ? await openPayload(key, await response.json(), `search:${audience}`) : undefined;
+    const opened = response?.ok ? await openPayload(key, await response.json(), searchContext(audience)) : undefined;
     // Keys of an older build, or a file not reachable offline: this audience is left out, as before an unlock.
     if (!opened?.ok) continue;
     const { runbooks } = JSON.parse(opened.text) as PrivateSearchText;

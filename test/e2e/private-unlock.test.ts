@@ -113,7 +113,7 @@ describe('search over private runbooks', () => {
     expect((await search(page, 'quorumbraeker')).private.map((l) => l.href)).toEqual([`/runbooks/${slugs.yaml}/#step-zqxmark-step-fetch`]);
     expect((await axeViolations(page)).join('\n')).toBe('');
     await page.locator('dialog[open] .lb-private-results a').first().click();
-    await expect.poll(() => heading(page)).toBe(MARKERS.title);
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(MARKERS.title);
   });
 });
 

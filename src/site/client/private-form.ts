@@ -12,6 +12,8 @@ export interface UnlockFormOptions {
   note?: string;
   /** Tries the passphrase: resolves to the line to show, or `undefined` once the page is open. */
   onSubmit: (passphrase: string, rememberOnDevice: boolean) => Promise<string | undefined>;
+  /** False where nothing can be remembered on the device (the single-file edition): no such box. */
+  rememberable?: boolean;
 }
 
 const list = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
@@ -41,7 +43,7 @@ export function mountUnlockForm(locked: HTMLElement, options: UnlockFormOptions)
     el('p', { id: id('hint'), className: 'lb-unlock-hint' }, hint),
     field,
     alert,
-    el('label', { className: 'lb-unlock-remember' }, remember, ' Remember on this device'),
+    ...(options.rememberable === false ? [] : [el('label', { className: 'lb-unlock-remember' }, remember, ' Remember on this device')]),
     button,
   );
   form.addEventListener('submit', (event) => {

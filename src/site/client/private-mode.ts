@@ -22,6 +22,11 @@ const sessionKeys = () => {
 };
 
 let channel: BroadcastChannel | undefined;
+/** Set by the single-file edition (private-storage.ts keepKeysInMemory): no tab is told anything. */
+let memoryOnly = false;
+export const shareNothing = () => {
+  memoryOnly = true;
+};
 
 /**
  * Answers `ask` with this tab's session keys; on `lock`, forgets them, and a page showing a
@@ -29,7 +34,7 @@ let channel: BroadcastChannel | undefined;
  * a page out of the back/forward cache.
  */
 export function shareSessionKeys(): void {
-  if (channel || typeof BroadcastChannel !== 'function') return;
+  if (channel || memoryOnly || typeof BroadcastChannel !== 'function') return;
   channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = ({ data }: MessageEvent<{ type?: string } | null>) => {
     const keys = sessionKeys();
@@ -49,7 +54,7 @@ export function shareSessionKeys(): void {
  * `options`: how such a host fetches keyrings, names its heading, keeps its URL (private-unlock.ts).
  */
 export function initPrivateMode(root: ParentNode = document, options?: MountOptions): void {
-  if (sessionKeys()) shareSessionKeys();
+  if (!memoryOnly && sessionKeys()) shareSessionKeys();
   const locked = root.querySelector<HTMLElement>('[data-lb-locked]');
   if (locked) void import('./private-unlock.ts').then((unlock) => unlock.mountUnlock(locked, options));
 }

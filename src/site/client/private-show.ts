@@ -15,7 +15,7 @@ import { keepWordsWhole } from './keep-words-whole.ts';
 
 export interface ShowOptions {
   /** Where the keys are remembered, said in the bar: `none` when storage refused them. */
-  remembered: 'session' | 'device' | 'none';
+  remembered: 'session' | 'device' | 'none' | 'memory';
   onLock: () => void;
   /** The page's h1, which says "Private runbook" until now. */
   heading?: HTMLElement | null;
@@ -27,6 +27,7 @@ const REMEMBERED: Record<ShowOptions['remembered'], string> = {
   session: 'Unlocked for this browser session.',
   device: 'Unlocked on this device until you lock it.',
   none: 'Unlocked on this page only.',
+  memory: 'Unlocked until this file is closed or reloaded.',
 };
 
 function lockBar(options: ShowOptions): HTMLElement {

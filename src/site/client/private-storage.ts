@@ -13,9 +13,28 @@ const LOCKED_AT_ITEM = 'lifeboat:private-locked-at';
 const ASK_MS = 150;
 
 export type Where = 'session' | 'device';
-const storage = (where: Where) => (where === 'session' ? sessionStorage : localStorage);
+
+/**
+ * The single-file edition keeps keys in memory only: every `file://` page of a browser profile
+ * shares one localStorage (and a tab's pages one sessionStorage), so keys stored there could be
+ * read by any local HTML file opened later, and a tab would hand them to one that asked. In memory
+ * they last until the file is closed or reloaded, and no other page can reach them.
+ */
+let memory: Map<Where, string> | undefined;
+export function keepKeysInMemory(): void {
+  memory ??= new Map();
+}
+export const keysInMemory = () => memory !== undefined;
+
+const storage = (where: Where): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> =>
+  memory
+    ? { getItem: () => memory!.get(where) ?? null, setItem: (_key, value) => void memory!.set(where, value), removeItem: () => void memory!.delete(where) }
+    : where === 'session'
+      ? sessionStorage
+      : localStorage;
 
 function lockedAt(): number {
+  if (memory) return 0;
   try {
     return Number(localStorage.getItem(LOCKED_AT_ITEM)) || 0;
   } catch {
@@ -46,7 +65,7 @@ export function save(where: Where, store: RememberedKeys): boolean {
 
 /** The keys other open tabs hold for this session: the first answer, or none after `ASK_MS`. */
 export function askOtherTabs(): Promise<RememberedKeys> {
-  if (typeof BroadcastChannel !== 'function') return Promise.resolve(noRememberedKeys());
+  if (memory || typeof BroadcastChannel !== 'function') return Promise.resolve(noRememberedKeys());
   return new Promise((resolve) => {
     const channel = new BroadcastChannel(CHANNEL);
     const done = (store: RememberedKeys) => {
@@ -65,6 +84,8 @@ export function askOtherTabs(): Promise<RememberedKeys> {
 
 /** Forgets every key in every tab (session, device, and the tabs told), then shows this page locked. */
 export function lockEverywhere(): void {
+  // In memory, the reload forgets them.
+  if (memory) return location.reload();
   try {
     localStorage.setItem(LOCKED_AT_ITEM, String(Date.now()));
     localStorage.removeItem(KEYS_ITEM);

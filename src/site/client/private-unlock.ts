@@ -14,7 +14,7 @@ import { exportContentKeys, forgetAudiences, keysForSlug, mergeRememberedKeys, r
 import { mountUnlockForm } from './private-form.ts';
 import { shareSessionKeys } from './private-mode.ts';
 import type { ShowOptions } from './private-show.ts';
-import { askOtherTabs, load, lockEverywhere, remembered, save, type Where } from './private-storage.ts';
+import { askOtherTabs, keysInMemory, load, lockEverywhere, remembered, save, type Where } from './private-storage.ts';
 
 function readLockedPage(locked: HTMLElement): LockedPage {
   const slug = locked.dataset.slug ?? '';
@@ -58,6 +58,10 @@ export interface MountOptions {
   heading?: HTMLElement | null;
   /** False where the URL's hash belongs to someone else (the single-file edition's views). */
   urlUpdates?: boolean;
+  /** What to show of an opened runbook; by default its block as it is (the edition prefixes its ids). */
+  prepare?: (runbook: PrivateRunbook) => PrivateRunbook;
+  /** Told once the runbook is open, whether or not the block is still in the document. */
+  onOpen?: (runbook: PrivateRunbook) => void;
 }
 
 /**
@@ -73,8 +77,11 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
   const show = async (runbook: PrivateRunbook, kept: ShowOptions['remembered']) => {
     const { showPrivateRunbook } = await loadShow();
     open = true;
-    showPrivateRunbook(locked, runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
+    // A host with views (the edition) may have moved on to another one while the key was found.
+    if (locked.isConnected)
+      showPrivateRunbook(locked, options.prepare ? options.prepare(runbook) : runbook, { remembered: kept, onLock: lockEverywhere, heading: options.heading, urlUpdates: options.urlUpdates });
     shareSessionKeys();
+    options.onOpen?.(runbook);
   };
   const tryRemembered = (store: RememberedKeys) => {
     if (keysForSlug(store, page.slug).length) void loadShow();
@@ -84,7 +91,7 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
   const session = load('session');
   const device = load('device');
   const mine = await tryRemembered(mergeRememberedKeys(session, device));
-  if (mine.ok) return show(mine.runbook, device.audiences[mine.audience] ? 'device' : 'session');
+  if (mine.ok) return show(mine.runbook, keysInMemory() ? 'memory' : device.audiences[mine.audience] ? 'device' : 'session');
   const theirs = await askOtherTabs();
   const shared = await tryRemembered(theirs);
   if (shared.ok) {
@@ -100,6 +107,7 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
   const loadKeyring = options.loadKeyring ?? ((audience: string) => fetchKeyring(keyringUrl(page.keyrings, audience)));
   mountUnlockForm(locked, {
     audiences: page.audiences,
+    rememberable: !keysInMemory(),
     note: mine.stale.length || shared.stale.length ? STALE_MESSAGE : undefined,
     onSubmit: async (passphrase, onDevice) => {
       void loadShow();
@@ -115,7 +123,7 @@ export async function mountUnlock(locked: HTMLElement, options: MountOptions = {
       } catch {
         // not exportable here: the page opens, remembered nowhere
       }
-      await show(result.runbook, saved ? where : 'none');
+      await show(result.runbook, !saved ? 'none' : keysInMemory() ? 'memory' : where);
       return undefined;
     },
   });
