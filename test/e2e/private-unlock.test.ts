@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
@@ -261,7 +262,7 @@ describe('a private runbook in the browser', () => {
     expect(await page.locator('.lb-locked').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Private runbook: locked"');
   });
 
-  it('unlocks offline, from the keyrings the service worker saved on an earlier visit', async () => {
+  it('unlocks and searches offline, from what the service worker saved on an earlier visit, and its caches hold no private text', async () => {
     const own = await serveStatic(project.out);
     try {
       browser = await launchBrowser();
@@ -275,6 +276,30 @@ describe('a private runbook in the browser', () => {
       await settled(page);
       await unlockWith(page, PASSPHRASES.sre);
       await expect.poll(() => heading(page)).toBe(MARKERS.title);
+      const found = await search(page, MARKERS.searchWord);
+      expect(found.private.map((l) => l.href)).toEqual([`/runbooks/${slugs.yaml}/#step-zqxmark-step-fetch`]);
+
+      // Every response the service worker stored, as stored (its files are kept gzip-compressed),
+      // searched for the private runbooks' words after a visit, an unlock and a search.
+      const stored = await page.evaluate(async () => {
+        const out: { url: string; bytes: number[] }[] = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            const response = await cache.match(request);
+            out.push({ url: request.url, bytes: [...new Uint8Array(await response!.arrayBuffer())] });
+          }
+        }
+        return out;
+      });
+      expect(stored.length).toBeGreaterThan(100);
+      expect(stored.some((entry) => entry.url.includes(`/runbooks/${slugs.yaml}/`))).toBe(true);
+      const hits = stored.flatMap(({ url, bytes }) => {
+        const raw = Buffer.from(bytes);
+        const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8').toLowerCase();
+        return ['zqxmark', MARKERS.searchWord, MARKERS.varValue].filter((word) => text.includes(word)).map((word) => `${url}: ${word}`);
+      });
+      expect(hits).toEqual([]);
     } finally {
       await own.close().catch(() => undefined);
     }
