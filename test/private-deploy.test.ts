@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPayload, unlock } from '../src/private/open.ts';
 import { startLocalS3, S3RVER_ENV, type LocalS3 } from './support/local-s3.ts';
 import { runScript } from './support/run-script.ts';
-import { PASSPHRASES, writePrivateProject } from './support/private-project.ts';
+import { PASSPHRASES, privateSlugs, writePrivateProject } from './support/private-project.ts';
 
 const ROTATED = 'a brand new passphrase for sre';
 let s3: LocalS3;
@@ -28,8 +28,7 @@ beforeAll(async () => {
     const built = await runScript('build', ['--config', project.config, '--out', out], { env: { ...project.env, LIFEBOAT_PASSPHRASE_SRE: sre } });
     expect(built.code, built.stderr).toBe(0);
     const version = readdirSync(join(out, 'private')).find((f) => /^[0-9a-f]{16}$/.test(f))!;
-    const slug = readdirSync(join(out, 'runbooks')).find((p) => readFileSync(join(out, 'runbooks', p, 'index.html'), 'utf8').includes('data-audiences="[&quot;sre&quot;]"'))!;
-    builds.push({ out, version, slug });
+    builds.push({ out, version, slug: privateSlugs(out).yaml });
   }
 });
 afterAll(async () => {

@@ -93,12 +93,35 @@ describe('private runbooks in the binder', () => {
   it('prints the public runbooks only, says how many it left out, and no marker is in any PDF', async () => {
     const printed = await runScript('pdf', ['--config', project.config, '--out', project.out], { env: project.env });
     expect(printed.code, printed.stderr).toBe(0);
-    expect(printed.stdout).toMatch(/^Printed 8 runbooks into .*\nLeft out 2 private runbooks: the binder prints public runbooks only\.\n$/);
+    expect(printed.stdout).toMatch(/^Printed 8 runbooks into .*\nLeft out 2 private runbooks: the binder prints public runbooks only \(--include-private prints them into a binder of their own\)\.\n$/);
     const pdfs = files(project.out).filter((f) => f.endsWith('.pdf'));
     expect(pdfs.length).toBe(9);
     const text = pdfs.map((f) => `${relative(project.out, f)}\n${pdfText(f)}`).join('\n').toLowerCase();
     expect(text).toContain('public runbook that links to a private one');
     for (const word of [...SECRET, 'private runbook (']) expect(text).not.toContain(word);
+    expect(scan(project.out, SECRET)).toEqual([]);
+  });
+});
+
+describe('a binder of private runbooks, when asked for', () => {
+  it('prints them unlocked into binder-private.pdf beside the output folder, says so on its cover, and refuses wrong passphrases', async () => {
+    const wrong = await runScript('pdf', ['--config', project.config, '--out', project.out, '--include-private'], {
+      env: { ...project.env, LIFEBOAT_PASSPHRASE_SRE: 'not the sre passphrase', LIFEBOAT_PASSPHRASE_PAYMENTS: 'not the payments one' },
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/PrintFailed\n.*the private runbook at \/runbooks\/[a-z2-7]{16}\/ opens with none of the passphrases given \(it is for (payments, )?sre\)/);
+    expect(readdirSync(project.dir)).not.toContain('binder-private.pdf');
+
+    const printed = await runScript('pdf', ['--config', project.config, '--out', project.out, '--include-private'], { env: project.env });
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^Printed 10 runbooks, 2 of them private, into .*binder-private\.pdf \(\d+ pages, [\d.]+ MB\) in [\d.]+ s\.\nIt holds private runbooks in clear: keep it as safe as their passphrases, and out of version control\.\n$/);
+    const file = join(project.dir, 'binder-private.pdf');
+    const cover = pdfText(file, 1).replace(/\s+/g, ' ');
+    expect(cover.toLowerCase()).toContain('printed binder · includes private runbooks');
+    expect(cover).toContain('Confidential: 2 private runbooks printed in clear.');
+    const text = pdfText(file);
+    for (const marker of [MARKERS.title, MARKERS.stepTitle, MARKERS.mdxTitle, MARKERS.mdxCommand]) expect(text.replace(/\s+/g, ' ')).toContain(marker);
+    // Nothing of it in the output folder, which is what gets served.
     expect(scan(project.out, SECRET)).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export interface BindOptions {
   replaceAfterDays: number;
   /** Runbooks per Chromium print (default 10). */
   perPart?: number;
+  /** Private runbooks' pages, unlocked (private-pages.ts), by site path: printed too, served from memory. */
+  privatePages?: ReadonlyMap<string, string>;
 }
 
 /** The PDFs, or the issues that stopped them (nothing is written either way). */
@@ -54,7 +56,9 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
     const page = await browser.context.newPage();
     browser.serve(INDEX_PATH, renderPrintShell({ title: 'Runbooks', stylesheets: [], css: '', body: '' }));
     await page.goto(PRINT_ORIGIN + INDEX_PATH);
-    const collected = await page.evaluate(collectRunbookPages, { paths: site.runbookPages, keep: false });
+    for (const [path, html] of options.privatePages ?? []) browser.serve(path, html);
+    const paths = [...site.runbookPages, ...(options.privatePages?.keys() ?? [])];
+    const collected = await page.evaluate(collectRunbookPages, { paths, keep: false });
     await page.close();
     // Ids become file names (pdf/<id>.pdf): only what the schema allows gets that far.
     const badIds = collected.runbooks.filter((r) => !ID_PATTERN.test(r.id)).map((r) => `${r.path} has the id "${r.id}"`);
@@ -74,6 +78,7 @@ export async function bindPdfs(site: BuiltSite, options: BindOptions): Promise<B
       replaceAfterDays: options.replaceAfterDays,
       siteUrl: siteUrl && new URL('/', siteUrl).href,
       entries: order.map((r, i) => ({ id: r.id, title: r.title, service: r.service, tier: r.tier, bodyPage: layout[i]!.first })),
+      ...(options.privatePages?.size ? { privateRunbooks: options.privatePages.size } : {}),
       stylesheets: collected.stylesheets,
       css,
     });

@@ -26,6 +26,8 @@ export interface FrontMatterInput {
   /** Public address of the site, when it has one. */
   siteUrl?: string;
   entries: ContentsEntry[];
+  /** How many private runbooks it prints in clear (`lifeboat pdf --include-private`). */
+  privateRunbooks?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,8 +76,12 @@ export function renderCover(input: FrontMatterInput): string {
     ? ` The online version at <strong>${e(input.siteUrl)}</strong> is always the newest; every runbook's first page has its address and a QR code.`
     : '';
   return `<section class="lb-cover">
-<p class="lb-cover-kicker">Disaster-recovery runbooks · printed binder</p>
-<h1 class="lb-cover-title">${e(input.siteTitle)}</h1>
+<p class="lb-cover-kicker">Disaster-recovery runbooks · printed binder${input.privateRunbooks ? ' · includes private runbooks' : ''}</p>
+<h1 class="lb-cover-title">${e(input.siteTitle)}</h1>${
+    input.privateRunbooks
+      ? `\n<div class="lb-private-notice" role="note"><p><strong>Confidential: ${input.privateRunbooks} private runbook${input.privateRunbooks === 1 ? '' : 's'} printed in clear.</strong> The site publishes ${input.privateRunbooks === 1 ? 'it' : 'them'} encrypted; this paper is not. Keep it where only their audiences can read it, and destroy it when it is replaced.</p></div>`
+      : ''
+  }
 <dl class="lb-cover-build">
 <div><dt>Built</dt><dd>${e(formatTime(info.builtAt))}</dd></div>
 <div><dt>Commit</dt><dd><code>${e(info.commit)}</code></dd></div>

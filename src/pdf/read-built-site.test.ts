@@ -9,10 +9,14 @@ const manifest = (files: string[], extra: object = {}) =>
 describe('readBuiltSite', () => {
   it('lists the runbook pages of the build and reads its identity and facts times', async () => {
     const dir = testdir({
-      'lifeboat-manifest.json': manifest(['/index.html', '/runbooks/b/index.html', '/runbooks/a/index.html', '/runbooks/a/extra.svg'], {
+      'lifeboat-manifest.json': manifest(['/index.html', '/runbooks/b/index.html', '/runbooks/a/index.html', '/runbooks/a/extra.svg', '/runbooks/abcdefghijklmnop/index.html'], {
         facts: { 'prod-euw1': '2026-11-21T08:00:00Z' },
         staleFacts: [{ cluster: 'prod-euw1', reason: 'timeout' }],
       }),
+      'runbooks/a/index.html': '<div class="lb-runbook" data-runbook="a"></div>',
+      'runbooks/b/index.html': '<div class="lb-runbook" data-runbook="b"></div>',
+      // A private runbook's page, sealed by the build: printed only when asked.
+      'runbooks/abcdefghijklmnop/index.html': '<div class="lb-locked not-content" data-lb-locked data-slug="abcdefghijklmnop"></div>',
     });
     const { site } = await readBuiltSite(dir);
     expect(site).toEqual({
@@ -25,6 +29,7 @@ describe('readBuiltSite', () => {
         staleFacts: [{ cluster: 'prod-euw1', reason: 'timeout' }],
       },
       runbookPages: ['/runbooks/a/', '/runbooks/b/'],
+      privatePages: ['/runbooks/abcdefghijklmnop/'],
     });
   });
 

@@ -28,8 +28,8 @@ export interface BuiltSite {
   info: Pick<BuildManifest, 'builtAt' | 'commit' | 'buildId' | 'facts' | 'staleFacts'>;
   /** Site paths of the runbook pages, e.g. `/runbooks/dns-failover/`, sorted. */
   runbookPages: string[];
-  /** Private runbooks left out: their pages hold only ciphertext, and the binder prints nothing of them. */
-  privatePages: number;
+  /** Site paths of private runbooks' pages: they hold only ciphertext, and the binder prints them only when asked (`--include-private`). */
+  privatePages: string[];
 }
 
 /** The build, or why there is none to print. */
@@ -58,7 +58,8 @@ export async function readBuiltSite(dir: string, cwd = process.cwd()): Promise<B
   // A sealed page says so in its markup (src/private/seal-pages.ts); its title is not even there to print.
   const sealed = await Promise.all(pages.map(async (path) => (await readFile(join(dir, path), 'utf8').catch(() => '')).includes('data-lb-locked')));
   const runbookPages = pages.filter((_, i) => !sealed[i]).map((path) => path.replace(/index\.html$/, '')).sort();
-  if (runbookPages.length === 0) return notBuilt('holds only private runbooks, which the binder leaves out');
+  if (runbookPages.length === 0 && !sealed.some(Boolean)) return notBuilt('holds a build without runbook pages');
   const { builtAt, commit, buildId, facts, staleFacts } = parsed;
-  return { site: { dir, info: { builtAt, commit, buildId, facts, staleFacts }, runbookPages, privatePages: pages.length - runbookPages.length }, issues: [] };
+  const privatePages = pages.filter((_, i) => sealed[i]).map((path) => path.replace(/index\.html$/, '')).sort();
+  return { site: { dir, info: { builtAt, commit, buildId, facts, staleFacts }, runbookPages, privatePages }, issues: [] };
 }

@@ -8,13 +8,13 @@
  * page shares), and a reload asks again; axe finds nothing on the locked
  * view, light and dark.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { buildPrivateProject, MARKERS, PASSPHRASES, type PrivateProject } from '../support/private-project.ts';
+import { buildPrivateProject, MARKERS, PASSPHRASES, privateSlugs, type PrivateProject } from '../support/private-project.ts';
 
 const WRONG = 'That passphrase does not unlock these runbooks.';
 /** The YAML runbook's command, its var filled in, as its copy button must copy it. */
@@ -23,17 +23,11 @@ const COMMAND = `${MARKERS.command} -address=https://${MARKERS.varValue}`;
 let project: PrivateProject;
 let browser: BrowserContext | undefined;
 /** Opaque slugs: the YAML runbook is for sre only, the MDX one for payments and sre. */
-const slugs = { yaml: '', mdx: '' };
+let slugs = { yaml: '', mdx: '' };
 
 beforeAll(async () => {
   project = await buildPrivateProject();
-  for (const slug of readdirSync(join(project.out, 'runbooks'))) {
-    const html = readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8');
-    const audiences = /data-lb-locked[^>]*data-audiences="([^"]*)"/.exec(html)?.[1];
-    if (audiences === '[&quot;sre&quot;]') slugs.yaml = slug;
-    if (audiences === '[&quot;payments&quot;,&quot;sre&quot;]') slugs.mdx = slug;
-  }
-  expect(slugs.yaml && slugs.mdx).toBeTruthy();
+  slugs = privateSlugs(project.out);
 });
 afterAll(() => {
   if (project) rmSync(project.dir, { recursive: true, force: true });

@@ -7,14 +7,13 @@
  * the next build's keys; back/forward; print; offline through the service worker; axe; and the
  * unlock time on a phone-class CPU.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, newStrictPage } from '../support/browser.ts';
-import { buildPrivateProject, MARKERS, PASSPHRASES, type PrivateProject } from '../support/private-project.ts';
+import { buildPrivateProject, MARKERS, PASSPHRASES, privateSlugs, type PrivateProject } from '../support/private-project.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const SITE_TITLE = 'Kestrel Pay DR runbooks';
@@ -27,17 +26,11 @@ let project: PrivateProject;
 let server: StaticServer;
 let browser: BrowserContext | undefined;
 /** Opaque slugs: the YAML runbook is for sre only, the MDX one for payments and sre. */
-const slugs = { yaml: '', mdx: '' };
+let slugs = { yaml: '', mdx: '' };
 
 beforeAll(async () => {
   project = await buildPrivateProject();
-  for (const slug of readdirSync(join(project.out, 'runbooks'))) {
-    const html = readFileSync(join(project.out, 'runbooks', slug, 'index.html'), 'utf8');
-    const audiences = /data-lb-locked[^>]*data-audiences="([^"]*)"/.exec(html)?.[1];
-    if (audiences === '[&quot;sre&quot;]') slugs.yaml = slug;
-    if (audiences === '[&quot;payments&quot;,&quot;sre&quot;]') slugs.mdx = slug;
-  }
-  expect(slugs.yaml && slugs.mdx).toBeTruthy();
+  slugs = privateSlugs(project.out);
   server = await serveStatic(project.out);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * `lifeboat build` with each audience's passphrase in the environment. The leak scan looks for
  * the markers in every byte of the output; the browser tests unlock the pages.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, runScript } from './run-script.ts';
@@ -164,4 +164,17 @@ export async function buildPrivateProject(): Promise<PrivateProject> {
   const built = await runScript('build', ['--config', project.config, '--out', out], { env: project.env });
   if (built.code !== 0) throw new Error(`The private project did not build:\n${built.stderr}\n${built.stdout}`);
   return { ...project, out };
+}
+
+/** The opaque slugs of a build of the project: the YAML runbook is for sre only, the MDX one for payments and sre. */
+export function privateSlugs(out: string): { yaml: string; mdx: string } {
+  const slugs = { yaml: '', mdx: '' };
+  for (const slug of readdirSync(join(out, 'runbooks'))) {
+    const html = readFileSync(join(out, 'runbooks', slug, 'index.html'), 'utf8');
+    const audiences = /data-lb-locked[^>]*data-audiences="([^"]*)"/.exec(html)?.[1];
+    if (audiences === '[&quot;sre&quot;]') slugs.yaml = slug;
+    if (audiences === '[&quot;payments&quot;,&quot;sre&quot;]') slugs.mdx = slug;
+  }
+  if (!slugs.yaml || !slugs.mdx) throw new Error(`The build in ${out} does not hold both private runbooks.`);
+  return slugs;
 }

@@ -67,7 +67,7 @@ export const privateEntry: BenchEntry = {
         peer: { name: 'Lifeboat, all public', wallMs: open.timing.wallMs, ...(open.timing.peakRssMb !== undefined ? { peakRssMb: open.timing.peakRssMb } : {}) },
         extra: {
           'time ratio': Math.round((ratioOf(sealed.timing.wallMs, open.timing.wallMs) ?? 0) * 100) / 100,
-          'keyrings KB': kb(keyrings.bytes),
+          'private/ KB (keyrings, sealed pages, search)': kb(keyrings.bytes),
           ...(median && heaviest ? { 'locked page first load KB gzip, median': kb(median.gzip), 'largest': kb(heaviest.gzip) } : {}),
         },
         ...(median && !ctx.smoke ? { budget: withinBudget({}, { limits: [{ what: 'median locked page first load', value: kb(median.gzip), max: FIRST_LOAD_KB, unit: ' KB gzip' }] }) } : {}),

@@ -32,7 +32,7 @@ import { drillRecordFileName, drillRecordYaml } from '../../drills/record-yaml.t
 import { clockText, utcWithLocal } from '../../incident/incident-time.ts';
 import { formatDuration } from '../../util/duration.ts';
 import { copyText } from './copy.ts';
-import { button, download, el, now } from './incident-actions.ts';
+import { button, download, el, now, radios } from './incident-actions.ts';
 import { pageSteps, runbookTitle, stepSectionsOf } from './page-steps.ts';
 
 type StepAction = ReturnType<typeof stepActions>[number];
@@ -101,18 +101,7 @@ export function mountDrill(panel: HTMLElement, slot: HTMLElement, open: boolean)
   opener.setAttribute('aria-expanded', 'false');
   const form = el('form', 'lb-drill-form');
   form.setAttribute('aria-label', 'Run a drill');
-  const kind = el('fieldset');
-  kind.append(el('legend', '', 'Kind'));
-  for (const [value, text] of [['game-day', 'Game day: a real recovery, timed'], ['tabletop', 'Tabletop: a walk-through, measures nothing']] as const) {
-    const label = el('label');
-    const radio = el('input');
-    radio.type = 'radio';
-    radio.name = `lb-drill-kind-${id}`;
-    radio.value = value;
-    radio.checked = value === 'game-day';
-    label.append(radio, ` ${text}`);
-    kind.append(label);
-  }
+  const kind = radios('Kind', `lb-drill-kind-${id}`, [['game-day', 'Game day: a real recovery, timed'], ['tabletop', 'Tabletop: a walk-through, measures nothing']], 'game-day');
   const whoLabel = el('label', '', 'Who runs it (names, separated by commas)');
   const who = el('input');
   who.type = 'text';
@@ -265,19 +254,7 @@ export function mountDrill(panel: HTMLElement, slot: HTMLElement, open: boolean)
   };
 
   const finishForm = () => {
-    const legend = el('fieldset');
-    legend.append(el('legend', '', 'How did the drill end?'));
-    const progressNow = drillProgress(session!);
-    RESULTS.forEach(([value, text]) => {
-      const label = el('label');
-      const radio = el('input');
-      radio.type = 'radio';
-      radio.name = `lb-drill-result-${id}`;
-      radio.value = value;
-      radio.checked = value === (progressNow.failed ? 'partial' : 'pass');
-      label.append(radio, ` ${text}`);
-      legend.append(label);
-    });
+    const legend = radios('How did the drill end?', `lb-drill-result-${id}`, RESULTS, drillProgress(session!).failed ? 'partial' : 'pass');
     const notesLabel = el('label', '', 'What was learned (a link to the postmortem)');
     const notes = el('textarea');
     notes.rows = 3;

@@ -26,6 +26,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
   return node;
 }
 
+/** A fieldset of radio buttons named `name`, `checked` chosen: the value of each, then its label. */
+export function radios(legend: string, name: string, options: readonly (readonly [value: string, label: string])[], checked: string): HTMLFieldSetElement {
+  const set = el('fieldset');
+  set.append(el('legend', '', legend));
+  for (const [value, text] of options) {
+    const label = el('label');
+    const radio = el('input');
+    radio.type = 'radio';
+    radio.name = name;
+    radio.value = value;
+    radio.checked = value === checked;
+    label.append(radio, ` ${text}`);
+    set.append(label);
+  }
+  return set;
+}
+
 export function button(text: string, onClick: () => void, data?: string): HTMLButtonElement {
   const b = el('button', 'lb-button', text);
   b.type = 'button';

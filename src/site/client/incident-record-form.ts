@@ -8,7 +8,7 @@ import type { DrillRecord } from '../../drills/record-schema.ts';
 import { drillRecordFileName, drillRecordYaml } from '../../drills/record-yaml.ts';
 import type { Incident } from '../../incident/incident.ts';
 import { incidentDrillRecord } from '../../incident/incident-drill-record.ts';
-import { download, el } from './incident-actions.ts';
+import { download, el, radios } from './incident-actions.ts';
 
 export function incidentRecordForm(runbook: string, build: string | undefined, incident: () => Incident | undefined): HTMLFormElement {
   const form = el('form', 'lb-drill-form');
@@ -19,18 +19,7 @@ export function incidentRecordForm(runbook: string, build: string | undefined, i
   who.type = 'text';
   who.id = `lb-incident-who-${runbook}`;
   whoLabel.htmlFor = who.id;
-  const results = el('fieldset');
-  results.append(el('legend', '', 'Did this runbook recover the service?'));
-  for (const [value, text] of [['pass', 'Yes, as written'], ['partial', 'With workarounds'], ['fail', 'No']] as const) {
-    const label = el('label');
-    const radio = el('input');
-    radio.type = 'radio';
-    radio.name = `lb-incident-result-${runbook}`;
-    radio.value = value;
-    radio.checked = value === 'pass';
-    label.append(radio, ` ${text}`);
-    results.append(label);
-  }
+  const results = radios('Did this runbook recover the service?', `lb-incident-result-${runbook}`, [['pass', 'Yes, as written'], ['partial', 'With workarounds'], ['fail', 'No']], 'pass');
   const error = el('p', 'lb-import-error');
   error.setAttribute('role', 'alert');
   const submit = el('button', 'lb-button lb-button-primary', 'Download record (YAML)');
