@@ -3,6 +3,7 @@ import {
   firstSuccess,
   keyringUrl,
   openRemembered,
+  OutdatedPage,
   parseAudiences,
   parsePrivateRunbook,
   pickFailure,
@@ -76,6 +77,12 @@ describe('unlocking a page with a passphrase', () => {
     const result = await unlockPage('ops passphrase', page, (audience) => (asked.push(audience), load(audience)));
     expect(result).toEqual({ ok: false, reason: 'wrong-passphrase', message: 'That passphrase does not unlock these runbooks.' });
     expect(asked.sort()).toEqual(['payments', 'sre']);
+  });
+
+  it('says the page is of an older build when its keyring is gone (deleted by the next deploy), and asks for a reload', async () => {
+    const { page } = await build();
+    const result = await unlockPage('sre passphrase one', page, () => Promise.reject(new OutdatedPage('/private/0123456789abcdef/sre.json')));
+    expect(result).toEqual({ ok: false, reason: 'outdated', message: 'This page is from an older build of the site, whose keys are gone: reload it, then unlock.' });
   });
 
   it('says the keys could not be fetched when a keyring is out of reach, rather than blaming the passphrase', async () => {

@@ -37,9 +37,23 @@ export interface PrivateRunbook {
 /** A failure of the page's own: `unreachable` when no keyring could be fetched. */
 export interface PageFailure {
   ok: false;
-  reason: OpenFailure['reason'] | 'unreachable';
+  reason: OpenFailure['reason'] | 'unreachable' | 'outdated';
   message: string;
 }
+
+/**
+ * What a host's keyring or payload loader throws when the file is gone (HTTP 404): the page is
+ * of an older build, whose keyrings the next deploy deleted (seal-pages.ts), not offline.
+ */
+export class OutdatedPage extends Error {
+  override name = 'OutdatedPage';
+}
+
+const OUTDATED: PageFailure = {
+  ok: false,
+  reason: 'outdated',
+  message: 'This page is from an older build of the site, whose keys are gone: reload it, then unlock.',
+};
 
 export type UnlockPageResult = { ok: true; runbook: PrivateRunbook; audience: string; keys: Map<string, CryptoKey> } | PageFailure;
 
@@ -128,8 +142,8 @@ export async function unlockPage(passphrase: string, page: LockedPage, loadKeyri
     let keyring: unknown;
     try {
       keyring = await loadKeyring(audience);
-    } catch {
-      return UNREACHABLE;
+    } catch (error) {
+      return error instanceof OutdatedPage ? OUTDATED : UNREACHABLE;
     }
     const unlocked = await unlock(passphrase, keyring, { extractable: true });
     if (!unlocked.ok) return unlocked;
@@ -160,7 +174,7 @@ export function firstSuccess<T extends { ok: boolean }>(attempts: Promise<T>[], 
  * not be fetched means the passphrase may be right but was never tried.
  */
 export function pickFailure(failures: UnlockPageResult[]): PageFailure {
-  const order: PageFailure['reason'][] = ['no-webcrypto', 'damaged', 'unsupported', 'unreachable', 'wrong-passphrase'];
+  const order: PageFailure['reason'][] = ['no-webcrypto', 'outdated', 'damaged', 'unsupported', 'unreachable', 'wrong-passphrase'];
   const ranked = (failures.filter((f) => !f.ok) as PageFailure[]).sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason));
   return ranked[0] ?? openFailure('damaged');
 }

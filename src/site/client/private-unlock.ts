@@ -9,7 +9,7 @@
  * back/forward cache checks that its keys still exist, else reloads, locked; print shows the
  * locked block as "Private runbook: locked" (lifeboat.css).
  */
-import { keyringUrl, openRemembered, parseAudiences, STALE_MESSAGE, unlockPage, type LockedPage, type PrivateRunbook } from '../../private/private-page.ts';
+import { keyringUrl, openRemembered, OutdatedPage, parseAudiences, STALE_MESSAGE, unlockPage, type LockedPage, type PrivateRunbook } from '../../private/private-page.ts';
 import { exportContentKeys, forgetAudiences, keysForSlug, mergeRememberedKeys, rememberAudience, type RememberedKeys } from '../../private/remembered-keys.ts';
 import { mountUnlockForm } from './private-form.ts';
 import { shareSessionKeys } from './private-mode.ts';
@@ -30,6 +30,7 @@ function readLockedPage(locked: HTMLElement): LockedPage {
 async function fetchKeyring(url: string): Promise<unknown> {
   // Through the service worker like any file: offline, it answers from the copy it saved.
   const response = await fetch(url);
+  if (response.status === 404) throw new OutdatedPage(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
