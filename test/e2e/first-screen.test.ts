@@ -42,6 +42,15 @@ describe('the first screens of a runbook', () => {
       for (const [id, top] of Object.entries(tops)) expect(top, id).toBeLessThanOrEqual(1600);
     });
 
+    it(`shows the site's title whole in the header at ${width} px`, async () => {
+      await site.page.setViewportSize({ width, height: 800 });
+      await site.page.goto(`${site.url}/runbooks/${RUNBOOK_IDS[0]}/`);
+      // The offline mark takes its place in the header once the script has run.
+      await site.page.locator('[data-lb-offline-status], .lb-offline-chip').first().waitFor({ state: 'attached' });
+      const title = await site.page.locator('.site-title span').evaluate((span) => ({ text: span.textContent, cut: span.scrollWidth > span.clientWidth }));
+      expect(title).toEqual({ text: 'Kestrel Pay DR runbooks', cut: false });
+    });
+
     it(`offers "Jump to steps" in the first screen at ${width} px, and it lands on the first section of steps`, async () => {
       await site.page.setViewportSize({ width, height: 800 });
       for (const id of ['dr-full-cluster-restore', 'velero-restore-namespace']) {
