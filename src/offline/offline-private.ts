@@ -2,9 +2,9 @@
  * Private runbooks in the single-file edition (issue 24), the page's side. The edition carries
  * each one as its web page does, sealed (edition-private.ts); opened at `#rb-<slug>`, the
  * runbook view shows the web page's locked block and runs the web page's own unlock
- * (private-unlock.ts) with the keyrings inline instead of fetched. Keys are remembered as on the
- * site, in this file's own sessionStorage (or localStorage, "Remember on this device"), so one
- * unlock opens every runbook of the audience in the file, and survives a reload.
+ * (private-unlock.ts) with the keyrings inline instead of fetched. Keys stay in this page's
+ * memory (private-storage.ts keepKeysInMemory: every file:// page of a browser shares one
+ * storage), so one unlock opens every runbook of the audience in the file until it is reloaded.
  *
  * Once open, the runbook's ids get the edition's prefix (`rb-<slug>--<id>`, rewriteLinks, as the
  * public runbooks got theirs at build) so its in-page links, step anchors and decision trees work
@@ -16,8 +16,7 @@ import { LOCKED_TITLE, type PrivateRunbook } from '../private/private-page.ts';
 import { importContentKey } from '../private/remembered-keys.ts';
 import { lockedBlock, parsePrivateSearchText, SEARCH_KEY, searchContext } from '../private/sealed-page.ts';
 import { initPrivateMode, shareNothing } from '../site/client/private-mode.ts';
-import { keepKeysInMemory } from '../site/client/private-storage.ts';
-import { remembered } from '../site/client/private-storage.ts';
+import { keepKeysInMemory, remembered } from '../site/client/private-storage.ts';
 import type { EditionKeyrings, EditionLocked, EditionPrivate } from './edition-private.ts';
 import { prefixed, rewriteLinks } from './extract-runbook.ts';
 import type { SearchDoc } from './search-index.ts';
