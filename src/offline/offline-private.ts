@@ -11,10 +11,8 @@
  * beside the edition's own views; its steps join the edition's search, from the audience's sealed
  * search file opened with the key the keyring holds for it.
  */
-import { openPayload } from '../private/open.ts';
-import { LOCKED_TITLE, type PrivateRunbook } from '../private/private-page.ts';
-import { importContentKey } from '../private/remembered-keys.ts';
-import { lockedBlock, parsePrivateSearchText, SEARCH_KEY, searchContext } from '../private/sealed-page.ts';
+import { LOCKED_TITLE, openSearchText, type PrivateRunbook } from '../private/private-page.ts';
+import { lockedBlock, SEARCH_KEY } from '../private/sealed-page.ts';
 import { initPrivateMode, shareNothing } from '../site/client/private-mode.ts';
 import { keepKeysInMemory, remembered } from '../site/client/private-storage.ts';
 import type { EditionKeyrings, EditionLocked, EditionPrivate } from './edition-private.ts';
@@ -77,10 +75,8 @@ export function editionPrivateRunbooks(onSearch: () => void): EditionPrivateRunb
     for (const [audience, { keys }] of Object.entries(remembered().audiences)) {
       const raw = keys[SEARCH_KEY];
       if (searched.has(audience) || !raw || !Object.hasOwn(sealedSearch, audience)) continue;
-      const key = await importContentKey(raw);
-      const opened = key && (await openPayload(key, sealedSearch[audience], searchContext(audience)));
-      // Keys of another build (or another site's edition, in the same file:// storage) do not open it.
-      const text = opened && opened.ok ? parsePrivateSearchText(opened.text) : undefined;
+      // Keys of another build do not open it.
+      const text = await openSearchText(audience, raw, sealedSearch[audience]);
       if (!text) continue;
       searched.add(audience);
       for (const runbook of text.runbooks) {

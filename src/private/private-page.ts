@@ -11,6 +11,7 @@
  */
 import { openFailure, openPayload, unlock, type OpenFailure } from './open.ts';
 import { importContentKey, keysForSlug, rememberedAudiences, type RememberedKeys } from './remembered-keys.ts';
+import { parsePrivateSearchText, searchContext, type PrivateSearchText } from './sealed-page.ts';
 
 /** What a locked block says about its page. */
 export interface LockedPage {
@@ -177,4 +178,15 @@ export function pickFailure(failures: UnlockPageResult[]): PageFailure {
   const order: PageFailure['reason'][] = ['no-webcrypto', 'outdated', 'damaged', 'unsupported', 'unreachable', 'wrong-passphrase'];
   const ranked = (failures.filter((f) => !f.ok) as PageFailure[]).sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason));
   return ranked[0] ?? openFailure('damaged');
+}
+
+/**
+ * An audience's sealed search file opened with the search key remembered from its keyring (the
+ * site's search dialog and the single-file edition both use it), or `undefined`: no key, a key
+ * of another build, or not a search file.
+ */
+export async function openSearchText(audience: string, rawKey: string | undefined, sealed: unknown): Promise<PrivateSearchText | undefined> {
+  const key = rawKey ? await importContentKey(rawKey) : undefined;
+  const opened = key ? await openPayload(key, sealed, searchContext(audience)) : undefined;
+  return opened?.ok ? parsePrivateSearchText(opened.text) : undefined;
 }

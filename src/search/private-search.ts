@@ -10,9 +10,8 @@
  * "correct" a word that only a private runbook contains.
  */
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../offline/search-index.ts';
-import { openPayload } from '../private/open.ts';
-import { importContentKey } from '../private/remembered-keys.ts';
-import { SEARCH_KEY, searchContext, type PrivateSearchText } from '../private/sealed-page.ts';
+import { openSearchText } from '../private/private-page.ts';
+import { SEARCH_KEY } from '../private/sealed-page.ts';
 import { remembered } from '../site/client/private-storage.ts';
 
 /** The private runbooks' index of every audience unlocked here, or undefined when none is. */
@@ -20,14 +19,12 @@ async function loadIndex(base: string): Promise<SearchIndex | undefined> {
   const entries: Parameters<typeof buildSearchIndex>[0] = [];
   const seen = new Set<string>();
   for (const [audience, { keys }] of Object.entries(remembered().audiences)) {
-    const key = keys[SEARCH_KEY] && (await importContentKey(keys[SEARCH_KEY]));
-    if (!key) continue;
+    if (!keys[SEARCH_KEY]) continue;
     const response = await fetch(`${base}private/${encodeURIComponent(audience)}.search.json`).catch(() => undefined);
-    const opened = response?.ok ? await openPayload(key, await response.json(), searchContext(audience)) : undefined;
+    const text = response?.ok ? await openSearchText(audience, keys[SEARCH_KEY], await response.json()) : undefined;
     // Keys of an older build, or a file not reachable offline: this audience is left out, as before an unlock.
-    if (!opened?.ok) continue;
-    const { runbooks } = JSON.parse(opened.text) as PrivateSearchText;
-    for (const runbook of runbooks) {
+    if (!text) continue;
+    for (const runbook of text.runbooks) {
       if (seen.has(runbook.slug)) continue; // readable by two audiences unlocked here
       seen.add(runbook.slug);
       const page = `${base}runbooks/${runbook.slug}/`;
